@@ -1,0 +1,471 @@
+package org.allocdiscipline;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.allocdiscipline.internal.Requests;
+
+/**
+ * A thread-safe allocator for many small allocations of mixed sizes and lifetimes, built on a
+ * backing allocator of the caller's choice (Zig's {@code GeneralPurposeAllocator}).
+ *
+ * <p><b>How it works.</b> A request whose size and alignment are at most
+ * {@value #MAX_SLAB_REQUEST} bytes is rounded up to a power-of-two size class (16, 32, … 4096
+ * bytes) and served from a slot of a 64 KiB slab; slabs come from the backing allocator, 64 KiB
+ * aligned, so every slot is naturally aligned to its class size. Each class has its own lock, so
+ * threads that allocate different sizes do not contend. A slab that becomes empty goes to a pool
+ * that any class can take it from. Larger requests, and requests aligned beyond
+ * {@value #MAX_SLAB_REQUEST} bytes, go straight to the backing allocator.
+ *
+ * <p><b>Validation.</b> {@link #free} and {@link #realloc} check the segment they get:
+ * a segment this allocator did not hand out raises {@link IllegalArgumentException} (foreign
+ * free); a slice, or a segment with another size than the allocation, raises
+ * {@link IllegalArgumentException}; a slot that is not live raises {@link IllegalStateException}
+ * (double free). Once a slot is reused, a stale segment to it is indistinguishable from the new
+ * allocation: catching that is {@code TestingAllocator}'s job.
+ *
+ * <p><b>Safety</b> (see {@link Safety}). Slabs stay mapped until {@link #close}, so reading or
+ * writing a freed small segment never crashes the JVM; it sees stale data or another allocation's
+ * data. In {@link Safety#SHARED} (the default) and {@link Safety#THREAD_CONFINED} mode, slab
+ * segments belong to an FFM arena of this allocator, and {@link #close} closes it: every small
+ * segment handed out throws {@link IllegalStateException} afterwards. Closing the shared arena costs
+ * one JVM handshake (tens of microseconds) per {@code close}, never per {@code free}. Large
+ * allocations are the backing allocator's own segments: after their free, and after
+ * {@code close}, they behave as the backing allocator's freed segments do ({@link PageAllocator}:
+ * exception). In {@link Safety#THREAD_CONFINED} mode only the creating thread may use the
+ * allocator and its small segments. In {@link Safety#UNCHECKED} mode small segments stay usable
+ * after {@code close}, when their memory may be gone: a use then can crash the JVM.
+ *
+ * <p><b>Closing.</b> {@link #close} gives every slab and large allocation back to the backing
+ * allocator. If allocations were still live it then throws {@link IllegalStateException} listing
+ * them: a general-purpose allocator is not a region, and memory nobody freed is a leak. Ask
+ * {@link #liveAllocations()} first when the count matters.
+ */
+@Owned
+public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
+    /** The largest size (and alignment) served from slabs; larger requests go to the backing allocator. */
+    public static final long MAX_SLAB_REQUEST = 1L << GpaSizeClass.MAX_SHIFT;
+
+    private static final int LEAKS_LISTED = 20;
+
+    private final Allocator backing;
+    private final Safety safety;
+    private final Arena arena;
+    private final MemorySegment.Scope scope;
+    private final Thread confinedTo;
+    private final GpaSizeClass[] classes;
+    private final GpaSlabTable slabs = new GpaSlabTable();
+    private final ArrayDeque<GpaSlab> pool = new ArrayDeque<>();
+    private final Map<Long, LargeBlock> large = new HashMap<>();
+    private final Object closeLock = new Object();
+    private volatile boolean closed;
+    private boolean released;
+
+    /**
+     * Creates an allocator in {@link Safety#SHARED} mode on top of {@code backing}.
+     *
+     * @param backing supplies the 64 KiB slabs and the large allocations; must accept 64 KiB
+     *        alignment
+     */
+    public GeneralPurposeAllocator(Allocator backing) {
+        this(backing, Safety.SHARED);
+    }
+
+    /**
+     * Creates an allocator on top of {@code backing} with the given safety mode.
+     *
+     * @param backing supplies the 64 KiB slabs and the large allocations; must accept 64 KiB
+     *        alignment
+     * @param safety how segments are invalidated when the allocator closes
+     */
+    public GeneralPurposeAllocator(Allocator backing, Safety safety) {
+        this.backing = Objects.requireNonNull(backing, "backing");
+        this.safety = Objects.requireNonNull(safety, "safety");
+        this.arena = switch (safety) {
+            case SHARED -> Arena.ofShared();
+            case THREAD_CONFINED -> Arena.ofConfined();
+            case UNCHECKED -> null;
+        };
+        this.scope = arena == null ? null : arena.scope();
+        this.confinedTo = safety == Safety.THREAD_CONFINED ? Thread.currentThread() : null;
+        this.classes = new GpaSizeClass[GpaSizeClass.MAX_SHIFT - GpaSizeClass.MIN_SHIFT + 1];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = new GpaSizeClass(this, i + GpaSizeClass.MIN_SHIFT);
+        }
+    }
+
+    /**
+     * Returns the safety mode this allocator was created with.
+     *
+     * @return the safety mode
+     */
+    public Safety safety() {
+        return safety;
+    }
+
+    @Override
+    public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+        Requests.check(byteSize, byteAlignment);
+        checkThread();
+        if (byteSize == 0) {
+            checkOpen();
+            return Requests.empty(byteAlignment);
+        }
+        long need = Math.max(byteSize, byteAlignment);
+        if (need > MAX_SLAB_REQUEST) {
+            return allocLarge(byteSize, byteAlignment);
+        }
+        return classes[GpaSizeClass.index(need)].alloc(byteSize, byteAlignment);
+    }
+
+    @Override
+    public void free(@Owned MemorySegment memory) {
+        Objects.requireNonNull(memory, "memory");
+        checkThread();
+        if (memory.byteSize() == 0) {
+            return;
+        }
+        checkOpen();
+        GpaSlab slab = slabOf(memory);
+        if (slab != null) {
+            while (!ownerOf(slab, memory).free(slab, memory)) {
+                Thread.onSpinWait();
+            }
+        } else {
+            backing.free(removeLarge(memory));
+        }
+    }
+
+    @Override
+    public @Owned MemorySegment realloc(@Owned MemorySegment memory, long newByteSize) throws AllocationException {
+        Objects.requireNonNull(memory, "memory");
+        Requests.checkSize(newByteSize);
+        checkThread();
+        if (memory.byteSize() == 0) {
+            return alloc(newByteSize, Requests.naturalAlignment(memory.address()));
+        }
+        if (newByteSize == 0) {
+            free(memory);
+            return Requests.empty(Requests.MAX_NATURAL_ALIGNMENT);
+        }
+        checkOpen();
+        GpaSlab slab = slabOf(memory);
+        return slab != null ? reallocSmall(slab, memory, newByteSize) : reallocLarge(memory, newByteSize);
+    }
+
+    /**
+     * Counts the allocations that are live now: allocated and not yet freed.
+     *
+     * @return the number of live allocations, zero-length ones excluded
+     */
+    public long liveAllocations() {
+        long count = 0;
+        for (GpaSizeClass c : classes) {
+            synchronized (c) {
+                for (GpaSlab slab : slabs.all()) {
+                    if (slab.owner == c) {
+                        count += slab.live;
+                    }
+                }
+            }
+        }
+        synchronized (large) {
+            return count + large.size();
+        }
+    }
+
+    /**
+     * Gives every slab and every large allocation back to the backing allocator, and makes every
+     * small segment handed out unusable (except in {@link Safety#UNCHECKED} mode). Calling it again
+     * does nothing.
+     *
+     * @throws IllegalStateException after everything was given back, if allocations were still
+     *         live; the message lists them (up to 20) with their sizes and addresses. Also thrown,
+     *         before anything was given back, if the FFM arena cannot close because another thread
+     *         is using one of its segments in a native call; {@code close} can then be retried.
+     * @throws WrongThreadException in {@link Safety#THREAD_CONFINED} mode, on another thread
+     */
+    @Override
+    public void close() {
+        checkThread();
+        synchronized (closeLock) {
+            if (released) {
+                return;
+            }
+            closed = true;
+            StringBuilder leaks = new StringBuilder();
+            long leakCount = describeLiveAndWaitForOperations(leaks);
+            if (arena != null && arena.scope().isAlive()) {
+                arena.close();
+            }
+            RuntimeException backingFailure = null;
+            List<MemorySegment> toReturn = new ArrayList<>();
+            for (GpaSlab slab : slabs.all()) {
+                toReturn.add(slab.raw);
+            }
+            synchronized (large) {
+                for (LargeBlock block : large.values()) {
+                    toReturn.add(block.segment);
+                }
+                large.clear();
+            }
+            for (MemorySegment segment : toReturn) {
+                try {
+                    backing.free(segment);
+                } catch (RuntimeException e) {
+                    if (backingFailure == null) {
+                        backingFailure = e;
+                    } else {
+                        backingFailure.addSuppressed(e);
+                    }
+                }
+            }
+            released = true;
+            if (leakCount > 0) {
+                IllegalStateException leak = new IllegalStateException(leakCount
+                        + " allocation(s) still live when the GeneralPurposeAllocator was closed"
+                        + " (all memory was given back to the backing allocator):" + leaks
+                        + (leakCount > LEAKS_LISTED ? "\n  ... and " + (leakCount - LEAKS_LISTED) + " more" : ""));
+                if (backingFailure != null) {
+                    leak.addSuppressed(backingFailure);
+                }
+                throw leak;
+            }
+            if (backingFailure != null) {
+                throw backingFailure;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GeneralPurposeAllocator[" + safety + (closed ? ", closed" : "") + ", backing=" + backing + "]";
+    }
+
+    // --- package-private hooks for the size classes ---
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this GeneralPurposeAllocator is closed");
+        }
+    }
+
+    /** Takes an empty slab from the pool or the backing allocator, formatted for {@code sizeClass}. */
+    GpaSlab obtainSlab(GpaSizeClass sizeClass, long requestedSize) throws AllocationException {
+        GpaSlab slab;
+        synchronized (pool) {
+            slab = pool.poll();
+        }
+        if (slab == null) {
+            slab = newSlab(requestedSize);
+            slabs.add(slab);
+        }
+        slab.format(sizeClass);
+        return slab;
+    }
+
+    /** Takes back an empty slab; it stays mapped (stale segments may still point into it). */
+    void retire(GpaSlab slab) {
+        synchronized (pool) {
+            slab.owner = null;
+            pool.push(slab);
+        }
+    }
+
+    // --- internals ---
+
+    private GpaSlab newSlab(long requestedSize) throws AllocationException {
+        MemorySegment raw;
+        try {
+            raw = backing.alloc(GpaSlab.SIZE, GpaSlab.SIZE);
+        } catch (AllocationException e) {
+            throw new AllocationException(requestedSize, "GeneralPurposeAllocator: the backing allocator could not"
+                    + " provide a " + (GpaSlab.SIZE >> 10) + " KiB slab for a " + requestedSize + "-byte request", e);
+        }
+        if (raw.byteSize() != GpaSlab.SIZE || (raw.address() & (GpaSlab.SIZE - 1)) != 0) {
+            backing.free(raw);
+            throw new IllegalStateException("the backing allocator " + backing + " returned a segment of "
+                    + raw.byteSize() + " bytes at 0x" + Long.toHexString(raw.address()) + " for a request of "
+                    + GpaSlab.SIZE + " bytes aligned to " + GpaSlab.SIZE);
+        }
+        MemorySegment view = arena != null
+                ? raw.reinterpret(arena, null)
+                : MemorySegment.ofAddress(raw.address()).reinterpret(GpaSlab.SIZE);
+        return new GpaSlab(raw, view);
+    }
+
+    private MemorySegment allocLarge(long byteSize, long byteAlignment) throws AllocationException {
+        MemorySegment block = backing.alloc(byteSize, byteAlignment);
+        synchronized (large) {
+            if (!closed) {
+                large.put(block.address(), new LargeBlock(block, byteAlignment));
+                return block;
+            }
+        }
+        backing.free(block);
+        throw new IllegalStateException("this GeneralPurposeAllocator is closed");
+    }
+
+    private MemorySegment removeLarge(MemorySegment memory) {
+        synchronized (large) {
+            LargeBlock block = checkedLarge(memory);
+            large.remove(memory.address());
+            return block.segment;
+        }
+    }
+
+    /** The recorded large block that {@code memory} is exactly; caller holds the {@code large} lock. */
+    private LargeBlock checkedLarge(MemorySegment memory) {
+        LargeBlock block = large.get(memory.address());
+        if (block == null) {
+            throw new IllegalArgumentException("foreign or double free: the " + memory.byteSize()
+                    + "-byte segment at 0x" + Long.toHexString(memory.address()) + " is not a live allocation of this"
+                    + " GeneralPurposeAllocator: it was allocated by another allocator, or already freed");
+        }
+        if (block.segment.byteSize() != memory.byteSize()) {
+            throw new IllegalArgumentException("wrong size: the allocation at 0x" + Long.toHexString(memory.address())
+                    + " has " + block.segment.byteSize() + " bytes, but the segment passed has " + memory.byteSize()
+                    + " bytes: free and realloc take the segment exactly as alloc returned it, not a slice");
+        }
+        return block;
+    }
+
+    private MemorySegment reallocSmall(GpaSlab slab, MemorySegment memory, long newByteSize)
+            throws AllocationException {
+        long[] alignment = new long[1];
+        MemorySegment result;
+        do {
+            result = ownerOf(slab, memory).resizeInPlace(slab, memory, newByteSize, alignment);
+        } while (result == null);
+        if (result != GpaSizeClass.MOVE) {
+            return result;
+        }
+        MemorySegment moved;
+        try {
+            moved = alloc(newByteSize, alignment[0]);
+        } catch (AllocationException e) {
+            if (newByteSize < memory.byteSize()) {
+                // Shrinking never fails: stay in the larger slot.
+                MemorySegment inPlace;
+                do {
+                    inPlace = ownerOf(slab, memory).shrinkInPlace(slab, memory, newByteSize);
+                } while (inPlace == null);
+                return inPlace;
+            }
+            throw e;
+        }
+        MemorySegment.copy(memory, 0, moved, 0, Math.min(memory.byteSize(), newByteSize));
+        free(memory);
+        return moved;
+    }
+
+    private MemorySegment reallocLarge(MemorySegment memory, long newByteSize) throws AllocationException {
+        LargeBlock block;
+        synchronized (large) {
+            block = checkedLarge(memory);
+        }
+        if (Math.max(newByteSize, block.alignment) <= MAX_SLAB_REQUEST) {
+            MemorySegment moved = alloc(newByteSize, block.alignment);
+            MemorySegment.copy(block.segment, 0, moved, 0, newByteSize);
+            free(memory);
+            return moved;
+        }
+        synchronized (large) {
+            checkedLarge(memory);
+            large.remove(memory.address());
+        }
+        // The backing allocator keeps the block's alignment, and leaves it intact when it fails.
+        MemorySegment resized;
+        try {
+            resized = backing.realloc(block.segment, newByteSize);
+        } catch (AllocationException | RuntimeException e) {
+            synchronized (large) {
+                large.put(memory.address(), block);
+            }
+            throw e;
+        }
+        synchronized (large) {
+            large.put(resized.address(), new LargeBlock(resized, block.alignment));
+        }
+        return resized;
+    }
+
+    /** A large allocation: the backing allocator's segment and the alignment it was requested with. */
+    private record LargeBlock(MemorySegment segment, long alignment) {
+    }
+
+    private GpaSlab slabOf(MemorySegment memory) {
+        GpaSlab slab = slabs.find(memory.address() & -GpaSlab.SIZE);
+        if (slab != null && scope != null && !scope.equals(memory.scope())) {
+            throw foreign(memory);
+        }
+        return slab;
+    }
+
+    /** The class that currently owns {@code slab}; a pooled slab holds nothing live. */
+    private GpaSizeClass ownerOf(GpaSlab slab, MemorySegment memory) {
+        GpaSizeClass owner = slab.owner;
+        if (owner == null) {
+            synchronized (pool) {
+                owner = slab.owner;
+                if (owner == null) {
+                    throw new IllegalStateException("double free: the " + memory.byteSize() + "-byte segment at 0x"
+                            + Long.toHexString(memory.address()) + " is not live in this GeneralPurposeAllocator;"
+                            + " it was already freed (or realloc already consumed it)");
+                }
+            }
+        }
+        return owner;
+    }
+
+    private IllegalArgumentException foreign(MemorySegment memory) {
+        return new IllegalArgumentException("foreign free: the " + memory.byteSize() + "-byte segment at 0x"
+                + Long.toHexString(memory.address()) + " was not allocated by this GeneralPurposeAllocator;"
+                + " free it through the allocator that returned it");
+    }
+
+    private void checkThread() {
+        if (confinedTo != null && Thread.currentThread() != confinedTo) {
+            throw new WrongThreadException("this THREAD_CONFINED GeneralPurposeAllocator belongs to "
+                    + confinedTo + ", not to " + Thread.currentThread());
+        }
+    }
+
+    /**
+     * Takes every class lock in turn, so that no allocation is still in flight, and lists the live
+     * allocations while holding it.
+     */
+    private long describeLiveAndWaitForOperations(StringBuilder out) {
+        long count = 0;
+        int listed = 0;
+        List<GpaSlab> all = slabs.all();
+        for (GpaSizeClass c : classes) {
+            synchronized (c) {
+                for (GpaSlab slab : all) {
+                    if (slab.owner == c && slab.live > 0) {
+                        count += slab.live;
+                        listed += slab.describeLive(out, LEAKS_LISTED - listed);
+                    }
+                }
+            }
+        }
+        synchronized (large) {
+            for (LargeBlock entry : large.values()) {
+                MemorySegment block = entry.segment;
+                count++;
+                if (listed < LEAKS_LISTED) {
+                    out.append("\n  ").append(block.byteSize()).append(" bytes at 0x")
+                            .append(Long.toHexString(block.address())).append(" (large, from the backing allocator)");
+                    listed++;
+                }
+            }
+        }
+        return count;
+    }
+}
