@@ -1,0 +1,116 @@
+package org.allocdiscipline;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.allocdiscipline.support.HeapBackedAllocator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two threads allocate, fill, verify and free concurrently through one allocator, and hand
+ * some segments to each other to be verified and freed there: any slot handed out twice, or
+ * reused while live, shows up as a wrong stamp.
+ */
+class GeneralPurposeAllocatorStressTest {
+    private static final int ROUNDS = 40_000;
+
+    @Test
+    void twoThreadsNeverSeeEachOthersBytes() throws Exception {
+        HeapBackedAllocator backing = new HeapBackedAllocator();
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            List<ConcurrentLinkedQueue<MemorySegment>> mailboxes =
+                    List.of(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int self = t;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                        work(gpa, self, mailboxes.get(self), mailboxes.get(1 - self));
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }));
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failure.get() != null) {
+                throw new AssertionError("a worker failed", failure.get());
+            }
+            for (ConcurrentLinkedQueue<MemorySegment> mailbox : mailboxes) {
+                for (MemorySegment segment; (segment = mailbox.poll()) != null; ) {
+                    verify(segment);
+                    gpa.free(segment);
+                }
+            }
+            assertThat(gpa.liveAllocations()).isZero();
+        }
+        assertThat(backing.live()).isZero();
+    }
+
+    private static void work(GeneralPurposeAllocator gpa, int self, ConcurrentLinkedQueue<MemorySegment> inbox,
+            ConcurrentLinkedQueue<MemorySegment> outbox) throws AllocationException {
+        SplittableRandom random = new SplittableRandom(self * 7919L + 1);
+        List<MemorySegment> mine = new ArrayList<>();
+        long stamp = ((long) self << 56) + 1;
+        for (int round = 0; round < ROUNDS; round++) {
+            int choice = random.nextInt(10);
+            if (choice < 5 || mine.isEmpty()) {
+                long size = random.nextInt(20) == 0 ? 8 + random.nextInt(9000) : 8 + random.nextInt(300);
+                MemorySegment segment = gpa.alloc(size, 8);
+                stamp(segment, stamp++);
+                mine.add(segment);
+            } else if (choice < 8) {
+                MemorySegment segment = mine.remove(random.nextInt(mine.size()));
+                verify(segment);
+                gpa.free(segment);
+            } else if (choice == 8) {
+                MemorySegment segment = mine.remove(random.nextInt(mine.size()));
+                verify(segment);
+                MemorySegment resized = gpa.realloc(segment, 8 + random.nextInt(600));
+                stamp(resized, stamp++);
+                mine.add(resized);
+            } else {
+                outbox.add(mine.remove(random.nextInt(mine.size())));
+            }
+            for (MemorySegment foreign; (foreign = inbox.poll()) != null; ) {
+                verify(foreign);
+                gpa.free(foreign);
+            }
+        }
+        for (MemorySegment segment : mine) {
+            verify(segment);
+            gpa.free(segment);
+        }
+    }
+
+    /** Writes the stamp in every 8-byte word, so that any overlap with another live segment is seen. */
+    private static void stamp(MemorySegment segment, long stamp) {
+        for (long offset = 0; offset + 8 <= segment.byteSize(); offset += 8) {
+            segment.set(JAVA_LONG_UNALIGNED, offset, stamp);
+        }
+    }
+
+    private static void verify(MemorySegment segment) {
+        long first = segment.get(JAVA_LONG_UNALIGNED, 0);
+        for (long offset = 8; offset + 8 <= segment.byteSize(); offset += 8) {
+            long word = segment.get(JAVA_LONG_UNALIGNED, offset);
+            if (word != first) {
+                throw new AssertionError("word at " + offset + " of " + segment + " is " + Long.toHexString(word)
+                        + ", expected " + Long.toHexString(first));
+            }
+        }
+    }
+}
