@@ -10,6 +10,7 @@
  */
 module org.allocdiscipline {
     exports org.allocdiscipline;
+    exports org.allocdiscipline.testing;
 
     requires static org.junit.jupiter.api;
 }
