@@ -46,6 +46,8 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     private final Allocator child;
     private final Safety safety;
     private final List<MemorySegment> chunks = new ArrayList<>();
+    /** One bump space per chunk of the current lifetime, in the order of {@link #chunks}. */
+    private final List<Bump> spaces = new ArrayList<>();
     private Lifetime lifetime;
     private Bump current;
     private long nextChunkSize = FIRST_CHUNK;
@@ -98,6 +100,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         MemorySegment chunk = child.alloc(chunkSize, Math.max(byteAlignment, CHUNK_ALIGNMENT));
         chunks.add(chunk);
         current = new Bump(view(chunk));
+        spaces.add(current);
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
         return current.tryAlloc(byteSize, byteAlignment);
     }
@@ -123,7 +126,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         Requests.checkSize(newByteSize);
         ensureOpen();
         if (memory.byteSize() == 0) {
-            return alloc(newByteSize, Requests.naturalAlignment(memory.address()));
+            return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
         MemorySegment resized = current.tryResizeLast(memory, newByteSize);
@@ -133,7 +136,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         if (newByteSize <= memory.byteSize()) {
             return memory.asSlice(0, newByteSize);
         }
-        MemorySegment moved = alloc(newByteSize, Requests.naturalAlignment(memory.address()));
+        MemorySegment moved = alloc(newByteSize, alignmentOf(memory));
         MemorySegment.copy(memory, 0, moved, 0, memory.byteSize());
         return moved;
     }
@@ -163,6 +166,15 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
     }
 
+    private long alignmentOf(MemorySegment memory) {
+        for (Bump space : spaces) {
+            if (space.contains(memory)) {
+                return space.alignmentOf(memory);
+            }
+        }
+        return Requests.naturalAlignment(memory.address());
+    }
+
     private boolean inSomeChunk(MemorySegment memory) {
         for (MemorySegment chunk : chunks) {
             long offset = memory.address() - chunk.address();
@@ -189,6 +201,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         invalidateAll();
         long target = mode.capacityToKeep(capacity());
         current = null;
+        spaces.clear();
         if (target == 0 || chunks.isEmpty()) {
             freeChunks();
             nextChunkSize = FIRST_CHUNK;
@@ -212,6 +225,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         chunks.add(largest);
         current = new Bump(view(largest));
+        spaces.add(current);
         nextChunkSize = Math.max(FIRST_CHUNK, largest.byteSize() > Long.MAX_VALUE / 2 ? largest.byteSize()
                 : largest.byteSize() * 2);
         return resized;
@@ -254,6 +268,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         invalidateAll();
         closed = true;
         current = null;
+        spaces.clear();
         freeChunks();
     }
 

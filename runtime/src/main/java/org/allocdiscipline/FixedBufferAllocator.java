@@ -93,7 +93,7 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
         Requests.checkSize(newByteSize);
         ensureOpen();
         if (memory.byteSize() == 0) {
-            return alloc(newByteSize, Requests.naturalAlignment(memory.address()));
+            return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
         MemorySegment resized = bump.tryResizeLast(memory, newByteSize);
@@ -103,7 +103,7 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
         if (newByteSize <= memory.byteSize()) {
             return memory.asSlice(0, newByteSize);
         }
-        MemorySegment moved = alloc(newByteSize, Requests.naturalAlignment(memory.address()));
+        MemorySegment moved = alloc(newByteSize, bump.alignmentOf(memory));
         MemorySegment.copy(memory, 0, moved, 0, memory.byteSize());
         return moved;
     }

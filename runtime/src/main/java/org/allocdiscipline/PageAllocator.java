@@ -116,7 +116,7 @@ public final class PageAllocator implements Allocator {
     public @Owned MemorySegment realloc(@Owned MemorySegment memory, long newByteSize) throws AllocationException {
         Requests.checkSize(newByteSize);
         if (memory.byteSize() == 0) {
-            return alloc(newByteSize, Requests.naturalAlignment(memory.address()));
+            return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         Mapping mapping = lookup(memory);
         if (newByteSize == 0) {

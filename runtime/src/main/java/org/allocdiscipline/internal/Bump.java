@@ -1,6 +1,8 @@
 package org.allocdiscipline.internal;
 
 import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Bump allocation inside one segment, remembering the most recent allocation so that it alone
@@ -14,6 +16,8 @@ public final class Bump {
     private final long base;
     private long top;
     private long lastStart = NONE;
+    /** Alignments above {@link Requests#IMPLIED_ALIGNMENT_LIMIT}, by offset: rare, so the map stays small. */
+    private Map<Long, Long> overAligned;
 
     /**
      * Creates a bump allocator over {@code space}.
@@ -40,6 +44,12 @@ public final class Bump {
         }
         lastStart = start;
         top = end;
+        if (byteAlignment > Requests.IMPLIED_ALIGNMENT_LIMIT) {
+            if (overAligned == null) {
+                overAligned = new HashMap<>();
+            }
+            overAligned.put(start, byteAlignment);
+        }
         return space.asSlice(start, byteSize);
     }
 
@@ -91,10 +101,22 @@ public final class Bump {
         return offset >= 0 && offset + segment.byteSize() <= space.byteSize();
     }
 
+    /**
+     * The alignment an allocation of this space was made with, at least.
+     *
+     * @param segment a segment known to come from this space
+     * @return the alignment a moved copy must keep
+     */
+    public long alignmentOf(MemorySegment segment) {
+        Long recorded = overAligned == null ? null : overAligned.get(segment.address() - base);
+        return recorded != null ? recorded : Requests.naturalAlignment(segment.address());
+    }
+
     /** Forgets every allocation. */
     public void reset() {
         top = 0;
         lastStart = NONE;
+        overAligned = null;
     }
 
     /** @return bytes used, including alignment padding */
