@@ -32,6 +32,9 @@ final class PosixPages implements OsPages {
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    /** Where each thread's mmap leaves errno: one small buffer per thread, not an arena per call. */
+    private static final ThreadLocal<MemorySegment> CALL_STATE_BUFFER =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CALL_STATE));
 
     private final boolean macos;
     private final MethodHandle mmap;
@@ -97,8 +100,8 @@ final class PosixPages implements OsPages {
 
     private long mapExactly(long length, long requested) throws AllocationException {
         int flags = MAP_PRIVATE | (macos ? MAP_ANON_MACOS : MAP_ANONYMOUS_LINUX);
-        try (Arena state = Arena.ofConfined()) {
-            MemorySegment callState = state.allocate(CALL_STATE);
+        try {
+            MemorySegment callState = CALL_STATE_BUFFER.get();
             long address = (long) mmap.invokeExact(callState, 0L, length, PROT_READ_WRITE, flags, -1, 0L);
             if (address == MAP_FAILED || address == 0L) {
                 int code = (int) ERRNO.get(callState, 0L);
