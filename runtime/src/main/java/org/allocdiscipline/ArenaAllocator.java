@@ -81,6 +81,18 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
      */
     @Override
     public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+        Bump space = current;
+        // The common case first, with the checks it needs folded in: current is null once closed.
+        if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
+            MemorySegment slice = space.tryAlloc(byteSize, byteAlignment);
+            if (slice != null) {
+                return slice;
+            }
+        }
+        return allocSlowly(byteSize, byteAlignment);
+    }
+
+    private MemorySegment allocSlowly(long byteSize, long byteAlignment) throws AllocationException {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
         if (byteSize == 0) {
