@@ -13,6 +13,7 @@ public final class AllocationException extends Exception {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The size of the request that failed, in bytes. */
     private final long requestedBytes;
 
     /**

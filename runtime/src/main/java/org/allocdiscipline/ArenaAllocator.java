@@ -1,31 +1,360 @@
 package org.allocdiscipline;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
-/** Work in progress. */
+import org.allocdiscipline.internal.Bump;
+import org.allocdiscipline.internal.Lifetime;
+import org.allocdiscipline.internal.Requests;
+
+/**
+ * Serves many small allocations from large chunks of a child allocator and frees them all at
+ * once, as Zig's {@code std.heap.ArenaAllocator}. Allocation is a pointer bump; {@link #close()}
+ * gives every chunk back to the child.
+ *
+ * <pre>{@code
+ * try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+ *     MemorySegment a = arena.alloc(8);
+ *     MemorySegment b = arena.alloc(ValueLayout.JAVA_LONG, 100);
+ *     // no free needed: close() releases both
+ * }
+ * }</pre>
+ *
+ * <p><b>Ownership.</b> The arena itself is owned and must be closed. Segments it hands out need
+ * no free of their own; {@link #free} rewinds only the most recent allocation and ignores others.
+ * Chunks grow geometrically (each at least twice the previous one) and are freed through the child.
+ *
+ * <p><b>Safety.</b> In {@link Safety#SHARED} mode (the default), {@link #close()} and
+ * {@link #reset(ResetMode)} make every segment handed out so far unusable: later accesses throw
+ * {@link IllegalStateException}. That costs one JVM thread handshake per close or reset, not per
+ * allocation. A segment freed individually stays readable until then (stale data, no crash).
+ * Freeing a segment of another allocator throws {@link IllegalArgumentException}. The child must
+ * stay open until this arena is closed (try-with-resources closes in the right order).
+ *
+ * <p><b>Threads.</b> Not thread-safe: use one arena per thread, or synchronize. In
+ * {@link Safety#THREAD_CONFINED} mode its segments are usable only by the thread that created
+ * the arena.
+ */
 @Owned
 @Region
 public final class ArenaAllocator implements Allocator, AutoCloseable {
-    /** @param child the child */
+    private static final long FIRST_CHUNK = 4096;
+    private static final long CHUNK_ALIGNMENT = 16;
+
+    private final Allocator child;
+    private final Safety safety;
+    private final List<MemorySegment> chunks = new ArrayList<>();
+    /** One bump space per chunk of the current lifetime, in the order of {@link #chunks}. */
+    private final List<Bump> spaces = new ArrayList<>();
+    private Lifetime lifetime;
+    private Bump current;
+    private long nextChunkSize = FIRST_CHUNK;
+    private boolean closed;
+
+    /**
+     * Creates an arena in {@link Safety#SHARED} mode over {@code child}, which supplies its chunks.
+     *
+     * @param child the allocator that chunks come from and go back to; not owned by the arena
+     */
     public ArenaAllocator(Allocator child) {
+        this(child, Safety.SHARED);
     }
 
+    /**
+     * Creates an arena over {@code child} in the given safety mode.
+     *
+     * @param child the allocator that chunks come from and go back to; not owned by the arena
+     * @param safety how segments are invalidated at close and reset
+     */
+    public ArenaAllocator(Allocator child, Safety safety) {
+        this.child = Objects.requireNonNull(child, "child");
+        this.safety = Objects.requireNonNull(safety, "safety");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws AllocationException if the child cannot supply a new chunk
+     * @throws IllegalStateException if the arena is closed
+     */
     @Override
-    public MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
-        throw new UnsupportedOperationException("not yet");
+    public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+        Bump space = current;
+        // The common case first, with the checks it needs folded in: current is null once closed.
+        if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
+            MemorySegment slice = space.tryAlloc(byteSize, byteAlignment);
+            if (slice != null) {
+                return slice;
+            }
+        }
+        return allocSlowly(byteSize, byteAlignment);
     }
 
+    private MemorySegment allocSlowly(long byteSize, long byteAlignment) throws AllocationException {
+        Requests.check(byteSize, byteAlignment);
+        ensureOpen();
+        if (byteSize == 0) {
+            return Requests.empty(byteAlignment);
+        }
+        if (current != null) {
+            MemorySegment slice = current.tryAlloc(byteSize, byteAlignment);
+            if (slice != null) {
+                return slice;
+            }
+        }
+        return allocInNewChunk(byteSize, byteAlignment);
+    }
+
+    private MemorySegment allocInNewChunk(long byteSize, long byteAlignment) throws AllocationException {
+        long chunkSize = Math.max(nextChunkSize, byteSize);
+        MemorySegment chunk = child.alloc(chunkSize, Math.max(byteAlignment, CHUNK_ALIGNMENT));
+        chunks.add(chunk);
+        current = new Bump(view(chunk));
+        spaces.add(current);
+        nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
+        return current.tryAlloc(byteSize, byteAlignment);
+    }
+
+    private MemorySegment view(MemorySegment chunk) {
+        if (safety == Safety.UNCHECKED) {
+            return chunk;
+        }
+        if (lifetime == null) {
+            lifetime = Lifetime.open(safety);
+        }
+        return lifetime.rescope(chunk);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The most recent allocation grows or shrinks in place while its chunk has room; another
+     * allocation shrinks in place, or moves to a new allocation when it grows.
+     */
     @Override
-    public MemorySegment realloc(MemorySegment memory, long newByteSize) throws AllocationException {
-        throw new UnsupportedOperationException("not yet");
+    public @Owned MemorySegment realloc(@Owned MemorySegment memory, long newByteSize) throws AllocationException {
+        Requests.checkSize(newByteSize);
+        ensureOpen();
+        if (memory.byteSize() == 0) {
+            return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
+        }
+        requireOwned(memory);
+        MemorySegment resized = current.tryResizeLast(memory, newByteSize);
+        if (resized != null) {
+            return resized;
+        }
+        if (newByteSize <= memory.byteSize()) {
+            return memory.asSlice(0, newByteSize);
+        }
+        MemorySegment moved = alloc(newByteSize, alignmentOf(memory));
+        MemorySegment.copy(memory, 0, moved, 0, memory.byteSize());
+        return moved;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Rewinds the arena if {@code memory} is its most recent allocation; other segments are
+     * released only when the arena is reset or closed.
+     */
     @Override
-    public void free(MemorySegment memory) {
-        throw new UnsupportedOperationException("not yet");
+    public void free(@Owned MemorySegment memory) {
+        if (memory.byteSize() == 0) {
+            return;
+        }
+        ensureOpen();
+        requireOwned(memory);
+        current.freeIfLast(memory);
     }
 
+    private void requireOwned(MemorySegment memory) {
+        boolean ours = current != null && (safety == Safety.UNCHECKED ? inSomeChunk(memory) : lifetime.owns(memory));
+        if (!ours) {
+            throw new IllegalArgumentException("foreign free: the segment at 0x" + Long.toHexString(memory.address())
+                    + " (" + memory.byteSize() + " bytes) was not allocated by this arena"
+                    + (memory.scope().isAlive() ? "" : " (or belongs to a previous reset of it)"));
+        }
+    }
+
+    private long alignmentOf(MemorySegment memory) {
+        for (Bump space : spaces) {
+            if (space.contains(memory)) {
+                return space.alignmentOf(memory);
+            }
+        }
+        return Requests.naturalAlignment(memory.address());
+    }
+
+    private boolean inSomeChunk(MemorySegment memory) {
+        for (MemorySegment chunk : chunks) {
+            long offset = memory.address() - chunk.address();
+            if (offset >= 0 && offset + memory.byteSize() <= chunk.byteSize()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Releases every allocation at once, keeping as much of the chunk memory as {@code mode} says
+     * (Zig's {@code reset}). Every segment handed out before becomes unusable (unless
+     * {@link Safety#UNCHECKED}).
+     *
+     * @param mode what to keep
+     * @return {@code false} if keeping the requested capacity needed a resize that the child
+     *         refused; the arena is reset either way
+     * @throws IllegalStateException if the arena is closed
+     */
+    public boolean reset(ResetMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        ensureOpen();
+        invalidateAll();
+        long target = mode.capacityToKeep(capacity());
+        current = null;
+        spaces.clear();
+        if (target == 0 || chunks.isEmpty()) {
+            freeChunks();
+            nextChunkSize = FIRST_CHUNK;
+            return true;
+        }
+        MemorySegment largest = chunks.getFirst();
+        for (MemorySegment chunk : chunks) {
+            if (chunk.byteSize() > largest.byteSize()) {
+                largest = chunk;
+            }
+        }
+        chunks.remove(largest);
+        freeChunks();
+        boolean resized = true;
+        if (largest.byteSize() != target) {
+            try {
+                largest = child.realloc(largest, target);
+            } catch (AllocationException refused) {
+                resized = false;
+            }
+        }
+        chunks.add(largest);
+        current = new Bump(view(largest));
+        spaces.add(current);
+        nextChunkSize = Math.max(FIRST_CHUNK, largest.byteSize() > Long.MAX_VALUE / 2 ? largest.byteSize()
+                : largest.byteSize() * 2);
+        return resized;
+    }
+
+    /**
+     * Returns the bytes of chunk memory this arena holds, used or not (Zig's {@code queryCapacity}).
+     *
+     * @return total chunk bytes
+     */
+    public long capacity() {
+        long total = 0;
+        for (MemorySegment chunk : chunks) {
+            total += chunk.byteSize();
+        }
+        return total;
+    }
+
+    /**
+     * Returns the allocator chunks come from.
+     *
+     * @return the child allocator
+     */
+    public Allocator child() {
+        return child;
+    }
+
+    /**
+     * Makes every segment handed out unusable (unless {@link Safety#UNCHECKED}) and frees every
+     * chunk through the child. Closing twice does nothing.
+     *
+     * @throws IllegalStateException if a segment of the arena is in use by a native call on another
+     *         thread (nothing is freed then, and close can be retried)
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        invalidateAll();
+        closed = true;
+        current = null;
+        spaces.clear();
+        freeChunks();
+    }
+
+    private void invalidateAll() {
+        if (lifetime != null) {
+            lifetime.close();
+            lifetime = null;
+        }
+    }
+
+    private void freeChunks() {
+        RuntimeException failure = null;
+        for (int i = chunks.size() - 1; i >= 0; i--) {
+            try {
+                child.free(chunks.get(i));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        chunks.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this ArenaAllocator is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ArenaAllocator[" + safety + ", " + chunks.size() + " chunks, " + capacity() + " bytes, child="
+                + child + "]";
+    }
+
+    /** What {@link #reset(ResetMode)} keeps of the arena's chunk memory. */
+    public static final class ResetMode {
+        /** Give every chunk back to the child. */
+        public static final ResetMode FREE_ALL = new ResetMode(0);
+
+        /** Keep the current capacity, as one chunk, so that the next cycle allocates nothing from the child. */
+        public static final ResetMode RETAIN_CAPACITY = new ResetMode(Long.MAX_VALUE);
+
+        private final long limit;
+
+        private ResetMode(long limit) {
+            this.limit = limit;
+        }
+
+        /**
+         * Keep the current capacity, but at most {@code limit} bytes of it.
+         *
+         * @param limit the most chunk memory to keep, in bytes
+         * @return the mode
+         * @throws IllegalArgumentException if {@code limit} is negative
+         */
+        public static ResetMode retainWithLimit(long limit) {
+            Requests.checkSize(limit);
+            return new ResetMode(limit);
+        }
+
+        long capacityToKeep(long capacity) {
+            return Math.min(capacity, limit);
+        }
+
+        @Override
+        public String toString() {
+            return limit == 0 ? "FREE_ALL" : limit == Long.MAX_VALUE ? "RETAIN_CAPACITY" : "retainWithLimit(" + limit + ")";
+        }
     }
 }

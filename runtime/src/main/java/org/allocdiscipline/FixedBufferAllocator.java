@@ -1,31 +1,191 @@
 package org.allocdiscipline;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Objects;
 
-/** Work in progress. */
+import org.allocdiscipline.internal.Bump;
+import org.allocdiscipline.internal.Lifetime;
+import org.allocdiscipline.internal.Requests;
+
+/**
+ * Bump allocation inside a segment that the caller provides, as Zig's
+ * {@code std.heap.FixedBufferAllocator}: no system calls, and a request that does not fit fails
+ * with {@link AllocationException}.
+ *
+ * <p><b>Ownership.</b> The buffer stays the caller's: this allocator never frees it, and the
+ * caller must keep it alive until the allocator is closed. The allocator itself is owned and must
+ * be closed. Segments it hands out need no free of their own; {@link #free} rewinds only the most
+ * recent allocation.
+ *
+ * <p><b>Safety.</b> For a native buffer in {@link Safety#SHARED} mode (the default),
+ * {@link #close()} makes every segment handed out unusable (one JVM thread handshake). Segments of
+ * a heap buffer ({@code MemorySegment.ofArray}) cannot be re-scoped and stay valid after close:
+ * they never point at freed memory. {@link #reset()} rewinds without invalidating. Freeing a
+ * segment of another allocator throws {@link IllegalArgumentException}.
+ *
+ * <p><b>Threads.</b> Not thread-safe.
+ */
 @Owned
 @Region
 public final class FixedBufferAllocator implements Allocator, AutoCloseable {
-    /** @param buffer the buffer */
+    private final MemorySegment buffer;
+    private final Lifetime lifetime;
+    private final Bump bump;
+    private boolean closed;
+
+    /**
+     * Creates an allocator over {@code buffer} in {@link Safety#SHARED} mode.
+     *
+     * @param buffer writable memory to allocate from; still owned by the caller
+     * @throws IllegalArgumentException if {@code buffer} is read-only
+     */
     public FixedBufferAllocator(MemorySegment buffer) {
+        this(buffer, Safety.SHARED);
     }
 
+    /**
+     * Creates an allocator over {@code buffer} in the given safety mode.
+     *
+     * @param buffer writable memory to allocate from; still owned by the caller
+     * @param safety how segments are invalidated at close
+     * @throws IllegalArgumentException if {@code buffer} is read-only
+     */
+    public FixedBufferAllocator(MemorySegment buffer, Safety safety) {
+        Objects.requireNonNull(buffer, "buffer");
+        Objects.requireNonNull(safety, "safety");
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("the buffer of a FixedBufferAllocator must be writable");
+        }
+        this.buffer = buffer;
+        this.lifetime = buffer.isNative() && safety != Safety.UNCHECKED ? Lifetime.open(safety) : null;
+        this.bump = new Bump(lifetime == null ? buffer : lifetime.rescope(buffer));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws AllocationException if the request does not fit in what is left of the buffer
+     * @throws IllegalStateException if the allocator is closed
+     */
     @Override
-    public MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
-        throw new UnsupportedOperationException("not yet");
+    public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+        Requests.check(byteSize, byteAlignment);
+        ensureOpen();
+        if (byteSize == 0) {
+            return Requests.empty(byteAlignment);
+        }
+        MemorySegment slice = bump.tryAlloc(byteSize, byteAlignment);
+        if (slice == null) {
+            throw new AllocationException(byteSize, "fixed buffer exhausted: " + byteSize + " bytes at alignment "
+                    + byteAlignment + " do not fit in the " + (bump.capacity() - bump.used()) + " of "
+                    + bump.capacity() + " bytes left");
+        }
+        return slice;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The most recent allocation grows or shrinks in place while the buffer has room.
+     */
     @Override
-    public MemorySegment realloc(MemorySegment memory, long newByteSize) throws AllocationException {
-        throw new UnsupportedOperationException("not yet");
+    public @Owned MemorySegment realloc(@Owned MemorySegment memory, long newByteSize) throws AllocationException {
+        Requests.checkSize(newByteSize);
+        ensureOpen();
+        if (memory.byteSize() == 0) {
+            return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
+        }
+        requireOwned(memory);
+        MemorySegment resized = bump.tryResizeLast(memory, newByteSize);
+        if (resized != null) {
+            return resized;
+        }
+        if (newByteSize <= memory.byteSize()) {
+            return memory.asSlice(0, newByteSize);
+        }
+        MemorySegment moved = alloc(newByteSize, bump.alignmentOf(memory));
+        MemorySegment.copy(memory, 0, moved, 0, memory.byteSize());
+        return moved;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Rewinds if {@code memory} is the most recent allocation; otherwise does nothing.
+     */
     @Override
-    public void free(MemorySegment memory) {
-        throw new UnsupportedOperationException("not yet");
+    public void free(@Owned MemorySegment memory) {
+        if (memory.byteSize() == 0) {
+            return;
+        }
+        ensureOpen();
+        requireOwned(memory);
+        bump.freeIfLast(memory);
     }
 
+    private void requireOwned(MemorySegment memory) {
+        boolean ours;
+        if (lifetime != null) {
+            ours = lifetime.owns(memory);
+        } else if (buffer.isNative()) {
+            ours = memory.isNative() && bump.contains(memory);
+        } else {
+            ours = memory.heapBase().isPresent() && memory.heapBase().get() == buffer.heapBase().orElseThrow()
+                    && bump.contains(memory);
+        }
+        if (!ours) {
+            throw new IllegalArgumentException("foreign free: the segment at 0x" + Long.toHexString(memory.address())
+                    + " (" + memory.byteSize() + " bytes) was not allocated by this FixedBufferAllocator");
+        }
+    }
+
+    /** Rewinds to the start of the buffer. Segments handed out before stay valid but will be overwritten. */
+    public void reset() {
+        ensureOpen();
+        bump.reset();
+    }
+
+    /**
+     * Returns how many bytes of the buffer are in use, alignment padding included.
+     *
+     * @return bytes used
+     */
+    public long used() {
+        return bump.used();
+    }
+
+    /**
+     * Returns the size of the buffer.
+     *
+     * @return buffer bytes
+     */
+    public long capacity() {
+        return bump.capacity();
+    }
+
+    /**
+     * Makes every segment handed out from a native buffer unusable (unless
+     * {@link Safety#UNCHECKED}). The buffer itself is not freed. Closing twice does nothing.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        if (lifetime != null) {
+            lifetime.close();
+        }
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this FixedBufferAllocator is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FixedBufferAllocator[" + bump.used() + " of " + bump.capacity() + " bytes used]";
     }
 }

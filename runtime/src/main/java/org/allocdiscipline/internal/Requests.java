@@ -5,8 +5,7 @@ import java.lang.foreign.MemorySegment;
 
 /** Validation and arithmetic shared by every allocator. Not API. */
 public final class Requests {
-    /** The largest alignment that {@link #naturalAlignment} reports for an address. */
-    public static final long MAX_NATURAL_ALIGNMENT = 4096;
+    private static final long HEAP_ALIGNMENT = 16;
 
     private Requests() {
     }
@@ -65,16 +64,21 @@ public final class Requests {
         return (value + alignment - 1) & -alignment;
     }
 
+    /** Alignments above this are recorded by allocators that do not otherwise remember alignments. */
+    public static final long IMPLIED_ALIGNMENT_LIMIT = 4096;
+
     /**
-     * The largest power of two (up to {@link #MAX_NATURAL_ALIGNMENT}) that divides {@code address}:
-     * an alignment the allocation at that address certainly had, kept by {@code realloc}.
+     * The largest power of two up to {@link #IMPLIED_ALIGNMENT_LIMIT} that divides {@code address}:
+     * at least the alignment the allocation at that address was asked for, if that was not above
+     * the limit, so a {@code realloc} that moves keeps it.
      *
      * @param address a segment address
      * @return an alignment that the address satisfies
      */
     public static long naturalAlignment(long address) {
         long lowest = Long.lowestOneBit(address);
-        return lowest == 0 || lowest > MAX_NATURAL_ALIGNMENT ? MAX_NATURAL_ALIGNMENT : lowest;
+        // offset 0 of a heap segment: heap memory has no address alignment to keep
+        return lowest == 0 ? HEAP_ALIGNMENT : Math.min(lowest, IMPLIED_ALIGNMENT_LIMIT);
     }
 
     /**
@@ -86,5 +90,16 @@ public final class Requests {
      */
     public static MemorySegment empty(long alignment) {
         return MemorySegment.ofAddress(alignment);
+    }
+
+    /**
+     * The alignment a zero-length segment from {@link #empty} was made for.
+     *
+     * @param empty a zero-length segment
+     * @return its alignment
+     */
+    public static long alignmentOfEmpty(MemorySegment empty) {
+        long lowest = Long.lowestOneBit(empty.address());
+        return lowest == 0 ? 1 : lowest;
     }
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the JMH benchmarks and runs them (all, or those matching the arguments' regexps),
+# every variant side by side in one run. Results: benchmarks/target/jmh-result.json.
+#   benchmarks/run.sh                          # everything (~5 minutes)
+#   benchmarks/run.sh SmallAllocation          # one class
+# Extra JMH flags can go in JMH_FLAGS, e.g. JMH_FLAGS="-f 3 -i 10".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
+. .mvn/select-jdk.sh
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# shellcheck disable=SC2086
+exec "$java_bin" --enable-native-access=ALL-UNNAMED -jar benchmarks/target/benchmarks.jar \
+  -f 1 -wi 3 -w 1s -i 5 -r 1s ${JMH_FLAGS:-} \
+  -rf json -rff benchmarks/target/jmh-result.json "$@"

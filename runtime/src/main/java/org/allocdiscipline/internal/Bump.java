@@ -1,0 +1,131 @@
+package org.allocdiscipline.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Bump allocation inside one segment, remembering the most recent allocation so that it alone
+ * can be freed or resized in place (as Zig's arena and fixed-buffer allocators do). Not
+ * thread-safe. Not API.
+ */
+public final class Bump {
+    private static final long NONE = -1;
+
+    private final MemorySegment space;
+    private final long base;
+    private long top;
+    private long lastStart = NONE;
+    /** Alignments above {@link Requests#IMPLIED_ALIGNMENT_LIMIT}, by offset: rare, so the map stays small. */
+    private Map<Long, Long> overAligned;
+
+    /**
+     * Creates a bump allocator over {@code space}.
+     *
+     * @param space the memory to hand out slices of; its scope is theirs
+     */
+    public Bump(MemorySegment space) {
+        this.space = space;
+        this.base = space.address();
+    }
+
+    /**
+     * Allocates a slice, or returns {@code null} when it does not fit.
+     *
+     * @param byteSize checked size, greater than zero
+     * @param byteAlignment checked alignment
+     * @return the slice, or {@code null}
+     */
+    public MemorySegment tryAlloc(long byteSize, long byteAlignment) {
+        long start = Requests.alignUp(base + top, byteAlignment) - base;
+        long end = start + byteSize;
+        if (start < 0 || end < start || end > space.byteSize()) {
+            return null;
+        }
+        lastStart = start;
+        top = end;
+        if (byteAlignment > Requests.IMPLIED_ALIGNMENT_LIMIT) {
+            if (overAligned == null) {
+                overAligned = new HashMap<>();
+            }
+            overAligned.put(start, byteAlignment);
+        }
+        return space.asSlice(start, byteSize);
+    }
+
+    /**
+     * Whether {@code segment} is exactly the most recent allocation.
+     *
+     * @param segment a segment known to come from this space
+     * @return whether it is the last allocation, whole
+     */
+    public boolean isLast(MemorySegment segment) {
+        return lastStart != NONE && segment.address() == base + lastStart && segment.byteSize() == top - lastStart;
+    }
+
+    /**
+     * Rewinds over {@code segment} if it is the most recent allocation; otherwise does nothing.
+     *
+     * @param segment a segment known to come from this space
+     */
+    public void freeIfLast(MemorySegment segment) {
+        if (isLast(segment)) {
+            top = lastStart;
+            lastStart = NONE;
+        }
+    }
+
+    /**
+     * Resizes the most recent allocation in place if it is {@code segment} and the new size fits.
+     *
+     * @param segment a segment known to come from this space
+     * @param newByteSize the new size
+     * @return the resized slice, or {@code null}
+     */
+    public MemorySegment tryResizeLast(MemorySegment segment, long newByteSize) {
+        if (!isLast(segment) || newByteSize > space.byteSize() - lastStart) {
+            return null;
+        }
+        top = lastStart + newByteSize;
+        return space.asSlice(lastStart, newByteSize);
+    }
+
+    /**
+     * Whether {@code segment} lies inside this space.
+     *
+     * @param segment any segment
+     * @return whether its bytes are within the space
+     */
+    public boolean contains(MemorySegment segment) {
+        long offset = segment.address() - base;
+        return offset >= 0 && offset + segment.byteSize() <= space.byteSize();
+    }
+
+    /**
+     * The alignment an allocation of this space was made with, at least.
+     *
+     * @param segment a segment known to come from this space
+     * @return the alignment a moved copy must keep
+     */
+    public long alignmentOf(MemorySegment segment) {
+        Long recorded = overAligned == null ? null : overAligned.get(segment.address() - base);
+        return recorded != null ? recorded : Requests.naturalAlignment(segment.address());
+    }
+
+    /** Forgets every allocation. */
+    public void reset() {
+        top = 0;
+        lastStart = NONE;
+        overAligned = null;
+    }
+
+    /** @return bytes used, including alignment padding */
+    public long used() {
+        return top;
+    }
+
+    /** @return total bytes of the space */
+    public long capacity() {
+        return space.byteSize();
+    }
+}

@@ -1,0 +1,216 @@
+package org.allocdiscipline;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.allocdiscipline.ArenaAllocator.ResetMode;
+import org.junit.jupiter.api.Test;
+
+class ArenaAllocatorTest {
+
+    /** A child that counts what passes through it, to observe chunk traffic. */
+    static final class CountingAllocator implements Allocator {
+        final Allocator backing;
+        final List<Long> chunkSizes = new ArrayList<>();
+        int live;
+
+        CountingAllocator(Allocator backing) {
+            this.backing = backing;
+        }
+
+        @Override
+        public MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+            MemorySegment segment = backing.alloc(byteSize, byteAlignment);
+            chunkSizes.add(byteSize);
+            live++;
+            return segment;
+        }
+
+        @Override
+        public MemorySegment realloc(MemorySegment memory, long newByteSize) throws AllocationException {
+            return backing.realloc(memory, newByteSize);
+        }
+
+        @Override
+        public void free(MemorySegment memory) {
+            backing.free(memory);
+            live--;
+        }
+    }
+
+    @Test
+    void everySegmentIsUnusableAfterClose() throws AllocationException {
+        MemorySegment first;
+        MemorySegment late;
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            first = arena.alloc(8);
+            for (int i = 0; i < 2_000; i++) {
+                arena.alloc(64);
+            }
+            late = arena.alloc(8);
+            first.set(JAVA_BYTE, 0, (byte) 1);
+        }
+        assertThatThrownBy(() -> first.get(JAVA_BYTE, 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> late.set(JAVA_BYTE, 0, (byte) 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closeGivesEveryChunkBackAndIsIdempotent() throws AllocationException {
+        CountingAllocator child = new CountingAllocator(PageAllocator.INSTANCE);
+        ArenaAllocator arena = new ArenaAllocator(child);
+        for (int i = 0; i < 10_000; i++) {
+            arena.alloc(16);
+        }
+        assertThat(child.live).isGreaterThan(1);
+        arena.close();
+        arena.close();
+        assertThat(child.live).isZero();
+        assertThatThrownBy(() -> arena.alloc(1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void chunksGrowGeometrically() throws AllocationException {
+        CountingAllocator child = new CountingAllocator(PageAllocator.INSTANCE);
+        try (ArenaAllocator arena = new ArenaAllocator(child)) {
+            for (int i = 0; i < 100_000; i++) {
+                arena.alloc(8);
+            }
+            List<Long> sizes = child.chunkSizes;
+            assertThat(sizes.size()).isLessThan(20);
+            for (int i = 1; i < sizes.size(); i++) {
+                assertThat(sizes.get(i)).isGreaterThanOrEqualTo(2 * sizes.get(i - 1));
+            }
+        }
+    }
+
+    @Test
+    void aLargeRequestGetsAChunkOfItsOwn() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment big = arena.alloc(10L << 20, 1L << 20);
+            assertThat(big.byteSize()).isEqualTo(10L << 20);
+            assertThat(big.address() % (1L << 20)).isZero();
+            big.set(JAVA_BYTE, big.byteSize() - 1, (byte) 1);
+        }
+    }
+
+    @Test
+    void freeingTheLastAllocationRewinds() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(32, 8);
+            MemorySegment b = arena.alloc(32, 8);
+            arena.free(b);
+            MemorySegment c = arena.alloc(32, 8);
+            assertThat(c.address()).isEqualTo(b.address());
+            arena.free(a); // not the last: ignored
+            MemorySegment d = arena.alloc(32, 8);
+            assertThat(d.address()).isNotEqualTo(a.address());
+        }
+    }
+
+    @Test
+    void freeingASliceOfTheLastAllocationDoesNotRewind() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(64, 8);
+            arena.free(a.asSlice(32));
+            MemorySegment b = arena.alloc(8, 8);
+            assertThat(b.address()).isGreaterThanOrEqualTo(a.address() + 64);
+        }
+    }
+
+    @Test
+    void theLastAllocationResizesInPlace() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            arena.alloc(8);
+            MemorySegment last = arena.alloc(16, 8);
+            last.set(JAVA_LONG, 8, 77L);
+            MemorySegment grown = arena.realloc(last, 1024);
+            assertThat(grown.address()).isEqualTo(last.address());
+            assertThat(grown.get(JAVA_LONG, 8)).isEqualTo(77L);
+            MemorySegment shrunk = arena.realloc(grown, 16);
+            MemorySegment next = arena.alloc(8, 8);
+            assertThat(next.address()).isEqualTo(shrunk.address() + 16);
+        }
+    }
+
+    @Test
+    void resetFreeAllReturnsEveryChunk() throws AllocationException {
+        CountingAllocator child = new CountingAllocator(PageAllocator.INSTANCE);
+        try (ArenaAllocator arena = new ArenaAllocator(child)) {
+            MemorySegment before = fill(arena);
+            assertThat(arena.reset(ResetMode.FREE_ALL)).isTrue();
+            assertThat(child.live).isZero();
+            assertThat(arena.capacity()).isZero();
+            assertThatThrownBy(() -> before.get(JAVA_BYTE, 0)).isInstanceOf(IllegalStateException.class);
+            arena.alloc(8).set(JAVA_BYTE, 0, (byte) 1);
+        }
+    }
+
+    @Test
+    void resetRetainCapacityKeepsOneChunkAsLargeAsAllOfThem() throws AllocationException {
+        CountingAllocator child = new CountingAllocator(PageAllocator.INSTANCE);
+        try (ArenaAllocator arena = new ArenaAllocator(child)) {
+            MemorySegment before = fill(arena);
+            long capacity = arena.capacity();
+            assertThat(arena.reset(ResetMode.RETAIN_CAPACITY)).isTrue();
+            assertThat(arena.capacity()).isEqualTo(capacity);
+            assertThat(child.live).isEqualTo(1);
+            assertThatThrownBy(() -> before.get(JAVA_BYTE, 0)).isInstanceOf(IllegalStateException.class);
+            int chunksBefore = child.chunkSizes.size();
+            fill(arena);
+            assertThat(child.chunkSizes).as("no new chunk for the same work").hasSize(chunksBefore);
+        }
+    }
+
+    @Test
+    void resetRetainWithLimitCapsWhatIsKept() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            fill(arena);
+            assertThat(arena.reset(ResetMode.retainWithLimit(8192))).isTrue();
+            assertThat(arena.capacity()).isEqualTo(8192);
+            assertThatThrownBy(() -> ResetMode.retainWithLimit(-1)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aSegmentFromBeforeAResetIsNotFreedByIt() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment old = arena.alloc(8);
+            arena.reset(ResetMode.RETAIN_CAPACITY);
+            assertThatThrownBy(() -> arena.free(old)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("previous reset");
+        }
+    }
+
+    @Test
+    void aChildThatRunsOutIsAnAllocationException() throws AllocationException {
+        MemorySegment buffer = PageAllocator.INSTANCE.alloc(16 * 1024);
+        try (FixedBufferAllocator small = new FixedBufferAllocator(buffer);
+                ArenaAllocator arena = new ArenaAllocator(small)) {
+            arena.alloc(1000);
+            assertThatThrownBy(() -> arena.alloc(20_000)).isInstanceOf(AllocationException.class)
+                    .hasMessageContaining("fixed buffer exhausted");
+            arena.alloc(100).fill((byte) 1); // still usable
+        } finally {
+            PageAllocator.INSTANCE.free(buffer);
+        }
+    }
+
+    @Test
+    void rejectsANullChild() {
+        assertThatThrownBy(() -> new ArenaAllocator(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    private static MemorySegment fill(ArenaAllocator arena) throws AllocationException {
+        MemorySegment first = arena.alloc(8);
+        for (int i = 0; i < 5_000; i++) {
+            arena.alloc(24, 8);
+        }
+        return first;
+    }
+}
