@@ -148,14 +148,16 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         Requests.checkSize(newByteSize);
         checkThread();
         if (memory.byteSize() == 0) {
-            return alloc(newByteSize, Requests.naturalAlignment(memory.address()));
-        }
-        if (newByteSize == 0) {
-            free(memory);
-            return Requests.empty(Requests.MAX_NATURAL_ALIGNMENT);
+            return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         checkOpen();
         GpaSlab slab = slabOf(memory);
+        if (newByteSize == 0) {
+            // The empty segment keeps the alignment, as a later realloc of it must.
+            long alignment = slab != null ? slabAlignment(slab, memory) : largeAlignment(memory);
+            free(memory);
+            return Requests.empty(alignment);
+        }
         return slab != null ? reallocSmall(slab, memory, newByteSize) : reallocLarge(memory, newByteSize);
     }
 
@@ -324,7 +326,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private LargeBlock checkedLarge(MemorySegment memory) {
         LargeBlock block = large.get(memory.address());
         if (block == null) {
-            throw new IllegalArgumentException("foreign or double free: the " + memory.byteSize()
+            throw new IllegalArgumentException("foreign free or double free: the " + memory.byteSize()
                     + "-byte segment at 0x" + Long.toHexString(memory.address()) + " is not a live allocation of this"
                     + " GeneralPurposeAllocator: it was allocated by another allocator, or already freed");
         }
@@ -398,6 +400,20 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     /** A large allocation: the backing allocator's segment and the alignment it was requested with. */
     private record LargeBlock(MemorySegment segment, long alignment) {
+    }
+
+    private long slabAlignment(GpaSlab slab, MemorySegment memory) {
+        long alignment;
+        do {
+            alignment = ownerOf(slab, memory).alignmentOf(slab, memory);
+        } while (alignment < 0);
+        return alignment;
+    }
+
+    private long largeAlignment(MemorySegment memory) {
+        synchronized (large) {
+            return checkedLarge(memory).alignment;
+        }
     }
 
     private GpaSlab slabOf(MemorySegment memory) {

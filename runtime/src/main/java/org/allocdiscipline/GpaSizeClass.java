@@ -111,6 +111,13 @@ final class GpaSizeClass {
     /** Returned by {@link #resizeInPlace} when the allocation must move to another class. */
     static final MemorySegment MOVE = MemorySegment.ofArray(new byte[0]);
 
+    /** The recorded alignment of a live slot, or -1 when the slab changed hands (retry). */
+    long alignmentOf(GpaSlab slab, MemorySegment memory) {
+        synchronized (this) {
+            return slab.owner != this ? -1 : alignment(slab.meta(liveSlot(slab, memory)));
+        }
+    }
+
     /** Shrinks in place after a move to a smaller class failed: shrinking must never fail. */
     MemorySegment shrinkInPlace(GpaSlab slab, MemorySegment memory, long newSize) {
         synchronized (this) {

@@ -3,6 +3,8 @@ package org.allocdiscipline;
 import java.lang.foreign.MemorySegment;
 import java.util.function.Supplier;
 
+import org.allocdiscipline.testing.TestingAllocator;
+
 /**
  * Every allocator configuration that must pass the shared conformance and property tests. A new
  * allocator joins the suite by adding a constant here.
@@ -23,7 +25,30 @@ enum AllocatorFixture {
         });
     }),
     FIXED_BUFFER(() -> fixedBuffer(Safety.SHARED)),
-    FIXED_BUFFER_UNCHECKED(() -> fixedBuffer(Safety.UNCHECKED));
+    FIXED_BUFFER_UNCHECKED(() -> fixedBuffer(Safety.UNCHECKED)),
+    GPA_OVER_PAGES(() -> gpa(PageAllocator.INSTANCE, Safety.SHARED)),
+    GPA_THREAD_CONFINED(() -> gpa(PageAllocator.INSTANCE, Safety.THREAD_CONFINED)),
+    GPA_UNCHECKED(() -> gpa(PageAllocator.UNCHECKED, Safety.UNCHECKED)),
+    GPA_OVER_ARENA(() -> {
+        ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE);
+        GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(arena);
+        return new Fixture(gpa, () -> {
+            gpa.close();
+            arena.close();
+        });
+    }),
+    TESTING_OVER_GPA(() -> {
+        GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(PageAllocator.INSTANCE);
+        TestingAllocator testing = new TestingAllocator(gpa);
+        return new Fixture(testing, () -> {
+            testing.close();
+            gpa.close();
+        });
+    }),
+    TESTING_THREAD_CONFINED(() -> {
+        TestingAllocator testing = new TestingAllocator(PageAllocator.INSTANCE, Safety.THREAD_CONFINED);
+        return new Fixture(testing, testing::close);
+    });
 
     /** Big enough for every conformance case, including alignments beyond a page. */
     static final long FIXED_BUFFER_BYTES = 64L << 20;
@@ -40,7 +65,13 @@ enum AllocatorFixture {
 
     /** Whether freeing a segment makes the allocator's memory reusable (false for bump allocators). */
     boolean reclaimsEachFree() {
-        return name().startsWith("PAGE");
+        return name().startsWith("PAGE") || name().startsWith("GPA") || name().startsWith("TESTING");
+    }
+
+    /** Closing checks that the test freed everything: a leak fails the test. */
+    private static Fixture gpa(Allocator backing, Safety safety) {
+        GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing, safety);
+        return new Fixture(gpa, gpa::close);
     }
 
     private static Fixture fixedBuffer(Safety safety) {

@@ -147,7 +147,7 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
         Objects.requireNonNull(memory, "memory");
         Requests.checkSize(newByteSize);
         if (memory.byteSize() == 0) {
-            return alloc(newByteSize, Requests.naturalAlignment(memory.address()));
+            return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         Record record = liveRecord(memory, "realloc");
         MemorySegment moved = alloc(newByteSize, record.alignment);
