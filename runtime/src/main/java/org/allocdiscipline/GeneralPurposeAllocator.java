@@ -53,6 +53,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     public static final long MAX_SLAB_REQUEST = 1L << GpaSizeClass.MAX_SHIFT;
 
     private static final int LEAKS_LISTED = 20;
+    /** Threads allocate from one of this many slabs per class, chosen by thread id. */
+    private static final int MAX_STRIPES = 8;
 
     private final Allocator backing;
     private final Safety safety;
@@ -95,8 +97,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         this.scope = arena == null ? null : arena.scope();
         this.confinedTo = safety == Safety.THREAD_CONFINED ? Thread.currentThread() : null;
         this.classes = new GpaSizeClass[GpaSizeClass.MAX_SHIFT - GpaSizeClass.MIN_SHIFT + 1];
+        int stripes = Integer.highestOneBit(Math.min(MAX_STRIPES, Runtime.getRuntime().availableProcessors()));
         for (int i = 0; i < classes.length; i++) {
-            classes[i] = new GpaSizeClass(this, i + GpaSizeClass.MIN_SHIFT);
+            classes[i] = new GpaSizeClass(this, i + GpaSizeClass.MIN_SHIFT, stripes);
         }
     }
 
@@ -134,9 +137,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         checkOpen();
         GpaSlab slab = slabOf(memory);
         if (slab != null) {
-            while (!ownerOf(slab, memory).free(slab, memory)) {
-                Thread.onSpinWait();
-            }
+            ownerOf(slab, memory).free(slab, memory);
         } else {
             backing.free(removeLarge(memory));
         }
@@ -168,13 +169,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
      */
     public long liveAllocations() {
         long count = 0;
-        for (GpaSizeClass c : classes) {
-            synchronized (c) {
-                for (GpaSlab slab : slabs.all()) {
-                    if (slab.owner == c) {
-                        count += slab.live;
-                    }
-                }
+        for (GpaSlab slab : slabs.all()) {
+            if (slab.sizeClass != null) {
+                count += slab.liveCount();
             }
         }
         synchronized (large) {
@@ -258,14 +255,14 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         }
     }
 
-    /** Takes an empty slab from the pool or the backing allocator, formatted for {@code sizeClass}. */
-    GpaSlab obtainSlab(GpaSizeClass sizeClass, long requestedSize) throws AllocationException {
+    /** Takes an empty slab from the pool or the backing allocator, formatted for {@code sizeClass} and CURRENT. */
+    GpaSlab obtainSlab(GpaSizeClass sizeClass) throws AllocationException {
         GpaSlab slab;
         synchronized (pool) {
             slab = pool.poll();
         }
         if (slab == null) {
-            slab = newSlab(requestedSize);
+            slab = newSlab(sizeClass.slotSize());
             slabs.add(slab);
         }
         slab.format(sizeClass);
@@ -275,20 +272,21 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     /** Takes back an empty slab; it stays mapped (stale segments may still point into it). */
     void retire(GpaSlab slab) {
         synchronized (pool) {
-            slab.owner = null;
+            slab.sizeClass = null;
+            slab.state = GpaSlab.EMPTY;
             pool.push(slab);
         }
     }
 
     // --- internals ---
 
-    private GpaSlab newSlab(long requestedSize) throws AllocationException {
+    private GpaSlab newSlab(long slotSize) throws AllocationException {
         MemorySegment raw;
         try {
             raw = backing.alloc(GpaSlab.SIZE, GpaSlab.SIZE);
         } catch (AllocationException e) {
-            throw new AllocationException(requestedSize, "GeneralPurposeAllocator: the backing allocator could not"
-                    + " provide a " + (GpaSlab.SIZE >> 10) + " KiB slab for a " + requestedSize + "-byte request", e);
+            throw new AllocationException(slotSize, "GeneralPurposeAllocator: the backing allocator could not"
+                    + " provide a " + (GpaSlab.SIZE >> 10) + " KiB slab for the " + slotSize + "-byte size class", e);
         }
         if (raw.byteSize() != GpaSlab.SIZE || (raw.address() & (GpaSlab.SIZE - 1)) != 0) {
             backing.free(raw);
@@ -341,10 +339,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private MemorySegment reallocSmall(GpaSlab slab, MemorySegment memory, long newByteSize)
             throws AllocationException {
         long[] alignment = new long[1];
-        MemorySegment result;
-        do {
-            result = ownerOf(slab, memory).resizeInPlace(slab, memory, newByteSize, alignment);
-        } while (result == null);
+        MemorySegment result = ownerOf(slab, memory).resizeInPlace(slab, memory, newByteSize, alignment);
         if (result != GpaSizeClass.MOVE) {
             return result;
         }
@@ -354,11 +349,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         } catch (AllocationException e) {
             if (newByteSize < memory.byteSize()) {
                 // Shrinking never fails: stay in the larger slot.
-                MemorySegment inPlace;
-                do {
-                    inPlace = ownerOf(slab, memory).shrinkInPlace(slab, memory, newByteSize);
-                } while (inPlace == null);
-                return inPlace;
+                return ownerOf(slab, memory).shrinkInPlace(slab, memory, newByteSize);
             }
             throw e;
         }
@@ -403,11 +394,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     }
 
     private long slabAlignment(GpaSlab slab, MemorySegment memory) {
-        long alignment;
-        do {
-            alignment = ownerOf(slab, memory).alignmentOf(slab, memory);
-        } while (alignment < 0);
-        return alignment;
+        return ownerOf(slab, memory).alignmentOf(slab, memory);
     }
 
     private long largeAlignment(MemorySegment memory) {
@@ -424,18 +411,11 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         return slab;
     }
 
-    /** The class that currently owns {@code slab}; a pooled slab holds nothing live. */
-    private GpaSizeClass ownerOf(GpaSlab slab, MemorySegment memory) {
-        GpaSizeClass owner = slab.owner;
+    /** The class that {@code slab} serves; an empty slab waiting in the pool holds nothing live. */
+    private static GpaSizeClass ownerOf(GpaSlab slab, MemorySegment memory) {
+        GpaSizeClass owner = slab.sizeClass;
         if (owner == null) {
-            synchronized (pool) {
-                owner = slab.owner;
-                if (owner == null) {
-                    throw new IllegalStateException("double free: the " + memory.byteSize() + "-byte segment at 0x"
-                            + Long.toHexString(memory.address()) + " is not live in this GeneralPurposeAllocator;"
-                            + " it was already freed (or realloc already consumed it)");
-                }
-            }
+            throw GpaSizeClass.doubleFree(memory);
         }
         return owner;
     }
@@ -460,15 +440,17 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private long describeLiveAndWaitForOperations(StringBuilder out) {
         long count = 0;
         int listed = 0;
-        List<GpaSlab> all = slabs.all();
         for (GpaSizeClass c : classes) {
             synchronized (c) {
-                for (GpaSlab slab : all) {
-                    if (slab.owner == c && slab.live > 0) {
-                        count += slab.live;
-                        listed += slab.describeLive(out, LEAKS_LISTED - listed);
-                    }
-                }
+                // Only waits: a slow-path allocation still holding the lock finishes first.
+                c.slotSize();
+            }
+        }
+        for (GpaSlab slab : slabs.all()) {
+            int live = slab.sizeClass == null ? 0 : slab.liveCount();
+            if (live > 0) {
+                count += live;
+                listed += slab.describeLive(out, LEAKS_LISTED - listed);
             }
         }
         synchronized (large) {

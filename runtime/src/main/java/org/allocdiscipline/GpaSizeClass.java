@@ -1,24 +1,33 @@
 package org.allocdiscipline;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
- * The slabs of one power-of-two slot size, and the lock that guards them: threads that allocate
- * different sizes never contend. Slabs with at least one free slot form an intrusive list, most
- * recently freed-into first, so that alloc takes a slot in O(1) and reuses warm memory.
+ * The slabs of one power-of-two slot size. Allocation takes a slot from the CURRENT slab of the
+ * calling thread's stripe without a lock (threads on different stripes touch different slabs);
+ * the monitor is taken only to replace a full current slab and to keep the pool of slabs that
+ * have free slots again.
  */
 final class GpaSizeClass {
     /** Requests up to this size and alignment are served from slabs. */
     static final int MAX_SHIFT = 12;
     static final int MIN_SHIFT = 4;
 
+    private static final VarHandle CURRENT = MethodHandles.arrayElementVarHandle(GpaSlab[].class);
+
     final int shift;
     private final GeneralPurposeAllocator owner;
-    private GpaSlab head;
+    private final GpaSlab[] current;
+    private final int stripeMask;
+    private GpaSlab poolHead;
 
-    GpaSizeClass(GeneralPurposeAllocator owner, int shift) {
+    GpaSizeClass(GeneralPurposeAllocator owner, int shift, int stripes) {
         this.owner = owner;
         this.shift = shift;
+        this.current = new GpaSlab[stripes];
+        this.stripeMask = stripes - 1;
     }
 
     static int index(long sizeAndAlignment) {
@@ -47,87 +56,131 @@ final class GpaSizeClass {
     }
 
     MemorySegment alloc(long size, long alignment) throws AllocationException {
-        GpaSlab slab;
-        int slot;
-        synchronized (this) {
-            owner.checkOpen();
-            slab = head;
-            if (slab == null) {
-                slab = owner.obtainSlab(this, size);
-                push(slab);
-            }
-            slot = slab.take(meta(size, alignment));
-            if (slab.full()) {
-                unlink(slab);
+        int stripe = (int) Thread.currentThread().threadId() & stripeMask;
+        GpaSlab slab = (GpaSlab) CURRENT.getAcquire(current, stripe);
+        if (slab != null) {
+            int slot = slab.take(false);
+            if (slot >= 0) {
+                return handOut(slab, slot, size, alignment);
             }
         }
+        return allocSlow(stripe, size, alignment);
+    }
+
+    private MemorySegment allocSlow(int stripe, long size, long alignment) throws AllocationException {
+        synchronized (this) {
+            owner.checkOpen();
+            GpaSlab slab = current[stripe];
+            if (slab != null) {
+                int slot = slab.take(true);
+                if (slot < 0) {
+                    // A free that lands between this scan and the state change sees CURRENT and does
+                    // not pool the slab, so look once more after announcing the abandonment.
+                    slab.state = GpaSlab.ABANDONED;
+                    slot = slab.take(true);
+                    if (slot >= 0 && slab.changeState(GpaSlab.ABANDONED, GpaSlab.CURRENT)) {
+                        return handOut(slab, slot, size, alignment);
+                    }
+                }
+                if (slot >= 0) {
+                    // Either still current, or pooled by a concurrent free: the slot is ours either way.
+                    if (slab.state != GpaSlab.CURRENT) {
+                        replaceCurrent(stripe);
+                    }
+                    return handOut(slab, slot, size, alignment);
+                }
+            }
+            GpaSlab next = replaceCurrent(stripe);
+            int slot = next.take(true);
+            if (slot < 0) {
+                throw new IllegalStateException("internal error: a fresh slab had no free slot");
+            }
+            return handOut(next, slot, size, alignment);
+        }
+    }
+
+    /** Installs a pooled or empty slab as the stripe's current one; caller holds the monitor. */
+    private GpaSlab replaceCurrent(int stripe) throws AllocationException {
+        GpaSlab next = null;
+        while (poolHead != null && next == null) {
+            GpaSlab candidate = poolHead;
+            unlink(candidate);
+            if (candidate.changeState(GpaSlab.POOLED, GpaSlab.CURRENT)) {
+                candidate.hint = 0;
+                next = candidate;
+            }
+        }
+        if (next == null) {
+            next = owner.obtainSlab(this);
+        }
+        CURRENT.setRelease(current, stripe, next);
+        return next;
+    }
+
+    private MemorySegment handOut(GpaSlab slab, int slot, long size, long alignment) {
+        slab.meta[slot] = meta(size, alignment);
         return slab.view.asSlice((long) slot << shift, size);
     }
 
-    /**
-     * Frees {@code memory}, which lies in {@code slab}. Returns false when the slab changed hands
-     * since the caller looked up its owner, so that the caller retries with the new owner.
-     */
-    boolean free(GpaSlab slab, MemorySegment memory) {
-        synchronized (this) {
-            if (slab.owner != this) {
-                return false;
-            }
-            int slot = liveSlot(slab, memory);
-            boolean wasFull = slab.full();
-            slab.release(slot);
-            if (wasFull) {
+    void free(GpaSlab slab, MemorySegment memory) {
+        int slot = liveSlot(slab, memory);
+        long bit = 1L << slot;
+        long before = slab.clear(slot);
+        if ((before & bit) == 0) {
+            throw doubleFree(memory);
+        }
+        if (slab.state != GpaSlab.CURRENT) {
+            afterFreeIntoIdleSlab(slab, ((before & ~bit) & ~slab.padding) == 0);
+        }
+    }
+
+    private void afterFreeIntoIdleSlab(GpaSlab slab, boolean wordEmptied) {
+        if (slab.state == GpaSlab.ABANDONED && slab.changeState(GpaSlab.ABANDONED, GpaSlab.POOLED)) {
+            synchronized (this) {
                 push(slab);
-            } else if (slab.live == 0 && (head != slab || slab.next != null)) {
-                // Another slab can serve this class: hand the empty one to any class that needs one.
-                unlink(slab);
-                owner.retire(slab);
             }
-            return true;
+        }
+        if (wordEmptied && slab.state == GpaSlab.POOLED && slab.isEmpty()
+                && slab.changeState(GpaSlab.POOLED, GpaSlab.EMPTYING)) {
+            synchronized (this) {
+                unlink(slab);
+            }
+            owner.retire(slab);
         }
     }
 
     /**
-     * Resizes {@code memory} inside its slot when the new size belongs to this same class.
-     * Returns null when the slab changed hands (retry), or {@link #MOVE} when the caller must move
-     * the contents; {@code alignmentOut[0]} receives the slot's recorded alignment.
+     * Resizes {@code memory} inside its slot when the new size belongs to this same class; returns
+     * {@link #MOVE} when the caller must move the contents. {@code alignmentOut[0]} receives the
+     * slot's recorded alignment.
      */
     MemorySegment resizeInPlace(GpaSlab slab, MemorySegment memory, long newSize, long[] alignmentOut) {
-        synchronized (this) {
-            if (slab.owner != this) {
-                return null;
-            }
-            int slot = liveSlot(slab, memory);
-            long alignment = alignment(slab.meta(slot));
-            alignmentOut[0] = alignment;
-            if (index(Math.max(newSize, alignment)) + MIN_SHIFT != shift) {
-                return MOVE;
-            }
-            slab.setMeta(slot, meta(newSize, alignment));
-            return slab.view.asSlice((long) slot << shift, newSize);
+        int slot = liveSlot(slab, memory);
+        long alignment = alignment(slab.meta[slot]);
+        alignmentOut[0] = alignment;
+        if (index(Math.max(newSize, alignment)) + MIN_SHIFT != shift) {
+            return MOVE;
         }
+        return resize(slab, slot, newSize, alignment);
     }
 
     /** Returned by {@link #resizeInPlace} when the allocation must move to another class. */
     static final MemorySegment MOVE = MemorySegment.ofArray(new byte[0]);
 
-    /** The recorded alignment of a live slot, or -1 when the slab changed hands (retry). */
-    long alignmentOf(GpaSlab slab, MemorySegment memory) {
-        synchronized (this) {
-            return slab.owner != this ? -1 : alignment(slab.meta(liveSlot(slab, memory)));
-        }
-    }
-
     /** Shrinks in place after a move to a smaller class failed: shrinking must never fail. */
     MemorySegment shrinkInPlace(GpaSlab slab, MemorySegment memory, long newSize) {
-        synchronized (this) {
-            if (slab.owner != this) {
-                return null;
-            }
-            int slot = liveSlot(slab, memory);
-            slab.setMeta(slot, meta(newSize, alignment(slab.meta(slot))));
-            return slab.view.asSlice((long) slot << shift, newSize);
-        }
+        int slot = liveSlot(slab, memory);
+        return resize(slab, slot, newSize, alignment(slab.meta[slot]));
+    }
+
+    /** The recorded alignment of a live slot. */
+    long alignmentOf(GpaSlab slab, MemorySegment memory) {
+        return alignment(slab.meta[liveSlot(slab, memory)]);
+    }
+
+    private MemorySegment resize(GpaSlab slab, int slot, long newSize, long alignment) {
+        slab.meta[slot] = meta(newSize, alignment);
+        return slab.view.asSlice((long) slot << shift, newSize);
     }
 
     private int liveSlot(GpaSlab slab, MemorySegment memory) {
@@ -141,11 +194,9 @@ final class GpaSizeClass {
         }
         int slot = (int) (offset >>> shift);
         if (!slab.isUsed(slot)) {
-            throw new IllegalStateException("double free: the " + memory.byteSize() + "-byte segment at 0x"
-                    + Long.toHexString(address) + " is not live in this GeneralPurposeAllocator;"
-                    + " it was already freed (or realloc already consumed it)");
+            throw doubleFree(memory);
         }
-        long recorded = size(slab.meta(slot));
+        long recorded = size(slab.meta[slot]);
         if (memory.byteSize() != recorded) {
             throw new IllegalArgumentException("wrong size: the allocation at 0x" + Long.toHexString(address)
                     + " has " + recorded + " bytes, but the segment passed has " + memory.byteSize()
@@ -154,30 +205,36 @@ final class GpaSizeClass {
         return slot;
     }
 
+    static IllegalStateException doubleFree(MemorySegment memory) {
+        return new IllegalStateException("double free: the " + memory.byteSize() + "-byte segment at 0x"
+                + Long.toHexString(memory.address()) + " is not live in this GeneralPurposeAllocator;"
+                + " it was already freed (or realloc already consumed it)");
+    }
+
     private void push(GpaSlab slab) {
-        slab.listed = true;
+        slab.pooled = true;
         slab.previous = null;
-        slab.next = head;
-        if (head != null) {
-            head.previous = slab;
+        slab.next = poolHead;
+        if (poolHead != null) {
+            poolHead.previous = slab;
         }
-        head = slab;
+        poolHead = slab;
     }
 
     private void unlink(GpaSlab slab) {
-        if (!slab.listed) {
+        if (!slab.pooled) {
             return;
         }
         if (slab.previous != null) {
             slab.previous.next = slab.next;
         } else {
-            head = slab.next;
+            poolHead = slab.next;
         }
         if (slab.next != null) {
             slab.next.previous = slab.previous;
         }
         slab.previous = null;
         slab.next = null;
-        slab.listed = false;
+        slab.pooled = false;
     }
 }

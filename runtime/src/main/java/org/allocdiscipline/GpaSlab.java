@@ -1,18 +1,44 @@
 package org.allocdiscipline;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
- * One 64 KiB block from the backing allocator, cut into equal slots of one size class. A slot's
- * bit in {@link #used} tells whether it is live (double frees are caught there), and
- * {@link #meta} keeps the size and alignment that each live slot was requested with, so that a
- * free with the wrong size is caught and realloc keeps the alignment. All mutable state is
- * guarded by the owning {@link GpaSizeClass}'s monitor.
+ * One 64 KiB block from the backing allocator, cut into equal slots of one size class.
+ *
+ * <p>A slot's bit in {@link #used} says whether it is live. Bits change only atomically (a CAS
+ * to take a slot, an atomic AND to free one), so alloc and free need no lock, and a double free
+ * is caught exactly even when two threads race to free the same slot. {@link #meta} keeps each
+ * live slot's requested size and alignment, so that a free with the wrong size is caught and
+ * realloc keeps the alignment; it is written by the thread that took the slot, and read by
+ * whoever frees it after being handed the segment.
+ *
+ * <p>Life cycle ({@link #state}): CURRENT (a stripe of its class allocates from it), ABANDONED
+ * (found full and replaced; the first free puts it back in its class's pool), POOLED (in the
+ * pool, has free slots), EMPTYING and EMPTY (all slots free, waiting for any class in the
+ * allocator's pool). The format fields change only while EMPTY, when no live segment points in.
  */
 final class GpaSlab {
     static final int SHIFT = 16;
     static final long SIZE = 1L << SHIFT;
+
+    static final int CURRENT = 0;
+    static final int ABANDONED = 1;
+    static final int POOLED = 2;
+    static final int EMPTYING = 3;
+    static final int EMPTY = 4;
+
+    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(GpaSlab.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The segment as the backing allocator returned it: what close gives back. */
     final MemorySegment raw;
@@ -20,18 +46,23 @@ final class GpaSlab {
     final MemorySegment view;
     final long base;
 
-    /** The class the slab currently serves; null while it waits empty in the pool. */
-    volatile GpaSizeClass owner;
+    /** The class the slab serves; null while EMPTY. */
+    volatile GpaSizeClass sizeClass;
+    volatile int state = EMPTY;
+
     int slotShift;
     int slotCount;
-    int live;
-    private long[] used = new long[0];
-    private char[] meta = new char[0];
-    private int hint;
+    /** Bits past the last slot, set forever so that they are never taken (classes with fewer than 64 slots). */
+    long padding;
+    long[] used = new long[0];
+    char[] meta = new char[0];
+    /** Where the search for a free slot starts; a racy hint, any value is safe. */
+    int hint;
 
+    /** The class's pool list; guarded by the class's monitor. */
     GpaSlab previous;
     GpaSlab next;
-    boolean listed;
+    boolean pooled;
 
     GpaSlab(MemorySegment raw, MemorySegment view) {
         this.raw = raw;
@@ -39,72 +70,76 @@ final class GpaSlab {
         this.base = raw.address();
     }
 
-    /** Prepares an empty slab for a class; the owner is published last. */
-    void format(GpaSizeClass sizeClass) {
-        int shift = sizeClass.shift;
+    /** Prepares an EMPTY slab for a class and makes it CURRENT; the class is published last. */
+    void format(GpaSizeClass owner) {
+        int shift = owner.shift;
         if (shift != slotShift || used.length == 0) {
             slotShift = shift;
             slotCount = (int) (SIZE >>> shift);
             used = new long[(slotCount + 63) >>> 6];
             meta = new char[slotCount];
-        } else {
-            Arrays.fill(used, 0);
+            padding = slotCount < 64 ? -1L << slotCount : 0;
         }
-        if (slotCount < 64) {
-            // Bits past the last slot look taken, so that take() never hands them out.
-            used[0] = -1L << slotCount;
-        }
-        live = 0;
+        // Every slot is free: EMPTY guarantees it, so only the padding needs setting.
+        used[0] = padding;
         hint = 0;
-        listed = false;
-        previous = null;
-        next = null;
-        owner = sizeClass;
+        state = CURRENT;
+        sizeClass = owner;
     }
 
-    boolean full() {
-        return live == slotCount;
-    }
-
-    int take(char slotMeta) {
+    /** Takes a free slot, searching from the hint (or from the start); -1 if none was found. */
+    int take(boolean fromStart) {
         long[] words = used;
-        for (int w = hint; w < words.length; w++) {
+        for (int w = fromStart ? 0 : hint; w < words.length; w++) {
             long bits = words[w];
-            if (bits != -1L) {
-                int bit = Long.numberOfTrailingZeros(~bits);
-                words[w] = bits | (1L << bit);
-                int slot = (w << 6) | bit;
-                meta[slot] = slotMeta;
-                live++;
-                hint = w;
-                return slot;
+            while (bits != -1L) {
+                long bit = Long.lowestOneBit(~bits);
+                long witness = (long) WORDS.compareAndExchange(words, w, bits, bits | bit);
+                if (witness == bits) {
+                    hint = w;
+                    return (w << 6) | Long.numberOfTrailingZeros(bit);
+                }
+                bits = witness;
             }
         }
-        throw new IllegalStateException("internal error: a listed slab had no free slot");
+        return -1;
     }
 
     boolean isUsed(int slot) {
-        return (used[slot >>> 6] & (1L << slot)) != 0;
+        return ((long) WORDS.getAcquire(used, slot >>> 6) & (1L << slot)) != 0;
     }
 
-    char meta(int slot) {
-        return meta[slot];
+    /** Clears a slot's bit; returns the word as it was before. */
+    long clear(int slot) {
+        return (long) WORDS.getAndBitwiseAnd(used, slot >>> 6, ~(1L << slot));
     }
 
-    void setMeta(int slot, char slotMeta) {
-        meta[slot] = slotMeta;
-    }
-
-    void release(int slot) {
-        int w = slot >>> 6;
-        used[w] &= ~(1L << slot);
-        live--;
-        if (w < hint) {
-            hint = w;
+    boolean isEmpty() {
+        long[] words = used;
+        if ((long) WORDS.getAcquire(words, 0) != padding) {
+            return false;
         }
+        for (int w = 1; w < words.length; w++) {
+            if ((long) WORDS.getAcquire(words, w) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Appends "size@address" of each live slot, up to {@code limit} entries; returns how many it wrote. */
+    int liveCount() {
+        int count = -Long.bitCount(padding);
+        for (int w = 0; w < used.length; w++) {
+            count += Long.bitCount((long) WORDS.getAcquire(used, w));
+        }
+        return count;
+    }
+
+    boolean changeState(int from, int to) {
+        return STATE.compareAndSet(this, from, to);
+    }
+
+    /** Appends "size at address" for each live slot, up to {@code limit} entries; returns how many it wrote. */
     int describeLive(StringBuilder out, int limit) {
         int written = 0;
         for (int slot = 0; slot < slotCount && written < limit; slot++) {

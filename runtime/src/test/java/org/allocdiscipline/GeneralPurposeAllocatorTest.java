@@ -342,7 +342,7 @@ class GeneralPurposeAllocatorTest {
         try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
             assertThatThrownBy(() -> gpa.alloc(16))
                     .isInstanceOf(AllocationException.class)
-                    .hasMessageContaining("could not provide a 64 KiB slab for a 16-byte request");
+                    .hasMessageContaining("could not provide a 64 KiB slab for the 16-byte size class");
         }
     }
 
