@@ -66,6 +66,11 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private final ArrayDeque<GpaSlab> pool = new ArrayDeque<>();
     private final Map<Long, LargeBlock> large = new HashMap<>();
     private final Object closeLock = new Object();
+    private final ThreadLocal<GpaThreadCache> threadCaches = new ThreadLocal<>();
+    /** The last cache seen per stripe: finds the calling thread's cache without a ThreadLocal lookup. */
+    private final GpaThreadCache[] cacheByStripe;
+    private final int stripeMask;
+    private final List<GpaThreadCache> allCaches = new ArrayList<>();
     private volatile boolean closed;
     private boolean released;
 
@@ -101,6 +106,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         for (int i = 0; i < classes.length; i++) {
             classes[i] = new GpaSizeClass(this, i + GpaSizeClass.MIN_SHIFT, stripes);
         }
+        this.cacheByStripe = new GpaThreadCache[stripes];
+        this.stripeMask = stripes - 1;
     }
 
     /**
@@ -124,7 +131,21 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         if (need > MAX_SLAB_REQUEST) {
             return allocLarge(byteSize, byteAlignment);
         }
-        return classes[GpaSizeClass.index(need)].alloc(byteSize, byteAlignment);
+        checkOpen();
+        int c = GpaSizeClass.index(need);
+        GpaThreadCache cache = cache();
+        int n = cache.counts[c] - 1;
+        if (n < 0) {
+            GpaSizeClass sizeClass = classes[c];
+            MemorySegment segment = sizeClass.alloc(byteSize, byteAlignment);
+            sizeClass.refill(cache, c, cache.slots[c].length / 2);
+            return segment;
+        }
+        cache.counts[c] = n;
+        GpaSlab slab = cache.slabs[c][n];
+        int slot = cache.slots[c][n];
+        slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);
+        return slab.view.asSlice((long) slot << slab.slotShift, byteSize);
     }
 
     @Override
@@ -137,7 +158,18 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         checkOpen();
         GpaSlab slab = slabOf(memory);
         if (slab != null) {
-            ownerOf(slab, memory).free(slab, memory);
+            GpaSizeClass sizeClass = ownerOf(slab, memory);
+            int c = sizeClass.shift - GpaSizeClass.MIN_SHIFT;
+            GpaThreadCache cache = cache();
+            int slot = sizeClass.freeIntoCache(slab, memory);
+            int n = cache.counts[c];
+            if (n == cache.slots[c].length) {
+                cache.flushHalf(c, sizeClass);
+                n = cache.counts[c];
+            }
+            cache.slabs[c][n] = slab;
+            cache.slots[c][n] = slot;
+            cache.counts[c] = n + 1;
         } else {
             backing.free(removeLarge(memory));
         }
@@ -279,6 +311,34 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     }
 
     // --- internals ---
+
+    private GpaThreadCache cache() {
+        Thread thread = Thread.currentThread();
+        int stripe = (int) thread.threadId() & stripeMask;
+        GpaThreadCache cache = cacheByStripe[stripe];
+        return cache != null && cache.thread == thread ? cache : cacheOf(thread, stripe);
+    }
+
+    private GpaThreadCache cacheOf(Thread thread, int stripe) {
+        GpaThreadCache cache = threadCaches.get();
+        if (cache == null) {
+            cache = new GpaThreadCache(thread, classes.length);
+            synchronized (allCaches) {
+                // Slots that ended threads held back go back to their slabs.
+                allCaches.removeIf(other -> {
+                    if (other.thread.isAlive()) {
+                        return false;
+                    }
+                    other.flushAll(classes);
+                    return true;
+                });
+                allCaches.add(cache);
+            }
+            threadCaches.set(cache);
+        }
+        cacheByStripe[stripe] = cache;
+        return cache;
+    }
 
     private GpaSlab newSlab(long slotSize) throws AllocationException {
         MemorySegment raw;

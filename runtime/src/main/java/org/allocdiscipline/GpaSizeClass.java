@@ -36,19 +36,27 @@ final class GpaSizeClass {
                 : 64 - Long.numberOfLeadingZeros(sizeAndAlignment - 1) - MIN_SHIFT;
     }
 
-    /** Packs a request into 16 bits: size - 1 (up to 4095) and the alignment's log2 above 16 bytes. */
+    private static final int SIZE_BITS = MAX_SHIFT + 1;
+    private static final int SLOT_ALIGNED = 7;
+
+    /**
+     * Packs a live request into 16 bits, never 0 (0 marks a slot that is not live): the size (1 to
+     * 4096) and a code for the alignment, 16 to 1024 bytes, or 7 for "the slot's own size", which
+     * is at least the requested alignment since the class was chosen by it.
+     */
     static char meta(long size, long alignment) {
-        int alignShift = Math.max(Long.numberOfTrailingZeros(alignment), MIN_SHIFT) - MIN_SHIFT;
-        return (char) ((size - 1) | ((long) alignShift << MAX_SHIFT));
+        int code = Math.max(Long.numberOfTrailingZeros(alignment), MIN_SHIFT) - MIN_SHIFT;
+        return (char) (size | ((long) Math.min(code, SLOT_ALIGNED) << SIZE_BITS));
     }
 
     static long size(char meta) {
-        return (meta & ((1 << MAX_SHIFT) - 1)) + 1L;
+        return meta & ((1 << SIZE_BITS) - 1);
     }
 
     /** An alignment at least as strict as the one the slot was requested with. */
-    static long alignment(char meta) {
-        return 1L << ((meta >>> MAX_SHIFT) + MIN_SHIFT);
+    long alignment(char meta) {
+        int code = meta >>> SIZE_BITS;
+        return code == SLOT_ALIGNED ? slotSize() : 1L << (code + MIN_SHIFT);
     }
 
     long slotSize() {
@@ -122,6 +130,7 @@ final class GpaSizeClass {
         return slab.view.asSlice((long) slot << shift, size);
     }
 
+    /** Frees {@code memory} straight into its slab, bypassing the thread cache. */
     void free(GpaSlab slab, MemorySegment memory) {
         int slot = liveSlot(slab, memory);
         long bit = 1L << slot;
@@ -132,6 +141,30 @@ final class GpaSizeClass {
         if (slab.state != GpaSlab.CURRENT) {
             afterFreeIntoIdleSlab(slab, ((before & ~bit) & ~slab.padding) == 0);
         }
+    }
+
+    /** Gives cached (not live) slots back to their slab. */
+    void release(GpaSlab slab, int word, long mask) {
+        long before = slab.clearWord(word, mask);
+        if (slab.state != GpaSlab.CURRENT) {
+            afterFreeIntoIdleSlab(slab, ((before & ~mask) & ~(word == 0 ? slab.padding : 0)) == 0);
+        }
+    }
+
+    /** Takes free slots of the stripe's current slab into the cache, if it has any; best effort. */
+    void refill(GpaThreadCache cache, int c, int room) {
+        int stripe = (int) Thread.currentThread().threadId() & stripeMask;
+        GpaSlab slab = (GpaSlab) CURRENT.getAcquire(current, stripe);
+        if (slab != null && slab.state == GpaSlab.CURRENT) {
+            slab.takeInto(cache, c, room);
+        }
+    }
+
+    /** Validates a free and marks the slot not live, for the caller to keep it in its cache. */
+    int freeIntoCache(GpaSlab slab, MemorySegment memory) {
+        int slot = liveSlot(slab, memory);
+        slab.meta[slot] = 0;
+        return slot;
     }
 
     private void afterFreeIntoIdleSlab(GpaSlab slab, boolean wordEmptied) {
@@ -193,10 +226,11 @@ final class GpaSizeClass {
                     + "): free and realloc take the segment exactly as alloc returned it, not a slice");
         }
         int slot = (int) (offset >>> shift);
-        if (!slab.isUsed(slot)) {
+        char meta = slab.meta[slot];
+        if (meta == 0 || !slab.isUsed(slot)) {
             throw doubleFree(memory);
         }
-        long recorded = size(slab.meta[slot]);
+        long recorded = size(meta);
         if (memory.byteSize() != recorded) {
             throw new IllegalArgumentException("wrong size: the allocation at 0x" + Long.toHexString(address)
                     + " has " + recorded + " bytes, but the segment passed has " + memory.byteSize()

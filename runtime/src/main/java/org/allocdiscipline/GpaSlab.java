@@ -7,7 +7,8 @@ import java.lang.invoke.VarHandle;
 /**
  * One 64 KiB block from the backing allocator, cut into equal slots of one size class.
  *
- * <p>A slot's bit in {@link #used} says whether it is live. Bits change only atomically (a CAS
+ * <p>A slot's bit in {@link #used} says whether it is taken: live, or held in a thread's cache
+ * (then its meta is 0). Bits change only atomically (a CAS
  * to take a slot, an atomic AND to free one), so alloc and free need no lock, and a double free
  * is caught exactly even when two threads race to free the same slot. {@link #meta} keeps each
  * live slot's requested size and alignment, so that a free with the wrong size is caught and
@@ -114,6 +115,51 @@ final class GpaSlab {
         return (long) WORDS.getAndBitwiseAnd(used, slot >>> 6, ~(1L << slot));
     }
 
+    /** Clears the bits of {@code mask} in one word; returns the word as it was before. */
+    long clearWord(int word, long mask) {
+        return (long) WORDS.getAndBitwiseAnd(used, word, ~mask);
+    }
+
+    /**
+     * Takes up to {@code room} free slots of one word with a single CAS and puts them into the
+     * cache of class {@code c}, marked not live; returns how many it took (0 if it lost a race or
+     * found none).
+     */
+    int takeInto(GpaThreadCache cache, int c, int room) {
+        long[] words = used;
+        for (int w = hint; w < words.length; w++) {
+            long bits = words[w];
+            if (bits == -1L) {
+                continue;
+            }
+            long free = ~bits;
+            long mask = 0;
+            int taken = 0;
+            while (free != 0 && taken < room) {
+                long bit = Long.lowestOneBit(free);
+                mask |= bit;
+                free &= ~bit;
+                taken++;
+            }
+            if (!WORDS.compareAndSet(words, w, bits, bits | mask)) {
+                return 0;
+            }
+            hint = w;
+            GpaSlab[] cachedSlabs = cache.slabs[c];
+            int[] cachedSlots = cache.slots[c];
+            int n = cache.counts[c];
+            for (long rest = mask; rest != 0; rest &= rest - 1) {
+                int slot = (w << 6) | Long.numberOfTrailingZeros(rest);
+                meta[slot] = 0;
+                cachedSlabs[n] = this;
+                cachedSlots[n++] = slot;
+            }
+            cache.counts[c] = n;
+            return taken;
+        }
+        return 0;
+    }
+
     boolean isEmpty() {
         long[] words = used;
         if ((long) WORDS.getAcquire(words, 0) != padding) {
@@ -127,10 +173,13 @@ final class GpaSlab {
         return true;
     }
 
+    /** Live slots: bit set and meta recorded (a cached slot has its bit set but no meta). */
     int liveCount() {
-        int count = -Long.bitCount(padding);
-        for (int w = 0; w < used.length; w++) {
-            count += Long.bitCount((long) WORDS.getAcquire(used, w));
+        int count = 0;
+        for (int slot = 0; slot < slotCount; slot++) {
+            if (meta[slot] != 0 && isUsed(slot)) {
+                count++;
+            }
         }
         return count;
     }
@@ -143,7 +192,7 @@ final class GpaSlab {
     int describeLive(StringBuilder out, int limit) {
         int written = 0;
         for (int slot = 0; slot < slotCount && written < limit; slot++) {
-            if (isUsed(slot)) {
+            if (meta[slot] != 0 && isUsed(slot)) {
                 out.append("\n  ").append(GpaSizeClass.size(meta[slot])).append(" bytes at 0x")
                         .append(Long.toHexString(base + ((long) slot << slotShift)))
                         .append(" (").append(1L << slotShift).append("-byte class)");

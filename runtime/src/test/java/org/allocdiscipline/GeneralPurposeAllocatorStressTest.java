@@ -12,31 +12,36 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.allocdiscipline.support.HeapBackedAllocator;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two threads allocate, fill, verify and free concurrently through one allocator, and hand
- * some segments to each other to be verified and freed there: any slot handed out twice, or
- * reused while live, shows up as a wrong stamp.
+ * Threads allocate, fill, verify and free concurrently through one allocator, and hand some
+ * segments to the next thread in a ring to be verified and freed there: any slot handed out
+ * twice, or reused while live, shows up as a wrong stamp. Two threads is the required case; four
+ * threads make some of them share a stripe of slabs on machines with fewer than four cores.
  */
 class GeneralPurposeAllocatorStressTest {
     private static final int ROUNDS = 40_000;
 
-    @Test
-    void twoThreadsNeverSeeEachOthersBytes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4})
+    void threadsNeverSeeEachOthersBytes(int threadCount) throws Exception {
         HeapBackedAllocator backing = new HeapBackedAllocator();
         try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
-            List<ConcurrentLinkedQueue<MemorySegment>> mailboxes =
-                    List.of(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
+            List<ConcurrentLinkedQueue<MemorySegment>> mailboxes = new ArrayList<>();
+            for (int t = 0; t < threadCount; t++) {
+                mailboxes.add(new ConcurrentLinkedQueue<>());
+            }
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CountDownLatch start = new CountDownLatch(1);
             List<Thread> threads = new ArrayList<>();
-            for (int t = 0; t < 2; t++) {
+            for (int t = 0; t < threadCount; t++) {
                 int self = t;
                 threads.add(Thread.ofPlatform().start(() -> {
                     try {
                         start.await();
-                        work(gpa, self, mailboxes.get(self), mailboxes.get(1 - self));
+                        work(gpa, self, mailboxes.get(self), mailboxes.get((self + 1) % threadCount));
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
                     }
