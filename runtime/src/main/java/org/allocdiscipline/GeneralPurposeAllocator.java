@@ -137,9 +137,13 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         int n = cache.counts[c] - 1;
         if (n < 0) {
             GpaSizeClass sizeClass = classes[c];
-            MemorySegment segment = sizeClass.alloc(byteSize, byteAlignment);
-            sizeClass.refill(cache, c, cache.slots[c].length / 2);
-            return segment;
+            if (!sizeClass.refill(cache, c, cache.slots[c].length / 2)) {
+                // The current slab is full (or there is none yet): the slow path replaces it.
+                MemorySegment segment = sizeClass.alloc(byteSize, byteAlignment);
+                sizeClass.refill(cache, c, cache.slots[c].length / 2);
+                return segment;
+            }
+            n = cache.counts[c] - 1;
         }
         cache.counts[c] = n;
         GpaSlab slab = cache.slabs[c][n];

@@ -151,13 +151,11 @@ final class GpaSizeClass {
         }
     }
 
-    /** Takes free slots of the stripe's current slab into the cache, if it has any; best effort. */
-    void refill(GpaThreadCache cache, int c, int room) {
+    /** Takes free slots of the stripe's current slab into the cache; best effort, false if it got none. */
+    boolean refill(GpaThreadCache cache, int c, int room) {
         int stripe = (int) Thread.currentThread().threadId() & stripeMask;
         GpaSlab slab = (GpaSlab) CURRENT.getAcquire(current, stripe);
-        if (slab != null && slab.state == GpaSlab.CURRENT) {
-            slab.takeInto(cache, c, room);
-        }
+        return slab != null && slab.state == GpaSlab.CURRENT && slab.takeInto(cache, c, room) > 0;
     }
 
     /** Validates a free and marks the slot not live, for the caller to keep it in its cache. */

@@ -10,7 +10,7 @@ package org.allocdiscipline;
 final class GpaThreadCache {
     /** Bytes a thread may hold back per size class. */
     private static final long BYTES_PER_CLASS = 16 * 1024;
-    private static final int MAX_SLOTS = 32;
+    private static final int MAX_SLOTS = 64;
 
     final Thread thread;
     final GpaSlab[][] slabs;
