@@ -18,17 +18,26 @@ import org.allocdiscipline.internal.Requests;
  * <p><b>How it works.</b> A request whose size and alignment are at most
  * {@value #MAX_SLAB_REQUEST} bytes is rounded up to a power-of-two size class (16, 32, … 4096
  * bytes) and served from a slot of a 64 KiB slab; slabs come from the backing allocator, 64 KiB
- * aligned, so every slot is naturally aligned to its class size. Each class has its own lock, so
- * threads that allocate different sizes do not contend. A slab that becomes empty goes to a pool
- * that any class can take it from. Larger requests, and requests aligned beyond
- * {@value #MAX_SLAB_REQUEST} bytes, go straight to the backing allocator.
+ * aligned, so every slot is naturally aligned to its class size. Larger requests, and requests
+ * aligned beyond {@value #MAX_SLAB_REQUEST} bytes, go straight to the backing allocator.
+ *
+ * <p><b>Threads.</b> Every method may be called from any thread (in {@link Safety#SHARED} and
+ * {@link Safety#UNCHECKED} mode), and a segment may be freed by another thread than the one that
+ * allocated it. Each thread keeps a few free slots per size class (at most 16 KiB, 64 slots) for
+ * itself, so most allocs and frees take no lock and no atomic instruction; otherwise a slot is
+ * taken or given back with one atomic operation on the slab's bitmap, and threads allocate from
+ * different slabs (striped by thread id). A lock is taken only to switch to another slab. A slab
+ * that becomes empty goes to a pool that any size class can take it from; slots kept by a thread
+ * that ended go back when another thread starts using the allocator. {@link #close} must not run
+ * while other threads still call the allocator.
  *
  * <p><b>Validation.</b> {@link #free} and {@link #realloc} check the segment they get:
  * a segment this allocator did not hand out raises {@link IllegalArgumentException} (foreign
  * free); a slice, or a segment with another size than the allocation, raises
  * {@link IllegalArgumentException}; a slot that is not live raises {@link IllegalStateException}
  * (double free). Once a slot is reused, a stale segment to it is indistinguishable from the new
- * allocation: catching that is {@code TestingAllocator}'s job.
+ * allocation, and two threads that free the same segment at the same moment (a data race in the
+ * program) may both succeed: catching those is {@code TestingAllocator}'s job.
  *
  * <p><b>Safety</b> (see {@link Safety}). Slabs stay mapped until {@link #close}, so reading or
  * writing a freed small segment never crashes the JVM; it sees stale data or another allocation's

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -107,6 +108,17 @@ class DetectorsFireTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("1 leak (64 bytes)")
                 .hasMessageContaining("DetectorsFireTest$ClassWideFixture.allocateForAllTests");
+    }
+
+    @Test
+    void extendWithUsesThePageAllocatorAndReportsLeaks() {
+        Map<String, Throwable> results = run(DefaultBackingFixture.class);
+
+        assertThat(results).containsEntry("freesEverything", null);
+        assertThat(results.get("leaks"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("1 leak (100 bytes)")
+                .hasMessageContaining("at org.allocdiscipline.testing.DetectorsFireTest$DefaultBackingFixture.leaks(");
     }
 
     /**
@@ -207,6 +219,20 @@ class DetectorsFireTest {
                 // returns "not found" instead of passing the failure on
             }
             allocator.free(key);
+        }
+    }
+
+    @Tag(FIXTURE)
+    @ExtendWith(AllocatorExtension.class)
+    static class DefaultBackingFixture {
+        @Test
+        void freesEverything(TestingAllocator allocator) throws AllocationException {
+            allocator.free(allocator.alloc(100));
+        }
+
+        @Test
+        void leaks(Allocator allocator) throws AllocationException {
+            allocator.alloc(100).fill((byte) 1);
         }
     }
 
