@@ -84,6 +84,34 @@ class GeneralPurposeAllocatorTest {
     }
 
     @Test
+    void slotsKeptByAThreadThatEndedGoBackToTheirSlabs() throws Exception {
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread worker = Thread.ofPlatform().start(() -> {
+                try {
+                    List<MemorySegment> segments = new ArrayList<>();
+                    for (int i = 0; i < 2 * 4096 + 1; i++) {
+                        segments.add(gpa.alloc(16));
+                    }
+                    segments.forEach(gpa::free);
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            worker.join();
+            assertThat(failure.get()).isNull();
+            long slabs = backing.allocations();
+            // The worker's cache pinned its second slab; this thread's first call returns those slots.
+            List<MemorySegment> second = new ArrayList<>();
+            for (int i = 0; i < 2 * 1024; i++) {
+                second.add(gpa.alloc(64));
+            }
+            assertThat(backing.allocations()).as("slabs taken from the backing allocator").isEqualTo(slabs);
+            second.forEach(gpa::free);
+        }
+    }
+
+    @Test
     void allocOfZeroGivesAnEmptySegmentThatFreeAccepts() throws Exception {
         try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
             MemorySegment empty = gpa.alloc(0, 256);
