@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Types;
 
@@ -149,7 +150,9 @@ public final class BodyCollector {
         }
 
         private String className(ClassTree node, Element element) {
-            if (element instanceof TypeElement type && !type.getQualifiedName().isEmpty()) {
+            // javac gives local classes their simple name as "qualified" name: name them by their method.
+            if (element instanceof TypeElement type && !type.getQualifiedName().isEmpty()
+                    && type.getNestingKind() != NestingKind.LOCAL && type.getNestingKind() != NestingKind.ANONYMOUS) {
                 return type.getQualifiedName().toString();
             }
             String around = owners.isEmpty() ? "" : owners.peek().signature() + ".";

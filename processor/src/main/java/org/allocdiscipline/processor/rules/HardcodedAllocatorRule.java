@@ -118,8 +118,11 @@ public final class HardcodedAllocatorRule implements Rule {
                 fix = isStatic
                         ? "Do not keep an allocator in static state: take an `Allocator allocator` parameter in the"
                                 + " methods that allocate."
-                        : "Take an `Allocator allocator` parameter in the constructors of " + simpleOwner(body)
-                                + " and initialise " + body.element().getSimpleName() + " from it.";
+                        : simpleOwner(body).isEmpty()
+                                ? "Initialise " + body.element().getSimpleName() + " from an `Allocator allocator`"
+                                        + " parameter of the method that creates this object."
+                                : "Take an `Allocator allocator` parameter in the constructors of " + simpleOwner(body)
+                                        + " and initialise " + body.element().getSimpleName() + " from it.";
             }
             case INITIALIZER -> {
                 message = "The initializer " + body.signature() + " names the global " + named
