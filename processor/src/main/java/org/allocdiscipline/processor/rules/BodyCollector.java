@@ -20,6 +20,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -30,16 +31,19 @@ import javax.lang.model.util.Types;
 public final class BodyCollector {
     private final Trees trees;
     private final Types types;
+    private final Elements elements;
 
     /**
      * Creates the collector.
      *
      * @param trees the compiler's tree utilities
      * @param types type utilities, to erase parameter types in signatures
+     * @param elements element utilities, to skip members the compiler generated
      */
-    public BodyCollector(Trees trees, Types types) {
+    public BodyCollector(Trees trees, Types types, Elements elements) {
         this.trees = trees;
         this.types = types;
+        this.elements = elements;
     }
 
     /**
@@ -84,7 +88,8 @@ public final class BodyCollector {
         public Void visitMethod(MethodTree node, Void unused) {
             TreePath path = getCurrentPath();
             Element element = trees.getElement(path);
-            if (element == null) {
+            // Default constructors and record members that javac adds to the tree are nobody's code.
+            if (element == null || elements.getOrigin(element) != Elements.Origin.EXPLICIT) {
                 return null;
             }
             String signature = methodSignature(node, element);

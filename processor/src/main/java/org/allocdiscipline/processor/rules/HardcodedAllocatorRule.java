@@ -56,7 +56,7 @@ public final class HardcodedAllocatorRule implements Rule {
 
     @Override
     public void check(BodyContext context) {
-        if (!context.scope().isLibraryCode(context.body().declaration())) {
+        if (!context.scope().isLibraryCode(context.body().declaration()) || insidePageAllocator(context)) {
             return;
         }
         new BodyScanner<Void, Void>() {
@@ -96,6 +96,16 @@ public final class HardcodedAllocatorRule implements Rule {
             return false;
         }
         return isType(element.asType(), KnownNames.PAGE_ALLOCATOR);
+    }
+
+    /** The page allocator's own code defines the global instance; naming it there is no choice of policy. */
+    private static boolean insidePageAllocator(BodyContext context) {
+        for (Element e = context.body().element(); e != null; e = e.getEnclosingElement()) {
+            if (e instanceof TypeElement type && type.getQualifiedName().contentEquals(KnownNames.PAGE_ALLOCATOR)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isType(TypeMirror type, String qualifiedName) {

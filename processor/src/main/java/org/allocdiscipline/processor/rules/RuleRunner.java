@@ -78,7 +78,7 @@ public final class RuleRunner {
         List<InternalFailure> failures = new ArrayList<>();
         List<CodeBody> bodies;
         try {
-            bodies = new BodyCollector(trees, types).collect(classPath);
+            bodies = new BodyCollector(trees, types, elements).collect(classPath);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             String name = classPath.getLeaf() instanceof ClassTree c ? c.getSimpleName().toString() : "a class";
             failures.add(new InternalFailure(InternalFailure.describe(name, null, e), classPath.getLeaf(), unit));
