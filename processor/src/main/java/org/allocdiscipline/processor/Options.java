@@ -196,6 +196,7 @@ public record Options(
     public static final class InvalidOptionsException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
+        /** One message per bad option. */
         private final List<String> problems;
 
         /**

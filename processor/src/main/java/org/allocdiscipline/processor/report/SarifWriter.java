@@ -32,6 +32,10 @@ public final class SarifWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** Creates a writer; it keeps no state between reports. */
+    public SarifWriter() {
+    }
+
     /**
      * The report as SARIF bytes in UTF-8.
      *

@@ -37,6 +37,10 @@ import org.allocdiscipline.processor.scope.KnownNames;
 public final class HardcodedAllocatorRule implements Rule {
     private static final String SUGGESTED_PARAMETER = "Allocator allocator";
 
+    /** Creates the rule; it keeps no state between bodies. */
+    public HardcodedAllocatorRule() {
+    }
+
     @Override
     public String id() {
         return RuleIds.HARDCODED_ALLOCATOR;
