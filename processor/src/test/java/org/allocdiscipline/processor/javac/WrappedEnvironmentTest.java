@@ -65,6 +65,19 @@ class WrappedEnvironmentTest {
     }
 
     @Test
+    void delegateMethodIsFollowed() {
+        ProcessingEnvironment real = new DelegatingEnvironment(null);
+        assertThat(EnvironmentUnwrapper.candidates(new MethodWrapper(real))).contains(real);
+    }
+
+    @Test
+    void realCompilationThroughADelegateMethodWrapper() {
+        Compilation compilation = Checker.compile(
+                new WrappingProcessor(new AllocatorDisciplineProcessor(), MethodWrapper::new), SOURCES);
+        Expectations.assertMatches(compilation, SOURCES);
+    }
+
+    @Test
     void unwrapperListsTheRealEnvironmentBehindAProxy() {
         ProcessingEnvironment real = new DelegatingEnvironment(null);
         assertThat(EnvironmentUnwrapper.candidates(proxyAround(real))).contains(real);
