@@ -10,10 +10,12 @@ import java.util.List;
 
 import org.allocdiscipline.AllocationException;
 import org.allocdiscipline.Allocator;
+import org.allocdiscipline.ChoosesAllocator;
 import org.allocdiscipline.ArenaAllocator;
 import org.allocdiscipline.PageAllocator;
 
 /** Exercises 12-5 to 12-8 of the source document. */
+@ChoosesAllocator // a demo program: it picks the allocators it compares
 public final class Exercises {
     private static final int SMALL_ALLOCATIONS = 10_000;
 
