@@ -10,6 +10,14 @@ public final class AllSamples {
         PageAllocatorHello.main(args);
         section("Many tiny allocations");
         TinyAllocations.main(args);
+        section("The page allocator as a base allocator: an arena on top");
+        ArenaOverPages.main(args);
+        section("Large independent regions: one megabyte");
+        OneMegabyteRegion.main(args);
+        section("Allocation can fail: the try is part of the contract");
+        FallibleAllocation.main(args);
+        section("Exercises 12-5 to 12-8");
+        Exercises.main(args);
     }
 
     private static void section(String title) {

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 
 import org.allocdiscipline.AllocationException;
 import org.allocdiscipline.Allocator;
+import org.allocdiscipline.ChoosesAllocator;
 import org.allocdiscipline.ArenaAllocator;
 import org.allocdiscipline.PageAllocator;
 
@@ -12,6 +13,7 @@ import org.allocdiscipline.PageAllocator;
  * arena on top of it, with the cost per allocation printed side by side. A rough wall-clock
  * figure from one run; the JMH benchmarks in the benchmarks module give the careful numbers.
  */
+@ChoosesAllocator // a demo program: it picks the allocators it compares
 public final class TinyAllocations {
     private static final int ALLOCATIONS = 1000;
     private static final int ROUNDS = 30;

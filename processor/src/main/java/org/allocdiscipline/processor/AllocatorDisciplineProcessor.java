@@ -1,0 +1,105 @@
+package org.allocdiscipline.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import org.allocdiscipline.processor.javac.AnalyzeListener;
+import org.allocdiscipline.processor.javac.JavacTasks;
+import org.allocdiscipline.processor.rules.Rule;
+import org.allocdiscipline.processor.rules.Rules;
+
+/**
+ * The allocator-discipline checker, as javac runs it from the processor path. It claims no
+ * annotations and generates nothing: it registers a listener that checks each class after javac
+ * has analysed it, using only the exported compiler API ({@code com.sun.source}).
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes("*")
+public final class AllocatorDisciplineProcessor extends AbstractProcessor {
+    private final List<Rule> extraRules;
+
+    /** The processor as javac's service loader creates it: the built-in rules. */
+    public AllocatorDisciplineProcessor() {
+        this(List.of());
+    }
+
+    /**
+     * A processor that runs further rules after the built-in ones; for tests and for rules in development.
+     *
+     * @param extraRules the rules to add
+     */
+    public AllocatorDisciplineProcessor(List<? extends Rule> extraRules) {
+        this.extraRules = List.copyOf(extraRules);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Options.KEYS;
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        List<Rule> candidates = new ArrayList<>(Rules.builtIn());
+        candidates.addAll(extraRules);
+        Options options;
+        try {
+            options = Options.parse(environment.getOptions(), Rules.knownIds(candidates));
+        } catch (Options.InvalidOptionsException e) {
+            e.problems().forEach(p -> environment.getMessager().printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + p));
+            return;
+        }
+        try {
+            var task = JavacTasks.find(environment);
+            if (task.isEmpty()) {
+                environment.getMessager().printMessage(Diagnostic.Kind.NOTE, "allocdiscipline: this compiler ("
+                        + environment.getClass().getName() + ") does not offer the javac tree API (com.sun.source),"
+                        + " so allocator discipline is not checked here; compile with javac to check it.");
+                return;
+            }
+            CompilationChecker checker = new CompilationChecker(task.get(), options, Rules.active(candidates, options),
+                    environment.getMessager(), version());
+            task.get().addTaskListener(new AnalyzeListener(checker));
+        } catch (LinkageError | RuntimeException e) {
+            // No javac tree API at all on this platform, or a wrapper we could not see through.
+            environment.getMessager().printMessage(Diagnostic.Kind.NOTE,
+                    "allocdiscipline: the javac tree API is not available (" + e + "), so allocator discipline is not"
+                            + " checked here; compile with javac to check it.");
+        }
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnvironment) {
+        return false;
+    }
+
+    private static String version() {
+        try (InputStream in = AllocatorDisciplineProcessor.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            // Fall through: the version only labels the SARIF report.
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,53 @@
+package org.allocdiscipline.processor;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.TypeElement;
+import org.allocdiscipline.processor.javac.ClassChecker;
+import org.allocdiscipline.processor.report.InternalFailure;
+import org.allocdiscipline.processor.report.ReportSession;
+import org.allocdiscipline.processor.rules.Rule;
+import org.allocdiscipline.processor.rules.RuleRunner;
+
+/** Joins the rule runner and the report for one compilation. */
+final class CompilationChecker implements ClassChecker {
+    private final Trees trees;
+    private final RuleRunner runner;
+    private final ReportSession report;
+
+    CompilationChecker(JavacTask task, Options options, List<Rule> rules, Messager messager, String version) {
+        this.trees = Trees.instance(task);
+        this.runner = new RuleRunner(rules, trees, task.getTypes(), task.getElements(), options);
+        this.report = ReportSession.start(options, trees, messager, rules.stream().map(Rule::descriptor).toList(),
+                version);
+    }
+
+    @Override
+    public void checkClass(CompilationUnitTree unit, TypeElement type) {
+        ClassTree tree = trees.getTree(type);
+        if (tree == null) {
+            return;
+        }
+        TreePath path = TreePath.getPath(unit, tree);
+        if (path == null) {
+            return;
+        }
+        RuleRunner.Result result = runner.check(unit, path);
+        report.accept(result.findings(), result.failures());
+    }
+
+    @Override
+    public void finish() {
+        report.finish();
+    }
+
+    @Override
+    public void failed(String what, Throwable failure) {
+        report.internalFailure(new InternalFailure(InternalFailure.describe(what, null, failure), null, null));
+    }
+}

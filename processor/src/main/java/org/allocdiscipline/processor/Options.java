@@ -1,0 +1,221 @@
+package org.allocdiscipline.processor;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.allocdiscipline.processor.report.Severity;
+
+/**
+ * The processor's {@code -A} options, parsed and checked. A value the processor does not
+ * understand is an error with a message that names the accepted values: a misspelt
+ * {@code severity=eror} must not silently turn a review gate into warnings.
+ *
+ * @param severity how new findings are reported
+ * @param sarif where to write the SARIF report, if anywhere
+ * @param baseline the baseline file, if any
+ * @param writeBaseline whether to write today's findings into the baseline file instead of reading it
+ * @param uncheckedExceptions whether every call may also throw unchecked exceptions (for the flow rules)
+ * @param disabledRules ids of the rules that do not run
+ * @param failOn a test hook: a method name whose checking fails on purpose, to prove failures stay isolated
+ */
+public record Options(
+        Severity severity,
+        Optional<Path> sarif,
+        Optional<Path> baseline,
+        boolean writeBaseline,
+        boolean uncheckedExceptions,
+        Set<String> disabledRules,
+        Optional<String> failOn) {
+
+    /** Prefix of every option this processor reads. */
+    public static final String PREFIX = "allocdiscipline.";
+    /** {@code warning} (default) or {@code error}. */
+    public static final String SEVERITY = PREFIX + "severity";
+    /** Path of the SARIF 2.1.0 report to write. */
+    public static final String SARIF = PREFIX + "sarif";
+    /** Path of the baseline file. */
+    public static final String BASELINE = PREFIX + "baseline";
+    /** {@code true} writes the baseline from today's findings. */
+    public static final String BASELINE_WRITE = PREFIX + "baseline.write";
+    /** {@code true} lets every call throw unchecked exceptions in the flow rules. */
+    public static final String UNCHECKED_EXCEPTIONS = PREFIX + "uncheckedExceptions";
+    /** Comma-separated rule ids that do not run. */
+    public static final String DISABLE = PREFIX + "disable";
+    /** Hidden test hook: checking any method with this simple name throws, to test failure isolation. */
+    public static final String FAIL_ON = PREFIX + "internal.failOn";
+
+    /** Every option key, for {@code Processor.getSupportedOptions()}. */
+    public static final Set<String> KEYS =
+            Set.of(SEVERITY, SARIF, BASELINE, BASELINE_WRITE, UNCHECKED_EXCEPTIONS, DISABLE, FAIL_ON);
+
+    /** Copies the rule set, so options do not change after parsing. */
+    public Options {
+        disabledRules = Set.copyOf(disabledRules);
+    }
+
+    /**
+     * The options when none are given.
+     *
+     * @return warnings, no report files, nothing disabled
+     */
+    public static Options defaults() {
+        return new Options(Severity.WARNING, Optional.empty(), Optional.empty(), false, false, Set.of(),
+                Optional.empty());
+    }
+
+    /**
+     * Whether a rule runs.
+     *
+     * @param ruleId the rule id
+     * @return false if it was disabled
+     */
+    public boolean enabled(String ruleId) {
+        return !disabledRules.contains(ruleId);
+    }
+
+    /**
+     * Parses the processor options that javac received. Options of other processors are ignored;
+     * options under {@value #PREFIX} that this processor does not know are errors.
+     *
+     * @param raw the {@code -A} options as {@code ProcessingEnvironment.getOptions()} gives them
+     *     (a value is null for {@code -Akey} without {@code =})
+     * @param knownRuleIds the rule ids that {@code disable} may name
+     * @return the parsed options
+     * @throws InvalidOptionsException listing every problem found, if any
+     */
+    public static Options parse(Map<String, String> raw, Collection<String> knownRuleIds) {
+        Map<String, String> ours = new TreeMap<>();
+        raw.forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                ours.put(key, value);
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        for (String key : ours.keySet()) {
+            if (!KEYS.contains(key)) {
+                problems.add("unknown option -A" + key + "; the options are " + new TreeSet<>(KEYS));
+            }
+        }
+        Severity severity = parseSeverity(ours, problems);
+        Optional<Path> sarif = parsePath(ours, SARIF, problems);
+        Optional<Path> baseline = parsePath(ours, BASELINE, problems);
+        boolean writeBaseline = parseBoolean(ours, BASELINE_WRITE, problems);
+        if (writeBaseline && baseline.isEmpty() && ours.containsKey(BASELINE_WRITE)) {
+            problems.add("-A" + BASELINE_WRITE + "=true needs -A" + BASELINE + "=<path> to know where to write");
+        }
+        boolean unchecked = parseBoolean(ours, UNCHECKED_EXCEPTIONS, problems);
+        Set<String> disabled = parseDisabled(ours, knownRuleIds, problems);
+        Optional<String> failOn = Optional.ofNullable(ours.get(FAIL_ON)).filter(s -> !s.isBlank());
+        if (!problems.isEmpty()) {
+            throw new InvalidOptionsException(problems);
+        }
+        return new Options(severity, sarif, baseline, writeBaseline, unchecked, disabled, failOn);
+    }
+
+    private static Severity parseSeverity(Map<String, String> options, List<String> problems) {
+        if (!options.containsKey(SEVERITY)) {
+            return Severity.WARNING;
+        }
+        String value = String.valueOf(options.get(SEVERITY)).strip();
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "warning" -> Severity.WARNING;
+            case "error" -> Severity.ERROR;
+            default -> {
+                problems.add("-A" + SEVERITY + "=" + value + " is not a severity; use warning or error");
+                yield Severity.WARNING;
+            }
+        };
+    }
+
+    private static Optional<Path> parsePath(Map<String, String> options, String key, List<String> problems) {
+        if (!options.containsKey(key)) {
+            return Optional.empty();
+        }
+        String value = options.get(key);
+        if (value == null || value.isBlank()) {
+            problems.add("-A" + key + " needs a file path: -A" + key + "=<path>");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(value.strip()));
+        } catch (InvalidPathException e) {
+            problems.add("-A" + key + "=" + value + " is not a valid path: " + e.getReason());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean parseBoolean(Map<String, String> options, String key, List<String> problems) {
+        if (!options.containsKey(key)) {
+            return false;
+        }
+        String value = options.get(key);
+        // -Akey alone, like javac's own flags, means "on".
+        if (value == null) {
+            return true;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                problems.add("-A" + key + "=" + value + " is not a boolean; use true or false");
+                yield false;
+            }
+        };
+    }
+
+    private static Set<String> parseDisabled(Map<String, String> options, Collection<String> known,
+            List<String> problems) {
+        String value = options.get(DISABLE);
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        Set<String> disabled = new TreeSet<>();
+        for (String part : value.split(",")) {
+            String id = part.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (known.contains(id)) {
+                disabled.add(id);
+            } else {
+                problems.add("-A" + DISABLE + " names unknown rule '" + id + "'; the rules are " + new TreeSet<>(known));
+            }
+        }
+        return disabled;
+    }
+
+    /** The options javac received could not be understood; the message lists every problem. */
+    public static final class InvalidOptionsException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        /** One message per bad option. */
+        private final List<String> problems;
+
+        /**
+         * Creates the exception.
+         *
+         * @param problems one message per bad option
+         */
+        public InvalidOptionsException(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        /**
+         * The problems, one per bad option.
+         *
+         * @return an unmodifiable list
+         */
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

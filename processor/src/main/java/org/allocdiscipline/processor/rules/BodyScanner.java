@@ -1,0 +1,47 @@
+package org.allocdiscipline.processor.rules;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.util.TreePathScanner;
+
+/**
+ * A scanner that stays inside one body: it does not enter lambda bodies or class bodies (anonymous
+ * and local classes), because the runner hands those to the rules as bodies of their own. The
+ * arguments and enclosing expression of a {@code new} with an anonymous class body are still
+ * scanned, since they are evaluated in this body.
+ *
+ * @param <R> the result type
+ * @param <P> the parameter type
+ */
+public abstract class BodyScanner<R, P> extends TreePathScanner<R, P> {
+    /** Creates the scanner. */
+    protected BodyScanner() {
+    }
+
+    @Override
+    public R visitLambdaExpression(LambdaExpressionTree node, P p) {
+        return null;
+    }
+
+    @Override
+    public R visitClass(ClassTree node, P p) {
+        return null;
+    }
+
+    @Override
+    public R visitNewClass(NewClassTree node, P p) {
+        R r = scan(node.getEnclosingExpression(), p);
+        r = scanAndReduce(node.getIdentifier(), p, r);
+        r = scanAndReduce(node.getTypeArguments(), p, r);
+        return scanAndReduce(node.getArguments(), p, r);
+    }
+
+    private R scanAndReduce(com.sun.source.tree.Tree tree, P p, R r) {
+        return reduce(scan(tree, p), r);
+    }
+
+    private R scanAndReduce(Iterable<? extends com.sun.source.tree.Tree> trees, P p, R r) {
+        return reduce(scan(trees, p), r);
+    }
+}

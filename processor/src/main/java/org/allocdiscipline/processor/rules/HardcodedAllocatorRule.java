@@ -1,0 +1,269 @@
+package org.allocdiscipline.processor.rules;
+
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import org.allocdiscipline.processor.scope.KnownNames;
+
+/**
+ * {@code hardcoded-allocator}: library code that names the global page allocator instead of taking
+ * an {@code Allocator} from its caller. Zig's rule, "a reusable library takes an allocator from its
+ * caller", keeps the choice of allocation policy with the one who knows the workload.
+ *
+ * <p>Every public static field of type {@code PageAllocator} declared in {@code PageAllocator}
+ * ({@code INSTANCE} and its other modes) counts as the global page allocator. Each use is reported,
+ * through a qualified name or a static import alike; the import itself is not a use.
+ */
+public final class HardcodedAllocatorRule implements Rule {
+    private static final String SUGGESTED_PARAMETER = "Allocator allocator";
+
+    /** Creates the rule; it keeps no state between bodies. */
+    public HardcodedAllocatorRule() {
+    }
+
+    @Override
+    public String id() {
+        return RuleIds.HARDCODED_ALLOCATOR;
+    }
+
+    @Override
+    public String description() {
+        return "Library code names the global page allocator (PageAllocator.INSTANCE) instead of taking an"
+                + " Allocator from its caller.";
+    }
+
+    @Override
+    public String fixHint() {
+        return "Take an Allocator parameter and use it; only composition roots (main methods, @ChoosesAllocator)"
+                + " pick a concrete allocator.";
+    }
+
+    @Override
+    public void check(BodyContext context) {
+        if (!context.scope().isLibraryCode(context.body().declaration()) || insidePageAllocator(context)) {
+            return;
+        }
+        new BodyScanner<Void, Void>() {
+            @Override
+            public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+                if (isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
+                    report(context, getCurrentPath());
+                    return null;
+                }
+                return super.visitMemberSelect(node, unused);
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                // A bare INSTANCE, through a static import or inside PageAllocator's subclasses' scope.
+                if (isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
+                    report(context, getCurrentPath());
+                }
+                return null;
+            }
+        }.scan(context.body().body(), null);
+    }
+
+    /**
+     * Whether an element is the global page allocator: a public static field of type
+     * {@code PageAllocator} declared in {@code PageAllocator}.
+     *
+     * @param element the element a name refers to, or null
+     * @return true for {@code PageAllocator.INSTANCE} and its sibling modes
+     */
+    static boolean isGlobalPageAllocator(Element element) {
+        if (element == null || element.getKind() != ElementKind.FIELD
+                || !element.getModifiers().contains(Modifier.STATIC)
+                || !element.getModifiers().contains(Modifier.PUBLIC)
+                || !(element.getEnclosingElement() instanceof TypeElement owner)
+                || !owner.getQualifiedName().contentEquals(KnownNames.PAGE_ALLOCATOR)) {
+            return false;
+        }
+        return isType(element.asType(), KnownNames.PAGE_ALLOCATOR);
+    }
+
+    /** The page allocator's own code defines the global instance; naming it there is no choice of policy. */
+    private static boolean insidePageAllocator(BodyContext context) {
+        for (Element e = context.body().element(); e != null; e = e.getEnclosingElement()) {
+            if (e instanceof TypeElement type && type.getQualifiedName().contentEquals(KnownNames.PAGE_ALLOCATOR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isType(TypeMirror type, String qualifiedName) {
+        return type instanceof DeclaredType declared
+                && declared.asElement() instanceof TypeElement element
+                && element.getQualifiedName().contentEquals(qualifiedName);
+    }
+
+    private void report(BodyContext context, TreePath use) {
+        CodeBody body = context.body();
+        String named = "PageAllocator." + nameOf(use.getLeaf());
+        Optional<String> handedTo = argumentDescription(context, use);
+        String message;
+        String fix;
+        switch (body.kind()) {
+            case FIELD_INITIALIZER -> {
+                boolean isStatic = BodyCollector.isStatic(body.element());
+                message = (isStatic ? "Static field " : "Field ") + body.signature() + " is initialised with the global "
+                        + named + handedTo.map(h -> " " + h).orElse("") + ".";
+                fix = isStatic
+                        ? "Do not keep an allocator in static state: take an `Allocator allocator` parameter in the"
+                                + " methods that allocate."
+                        : simpleOwner(body).isEmpty()
+                                ? "Initialise " + body.element().getSimpleName() + " from an `Allocator allocator`"
+                                        + " parameter of the method that creates this object."
+                                : "Take an `Allocator allocator` parameter in the constructors of " + simpleOwner(body)
+                                        + " and initialise " + body.element().getSimpleName() + " from it.";
+            }
+            case INITIALIZER -> {
+                message = "The initializer " + body.signature() + " names the global " + named
+                        + handedTo.map(h -> " " + h).orElse("") + ".";
+                fix = "Move the allocation into code that takes an `Allocator allocator` parameter from its caller.";
+            }
+            default -> {
+                String where = body.kind() == CodeBody.Kind.LAMBDA ? "A lambda in " + body.signature() : body.signature();
+                Optional<String> existing = allocatorParameter(context, body.element());
+                message = where + " names the global " + named + handedTo.map(h -> " " + h).orElse("")
+                        + " instead of taking an allocator from its caller.";
+                if (existing.isPresent()) {
+                    fix = "Use its parameter `" + existing.get() + "` instead.";
+                } else if (isConvenienceOverload(context, use)) {
+                    fix = "Remove this convenience overload and let callers pass their own Allocator to the overload"
+                            + " it calls; or mark it @ChoosesAllocator if it is a deliberate composition root.";
+                } else {
+                    fix = "Add a parameter `" + SUGGESTED_PARAMETER + "` to " + body.signature() + " and use it"
+                            + handedTo.map(h -> " there").orElse("") + ".";
+                }
+            }
+        }
+        context.findings().report(use, message, fix);
+    }
+
+    private static String nameOf(Tree tree) {
+        return tree instanceof MemberSelectTree select ? select.getIdentifier().toString()
+                : tree instanceof IdentifierTree identifier ? identifier.getName().toString() : tree.toString();
+    }
+
+    private static String simpleOwner(CodeBody body) {
+        Element owner = body.element().getEnclosingElement();
+        return owner == null ? "the class" : owner.getSimpleName().toString();
+    }
+
+    /** "as argument `child` of ArenaAllocator(Allocator)" when the use is passed straight to a call or {@code new}. */
+    private static Optional<String> argumentDescription(BodyContext context, TreePath use) {
+        TreePath argument = use;
+        TreePath parent = use.getParentPath();
+        while (parent != null && (parent.getLeaf() instanceof ParenthesizedTree || parent.getLeaf() instanceof TypeCastTree)) {
+            argument = parent;
+            parent = parent.getParentPath();
+        }
+        if (parent == null) {
+            return Optional.empty();
+        }
+        List<? extends ExpressionTree> arguments;
+        if (parent.getLeaf() instanceof MethodInvocationTree call) {
+            arguments = call.getArguments();
+        } else if (parent.getLeaf() instanceof NewClassTree created) {
+            arguments = created.getArguments();
+        } else {
+            return Optional.empty();
+        }
+        int index = arguments.indexOf(argument.getLeaf());
+        if (index < 0 || !(calleeOf(context, parent) instanceof ExecutableElement callee)) {
+            return Optional.empty();
+        }
+        List<? extends VariableElement> parameters = callee.getParameters();
+        if (parameters.isEmpty()) {
+            return Optional.empty();
+        }
+        VariableElement parameter = parameters.get(Math.min(index, parameters.size() - 1));
+        String name = parameter.getSimpleName().toString();
+        String calleeName = (callee.getKind() == ElementKind.CONSTRUCTOR
+                ? callee.getEnclosingElement().getSimpleName().toString()
+                : callee.getSimpleName().toString())
+                + "(" + String.join(", ", callee.getParameters().stream()
+                        .map(p -> context.types().erasure(p.asType()).toString().replaceAll("^.*\\.", ""))
+                        .toList()) + ")";
+        // Without -parameters, class files name parameters arg0, arg1, ...: not worth quoting.
+        return Optional.of(name.matches("arg\\d+")
+                ? "as an argument of " + calleeName
+                : "as argument `" + name + "` of " + calleeName);
+    }
+
+    /** The method or constructor a call or {@code new} invokes. */
+    private static Element calleeOf(BodyContext context, TreePath call) {
+        Element element = context.trees().getElement(call);
+        if (element == null && call.getLeaf() instanceof MethodInvocationTree invocation) {
+            element = context.trees().getElement(new TreePath(call, invocation.getMethodSelect()));
+        }
+        return element;
+    }
+
+    /** The name of a parameter of type Allocator (or a subtype) that the method already takes. */
+    private static Optional<String> allocatorParameter(BodyContext context, Element element) {
+        if (!(element instanceof ExecutableElement method)) {
+            return Optional.empty();
+        }
+        TypeElement allocator = context.elements().getTypeElement(KnownNames.ALLOCATOR);
+        if (allocator == null) {
+            return Optional.empty();
+        }
+        TypeMirror allocatorType = context.types().erasure(allocator.asType());
+        for (VariableElement parameter : method.getParameters()) {
+            if (context.types().isAssignable(context.types().erasure(parameter.asType()), allocatorType)) {
+                return Optional.of(parameter.getSimpleName().toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A default-argument overload: a method or constructor whose whole body hands the global page
+     * allocator straight to another overload of itself ({@code return make(PageAllocator.INSTANCE);}
+     * or {@code this(PageAllocator.INSTANCE);}).
+     */
+    private static boolean isConvenienceOverload(BodyContext context, TreePath use) {
+        if (!(context.body().declaration().getLeaf() instanceof MethodTree method) || method.getBody() == null) {
+            return false;
+        }
+        List<? extends StatementTree> statements = method.getBody().getStatements();
+        if (statements.size() != 1) {
+            return false;
+        }
+        ExpressionTree expression = switch (statements.get(0)) {
+            case ReturnTree ret -> ret.getExpression();
+            case ExpressionStatementTree statement -> statement.getExpression();
+            default -> null;
+        };
+        if (!(expression instanceof MethodInvocationTree call) || !call.getArguments().contains(use.getLeaf())) {
+            return false;
+        }
+        Element callee = calleeOf(context, new TreePath(new TreePath(context.body().body(), statements.get(0)), call));
+        Element self = context.body().element();
+        return callee != null && callee.getSimpleName().contentEquals(self.getSimpleName())
+                && callee.getEnclosingElement().equals(self.getEnclosingElement());
+    }
+}

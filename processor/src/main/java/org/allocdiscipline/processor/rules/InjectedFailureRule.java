@@ -1,0 +1,47 @@
+package org.allocdiscipline.processor.rules;
+
+import org.allocdiscipline.processor.Options;
+
+/**
+ * A test hook, active only with {@code -Aallocdiscipline.internal.failOn=<method name>}: it throws
+ * while checking any method or constructor body of that simple name. It proves, in unit tests and
+ * in real builds alike, that a failing rule costs one note and nothing else.
+ */
+public final class InjectedFailureRule implements Rule {
+    /** The rule id, which never appears in a finding. */
+    public static final String ID = "internal-failure-injection";
+
+    private final String methodName;
+
+    /**
+     * Creates the rule.
+     *
+     * @param methodName the simple name of the methods on which to fail
+     */
+    public InjectedFailureRule(String methodName) {
+        this.methodName = methodName;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Fails on purpose, to test that internal errors stay isolated.";
+    }
+
+    @Override
+    public String fixHint() {
+        return "Remove -A" + Options.FAIL_ON + ".";
+    }
+
+    @Override
+    public void check(BodyContext context) {
+        if (context.body().kind() == CodeBody.Kind.METHOD
+                && context.body().element().getSimpleName().contentEquals(methodName)) {
+            throw new IllegalStateException("failure injected by -A" + Options.FAIL_ON + "=" + methodName);
+        }
+    }
+}

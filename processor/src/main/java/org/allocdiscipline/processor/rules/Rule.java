@@ -1,0 +1,54 @@
+package org.allocdiscipline.processor.rules;
+
+import org.allocdiscipline.processor.report.RuleDescriptor;
+
+/**
+ * One check of the allocator discipline. The runner calls {@link #check} once for every code body
+ * of a class: each method and constructor body, each lambda body (analysed as a method of its own),
+ * each initializer block and each field initializer. A rule looks only at the body it is given and
+ * reports through {@link BodyContext#findings()}; nested lambdas and classes come as bodies of their
+ * own (see {@link BodyScanner}).
+ *
+ * <p>A rule may throw: the runner turns the exception into one note that names the method, and
+ * goes on with the next rule and the next body.
+ */
+public interface Rule {
+    /**
+     * The rule id that starts each diagnostic, such as {@code hardcoded-allocator}; documented, stable,
+     * and the key for {@code @SuppressWarnings} and {@code -Aallocdiscipline.disable}.
+     *
+     * @return the id
+     */
+    String id();
+
+    /**
+     * One sentence on what the rule reports.
+     *
+     * @return the description
+     */
+    String description();
+
+    /**
+     * One sentence on how its findings are usually fixed.
+     *
+     * @return the hint
+     */
+    String fixHint();
+
+    /**
+     * Checks one code body.
+     *
+     * @param context the body, the compiler's utilities, the options and the sink for findings
+     * @throws Exception if the rule fails; the failure is reported as one note and checking goes on
+     */
+    void check(BodyContext context) throws Exception;
+
+    /**
+     * The rule as reports describe it.
+     *
+     * @return id, description and fix hint
+     */
+    default RuleDescriptor descriptor() {
+        return new RuleDescriptor(id(), description(), fixHint());
+    }
+}

@@ -1,0 +1,190 @@
+package org.allocdiscipline.processor.rules;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.Options;
+import org.allocdiscipline.processor.report.Finding;
+import org.allocdiscipline.processor.report.Fingerprints;
+import org.allocdiscipline.processor.report.InternalFailure;
+import org.allocdiscipline.processor.report.LocatedFinding;
+import org.allocdiscipline.processor.scope.LibraryScope;
+
+/**
+ * Runs the rules over every body of a class. Failures are isolated: an exception in one rule on one
+ * body becomes one {@link InternalFailure} naming that body, and the other rules and bodies are
+ * checked as usual.
+ */
+public final class RuleRunner {
+    private final List<Rule> rules;
+    private final Trees trees;
+    private final Types types;
+    private final Elements elements;
+    private final Options options;
+    private final LibraryScope scope;
+
+    /**
+     * Creates the runner.
+     *
+     * @param rules the rules to run, in order
+     * @param trees the compiler's tree utilities
+     * @param types type utilities
+     * @param elements element utilities
+     * @param options the options
+     */
+    public RuleRunner(List<Rule> rules, Trees trees, Types types, Elements elements, Options options) {
+        this.rules = List.copyOf(rules);
+        this.trees = trees;
+        this.types = types;
+        this.elements = elements;
+        this.options = options;
+        this.scope = new LibraryScope(trees);
+    }
+
+    /**
+     * What checking one class gave.
+     *
+     * @param findings the findings, in source order with occurrence indices assigned
+     * @param failures internal failures, one per failing rule and body
+     */
+    public record Result(List<LocatedFinding> findings, List<InternalFailure> failures) {
+        /** Copies the lists. */
+        public Result {
+            findings = List.copyOf(findings);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * Checks a top-level class and everything nested in it.
+     *
+     * @param unit its compilation unit, fully attributed
+     * @param classPath path to the class
+     * @return the findings and failures
+     */
+    public Result check(CompilationUnitTree unit, TreePath classPath) {
+        List<LocatedFinding> found = new ArrayList<>();
+        List<InternalFailure> failures = new ArrayList<>();
+        List<CodeBody> bodies;
+        try {
+            bodies = new BodyCollector(trees, types, elements).collect(classPath);
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            String name = classPath.getLeaf() instanceof ClassTree c ? c.getSimpleName().toString() : "a class";
+            failures.add(new InternalFailure(InternalFailure.describe(name, null, e), classPath.getLeaf(), unit));
+            return new Result(found, failures);
+        }
+        SourceText source = new SourceText(unit);
+        Set<String> seen = new HashSet<>();
+        for (CodeBody body : bodies) {
+            for (Rule rule : rules) {
+                Sink sink = new Sink(unit, body, rule.id(), source, found, seen);
+                try {
+                    rule.check(new BodyContext(body, unit, trees, types, elements, options, scope, sink));
+                } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+                    failures.add(new InternalFailure(InternalFailure.describe(body.displayName(), rule.id(), e),
+                            body.declaration().getLeaf(), unit));
+                }
+            }
+        }
+        return new Result(Fingerprints.assignOccurrences(found, LocatedFinding::finding, LocatedFinding::with),
+                failures);
+    }
+
+    /** The source text of a unit, read once, for the snippets in fingerprints. */
+    private static final class SourceText {
+        private final CompilationUnitTree unit;
+        private CharSequence text;
+        private boolean read;
+
+        SourceText(CompilationUnitTree unit) {
+            this.unit = unit;
+        }
+
+        String slice(long start, long end) {
+            if (!read) {
+                read = true;
+                try {
+                    text = unit.getSourceFile().getCharContent(true);
+                } catch (IOException | RuntimeException e) {
+                    text = null;
+                }
+            }
+            if (text == null || start < 0 || end > text.length() || end <= start) {
+                return null;
+            }
+            return text.subSequence((int) start, (int) end).toString();
+        }
+    }
+
+    /** The sink of one rule on one body. */
+    private final class Sink implements FindingSink {
+        private final CompilationUnitTree unit;
+        private final CodeBody body;
+        private final String ruleId;
+        private final SourceText source;
+        private final List<LocatedFinding> found;
+        private final Set<String> seen;
+
+        Sink(CompilationUnitTree unit, CodeBody body, String ruleId, SourceText source, List<LocatedFinding> found,
+                Set<String> seen) {
+            this.unit = unit;
+            this.body = body;
+            this.ruleId = ruleId;
+            this.source = source;
+            this.found = found;
+            this.seen = seen;
+        }
+
+        @Override
+        public void report(Tree tree, String message, String fixHint) {
+            TreePath path = TreePath.getPath(body.body(), tree);
+            if (path == null) {
+                path = TreePath.getPath(unit, tree);
+            }
+            if (path == null) {
+                throw new IllegalArgumentException("the reported tree is not in " + body.displayName() + ": " + tree);
+            }
+            report(path, message, fixHint);
+        }
+
+        @Override
+        public void report(TreePath path, String message, String fixHint) {
+            if (scope.isSuppressed(path, ruleId)) {
+                return;
+            }
+            Tree tree = path.getLeaf();
+            SourcePositions positions = trees.getSourcePositions();
+            long start = positions.getStartPosition(unit, tree);
+            long end = positions.getEndPosition(unit, tree);
+            if (start < 0) {
+                throw new IllegalArgumentException("no source position for " + tree);
+            }
+            if (end < start) {
+                end = start;
+            }
+            if (!seen.add(ruleId + '@' + start + '-' + end + ':' + message)) {
+                return;
+            }
+            LineMap lines = unit.getLineMap();
+            long line = lines.getLineNumber(start);
+            // Counted in characters, as SARIF's utf16CodeUnits; javac's own column expands tabs.
+            long column = start - lines.getStartPosition(line) + 1;
+            String text = source.slice(start, end);
+            String snippet = Fingerprints.normalize(text == null ? tree.toString() : text);
+            Finding finding = new Finding(ruleId, message, fixHint, unit.getSourceFile().toUri().toString(), line,
+                    column, start, end, body.signature(), snippet, 0);
+            found.add(new LocatedFinding(finding, tree, unit));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.allocdiscipline.processor.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.allocdiscipline.processor.Options;
+
+/** The rules that ship with the processor, and the selection that runs under given options. */
+public final class Rules {
+    private Rules() {
+    }
+
+    /**
+     * The built-in rules. The ownership rules of the flow engine are added here as they land.
+     *
+     * @return a new list, in id order
+     */
+    public static List<Rule> builtIn() {
+        return List.of(new HardcodedAllocatorRule());
+    }
+
+    /**
+     * The ids {@code -Aallocdiscipline.disable} accepts: every documented id and every given rule's id.
+     *
+     * @param rules the rules that could run
+     * @return the ids
+     */
+    public static Set<String> knownIds(List<? extends Rule> rules) {
+        Set<String> ids = new TreeSet<>(RuleIds.DOCUMENTED);
+        rules.forEach(rule -> ids.add(rule.id()));
+        return ids;
+    }
+
+    /**
+     * The rules that run: the given ones minus the disabled, plus the failure-injection hook if asked for.
+     *
+     * @param rules the candidate rules
+     * @param options the options
+     * @return the rules to run, in the given order
+     */
+    public static List<Rule> active(List<? extends Rule> rules, Options options) {
+        List<Rule> active = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (options.enabled(rule.id())) {
+                active.add(rule);
+            }
+        }
+        options.failOn().ifPresent(name -> active.add(new InjectedFailureRule(name)));
+        return List.copyOf(active);
+    }
+}

@@ -1,0 +1,78 @@
+package org.allocdiscipline.processor.scope;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Which code is library code, and where a rule is silenced. Both questions are answered from the
+ * tree path, not from elements alone, so that lambdas, anonymous and local classes inside an exempt
+ * or suppressed method share its status: they sit below it on the path.
+ */
+public final class LibraryScope {
+    private final Trees trees;
+
+    /**
+     * Creates the policy.
+     *
+     * @param trees the compiler's tree utilities, to find the element of each enclosing declaration
+     */
+    public LibraryScope(Trees trees) {
+        this.trees = trees;
+    }
+
+    /**
+     * Whether the code at a path is library code: not inside a launcher entry point and not inside
+     * an element annotated {@code @ChoosesAllocator} (a class covers its members and nested classes).
+     *
+     * @param path any path into a compilation unit
+     * @return false for code of a composition root
+     */
+    public boolean isLibraryCode(TreePath path) {
+        for (TreePath p = path; p != null; p = p.getParentPath()) {
+            Element element = declaredElement(p);
+            if (element == null) {
+                continue;
+            }
+            if (Annotations.has(element, KnownNames.CHOOSES_ALLOCATOR)) {
+                return false;
+            }
+            if (element instanceof ExecutableElement method && EntryPoints.isEntryPoint(method)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a rule is silenced at a path by {@code @SuppressWarnings("<rule-id>")} or
+     * {@code @SuppressWarnings("allocdiscipline")} on any enclosing declaration, local variables
+     * included.
+     *
+     * @param path any path into a compilation unit
+     * @param ruleId the rule's id
+     * @return true if the rule must not report there
+     */
+    public boolean isSuppressed(TreePath path, String ruleId) {
+        List<String> keys = List.of(ruleId, KnownNames.SUPPRESS_ALL);
+        for (TreePath p = path; p != null; p = p.getParentPath()) {
+            Element element = declaredElement(p);
+            if (element != null && Annotations.suppresses(element, keys)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Element declaredElement(TreePath path) {
+        Tree.Kind kind = path.getLeaf().getKind();
+        boolean declaration = switch (kind) {
+            case CLASS, INTERFACE, ENUM, RECORD, ANNOTATION_TYPE, METHOD, VARIABLE -> true;
+            default -> false;
+        };
+        return declaration ? trees.getElement(path) : null;
+    }
+}

@@ -1,0 +1,5 @@
+/** A named module that uses the allocators. */
+module robust {
+    requires org.allocdiscipline;
+    exports robust;
+}
