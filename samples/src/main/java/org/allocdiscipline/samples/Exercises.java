@@ -11,6 +11,7 @@ import java.util.List;
 import org.allocdiscipline.AllocationException;
 import org.allocdiscipline.Allocator;
 import org.allocdiscipline.ChoosesAllocator;
+import org.allocdiscipline.GeneralPurposeAllocator;
 import org.allocdiscipline.ArenaAllocator;
 import org.allocdiscipline.PageAllocator;
 
@@ -62,14 +63,21 @@ public final class Exercises {
         try (ArenaAllocator allocator = new ArenaAllocator(PageAllocator.INSTANCE)) {
             arena = measure(allocator);
         }
+        Measurement general;
+        try (GeneralPurposeAllocator allocator = new GeneralPurposeAllocator(PageAllocator.INSTANCE)) {
+            general = measure(allocator);
+        }
         System.out.printf("12-8: %,d live allocations of 8 bytes (%,d bytes requested)%n",
                 SMALL_ALLOCATIONS, SMALL_ALLOCATIONS * 8L);
-        System.out.printf("      page allocator: %,d KiB resident, %,.0f ns per alloc+free%n",
+        System.out.printf("      page allocator:  %,d KiB resident, %,.0f ns per alloc+free%n",
                 pages.residentKib(), pages.nanosPerAllocation());
-        System.out.printf("      arena over it:  %,d KiB resident, %,.0f ns per alloc+free%n",
+        System.out.printf("      arena over it:   %,d KiB resident, %,.0f ns per alloc+free%n",
                 arena.residentKib(), arena.nanosPerAllocation());
+        System.out.printf("      general-purpose: %,d KiB resident, %,.0f ns per alloc+free%n",
+                general.residentKib(), general.nanosPerAllocation());
         System.out.println("      each page allocation maps at least one page (" + PageAllocator.pageSize()
-                + " bytes) and costs system calls; an arena amortizes both over large chunks.");
+                + " bytes) and costs system calls;");
+        System.out.println("      an arena or a general-purpose allocator on top amortizes both over large chunks.");
     }
 
     private record Measurement(long residentKib, double nanosPerAllocation) {
