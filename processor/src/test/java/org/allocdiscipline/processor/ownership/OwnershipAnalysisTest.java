@@ -265,7 +265,7 @@ class OwnershipAnalysisTest {
                         }
                     }
                     void unclosed() throws AllocationException {
-                        ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE); // expect: leak END_OF_BODY
+                        ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE); // expect: leak EXCEPTION
                         arena.alloc(10);
                     }
                     void closedExplicitly() {

@@ -42,8 +42,8 @@ final class RuntimeStandIns {
         public final class PageAllocator implements Allocator {
             public static final PageAllocator INSTANCE = new PageAllocator();
             private PageAllocator() {}
-            public MemorySegment alloc(long n) { return MemorySegment.NULL; }
-            public MemorySegment realloc(MemorySegment m, long n) { return m; }
+            public MemorySegment alloc(long n) throws AllocationException { return MemorySegment.NULL; }
+            public MemorySegment realloc(MemorySegment m, long n) throws AllocationException { return m; }
             public void free(MemorySegment m) {}
         }
         """,
@@ -53,8 +53,8 @@ final class RuntimeStandIns {
         @Owned @Region
         public final class ArenaAllocator implements Allocator, AutoCloseable {
             public ArenaAllocator(Allocator child) {}
-            public MemorySegment alloc(long n) { return MemorySegment.NULL; }
-            public MemorySegment realloc(MemorySegment m, long n) { return m; }
+            public MemorySegment alloc(long n) throws AllocationException { return MemorySegment.NULL; }
+            public MemorySegment realloc(MemorySegment m, long n) throws AllocationException { return m; }
             public void free(MemorySegment m) {}
             public void close() {}
         }
@@ -65,8 +65,8 @@ final class RuntimeStandIns {
         @Owned
         public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             public GeneralPurposeAllocator(Allocator backing) {}
-            public MemorySegment alloc(long n) { return MemorySegment.NULL; }
-            public MemorySegment realloc(MemorySegment m, long n) { return m; }
+            public MemorySegment alloc(long n) throws AllocationException { return MemorySegment.NULL; }
+            public MemorySegment realloc(MemorySegment m, long n) throws AllocationException { return m; }
             public void free(MemorySegment m) {}
             public void close() {}
         }
