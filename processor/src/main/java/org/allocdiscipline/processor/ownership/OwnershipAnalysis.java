@@ -36,6 +36,7 @@ public final class OwnershipAnalysis {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final CfgBuilder builder;
+    private final boolean ownershipDeclared;
 
     /**
      * Creates the analysis for one compilation.
@@ -49,6 +50,8 @@ public final class OwnershipAnalysis {
         this.trees = trees;
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
+        // Without @Owned on the class path nothing can be owned: every body is skipped at once.
+        this.ownershipDeclared = !elements.getAllTypeElements(OwnershipAnnotations.OWNED).isEmpty();
     }
 
     /**
@@ -67,6 +70,9 @@ public final class OwnershipAnalysis {
      * @return the findings, in source order
      */
     public OwnershipFindings analyze(TreePath body) {
+        if (!ownershipDeclared) {
+            return OwnershipFindings.NONE;
+        }
         Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(body.getParentPath()) : Map.of();
         if (ownedFields.isEmpty() && !involvesOwnership(body)) {
             return OwnershipFindings.NONE;
@@ -94,6 +100,9 @@ public final class OwnershipAnalysis {
      * @return one leak per such field, in source order
      */
     public List<Leak> fieldsWithoutClose(TreePath classPath) {
+        if (!ownershipDeclared) {
+            return List.of();
+        }
         ClassTree type = (ClassTree) classPath.getLeaf();
         for (Tree member : type.getMembers()) {
             if (member instanceof MethodTree method && method.getName().contentEquals("close")

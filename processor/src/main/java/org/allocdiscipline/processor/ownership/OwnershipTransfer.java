@@ -156,7 +156,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private OwnershipState parameter(CfgNode node, OwnershipState in) {
         TreePath method = node.path().getParentPath();
-        if (!(trees.getElement(method) instanceof ExecutableElement executable)) {
+        if (!(method.getLeaf() instanceof MethodTree) || !(trees.getElement(method) instanceof ExecutableElement executable)) {
             return in;
         }
         int index = ((MethodTree) method.getLeaf()).getParameters().indexOf(node.tree());
