@@ -185,6 +185,45 @@ public final class OwnershipAnnotations {
     }
 
     /**
+     * Whether a lambda of this functional interface type returns a value (its single abstract
+     * method is not {@code void}). Unknown types count as returning a value.
+     *
+     * @param functionalInterface the lambda's target type
+     * @return false only when the function type is known to return {@code void}
+     */
+    public boolean functionReturnsValue(TypeMirror functionalInterface) {
+        if (!(functionalInterface instanceof DeclaredType declared)
+                || !(declared.asElement() instanceof TypeElement type)) {
+            return true;
+        }
+        for (Element member : elements.getAllMembers(type)) {
+            if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD
+                    && method.getModifiers().contains(Modifier.ABSTRACT)
+                    && method.getEnclosingElement() instanceof TypeElement owner
+                    && owner.getKind() == ElementKind.INTERFACE) {
+                TypeMirror asMember = types.asMemberOf(declared, method);
+                if (asMember instanceof javax.lang.model.type.ExecutableType executable) {
+                    return executable.getReturnType().getKind() != TypeKind.VOID;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every value of one type is an instance of another (after erasure).
+     *
+     * @param type      the value's type
+     * @param supertype the tested type
+     * @return true if {@code type} is a subtype of {@code supertype}
+     */
+    public boolean isSubtype(TypeMirror type, TypeMirror supertype) {
+        return type != null && supertype != null && type.getKind() == TypeKind.DECLARED
+                && supertype.getKind() == TypeKind.DECLARED
+                && types.isSubtype(types.erasure(type), types.erasure(supertype));
+    }
+
+    /**
      * Whether an element carries an annotation, by the annotation's qualified name.
      *
      * @param element        the annotated element

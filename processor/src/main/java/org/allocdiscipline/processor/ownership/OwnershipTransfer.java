@@ -2,6 +2,8 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.CaseLabelTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -14,8 +16,10 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PatternCaseLabelTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -54,6 +58,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final boolean ownedResult;
+    /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
     private final Map<Element, TreePath> ownedFields;
     private final TypeMirror enclosingClass;
@@ -65,7 +70,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
-        this.lambda = body.getLeaf() instanceof LambdaExpressionTree;
+        this.lambda = body.getLeaf() instanceof LambdaExpressionTree
+                && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
             owned = annotations.signature(method).ownedResult();
@@ -115,6 +121,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case RESOURCE_CLOSE -> resourceClose(node, in);
             case EVAL -> evaluation(node, in);
             case LOOP_HEAD -> loopHead(node, in);
+            case CASE -> caseBindings(node, in);
             case NORMAL_EXIT, EXCEPTIONAL_EXIT -> exit(node, in);
             default -> in;
         };
@@ -123,6 +130,17 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     @Override
     public OwnershipState propagate(CfgEdge edge, OwnershipState before, OwnershipState after) {
         OwnershipState state = ForwardAnalysis.super.propagate(edge, before, after);
+        if (edge.kind() == EdgeKind.TRUE && edge.source().tree() instanceof InstanceOfTree test
+                && test.getPattern() instanceof BindingPatternTree binding) {
+            // A matching pattern binds another name for the tested value.
+            TreePath source = edge.source().path();
+            LocalFact value = valueOf(test.getExpression(), source, state);
+            Element variable = trees.getElement(new TreePath(new TreePath(source, binding), binding.getVariable()));
+            return variable == null ? state : state.edit().local(variable, value).build();
+        }
+        if (edge.kind() == EdgeKind.FALSE && edge.source().tree() instanceof InstanceOfTree test) {
+            return failedTypeTest(edge, test, state);
+        }
         if ((edge.kind() != EdgeKind.TRUE && edge.kind() != EdgeKind.FALSE)
                 || !(edge.source().tree() instanceof BinaryTree test)) {
             return state;
@@ -150,6 +168,39 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         narrowed.local(variable, LocalFact.UNTRACKED);
         return narrowed.build();
+    }
+
+    /**
+     * A value whose allocation's type always passes an {@code instanceof} fails it only when
+     * null, so on the false branch it owes nothing.
+     */
+    private OwnershipState failedTypeTest(CfgEdge edge, InstanceOfTree test, OwnershipState state) {
+        ExpressionTree tested = skipParens(test.getExpression());
+        if (!(tested instanceof IdentifierTree)) {
+            return state;
+        }
+        TreePath source = edge.source().path();
+        Element variable = trees.getElement(new TreePath(source, tested));
+        LocalFact fact = state.local(variable);
+        Tree typeTree = test.getPattern() instanceof BindingPatternTree binding ? binding.getVariable().getType() : test.getType();
+        if (fact.sites().isEmpty() || typeTree == null) {
+            return state;
+        }
+        TypeMirror type = trees.getTypeMirror(new TreePath(source, typeTree));
+        OwnershipState.Builder narrowed = null;
+        for (Tree site : fact.sites()) {
+            TreePath sitePath = sitePaths.get(site);
+            if (sitePath != null && annotations.isSubtype(siteType(sitePath), type)) {
+                narrowed = narrowed == null ? state.edit() : narrowed;
+                narrowed.flags(site, OwnershipState.ABSENT);
+            }
+        }
+        return narrowed == null ? state : narrowed.build();
+    }
+
+    private TypeMirror siteType(TreePath site) {
+        Element element = site.getLeaf() instanceof VariableTree ? trees.getElement(site) : null;
+        return element != null ? element.asType() : trees.getTypeMirror(site);
     }
 
     // ---------------------------------------------------------------- nodes
@@ -245,7 +296,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
         }
         out.flags(site, OwnershipState.OWNED).allocator(site, allocator);
-        if (consumer(node.path()).getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT) {
+        Tree consumer = consumer(node.path()).getLeaf();
+        if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
+                || consumer instanceof LambdaExpressionTree && !lambda) {
             leak(site, LeakReason.DISCARDED, site, null);
             out.flags(site, OwnershipState.ABSENT);
         }
@@ -412,6 +465,31 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return index >= 0 && annotations.signature(method).takesArgument(index);
         }
         return false;
+    }
+
+    /** A type pattern in a case label binds another name for the selector's value. */
+    private OwnershipState caseBindings(CfgNode node, OwnershipState in) {
+        TreePath switchPath = node.path().getParentPath();
+        ExpressionTree selector = switchPath.getLeaf() instanceof SwitchTree statement ? statement.getExpression()
+                : switchPath.getLeaf() instanceof SwitchExpressionTree expression ? expression.getExpression() : null;
+        if (selector == null) {
+            return in;
+        }
+        OwnershipState.Builder out = null;
+        for (CaseLabelTree label : ((CaseTree) node.tree()).getLabels()) {
+            if (label instanceof PatternCaseLabelTree patternLabel && patternLabel.getPattern() instanceof BindingPatternTree binding) {
+                LocalFact value = valueOf(selector, switchPath, in);
+                if (value.sites().isEmpty()) {
+                    continue;
+                }
+                Element variable = trees.getElement(new TreePath(new TreePath(node.path(), binding), binding.getVariable()));
+                if (variable != null) {
+                    out = out == null ? in.edit() : out;
+                    out.local(variable, value);
+                }
+            }
+        }
+        return out == null ? in : out.build();
     }
 
     private OwnershipState loopHead(CfgNode node, OwnershipState in) {

@@ -345,7 +345,10 @@ class OwnershipAnalysisTest {
                             }
                         };
                         java.util.concurrent.Callable<MemorySegment> k = () -> a.alloc(1);
+                        java.util.concurrent.Callable<MemorySegment> block = () -> { return a.alloc(1); };
+                        Action discards = () -> a.alloc(1); // expect: leak DISCARDED
                     }
+                    interface Action { void run() throws AllocationException; }
                 }
                 """);
     }

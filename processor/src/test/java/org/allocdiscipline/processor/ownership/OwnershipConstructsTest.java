@@ -157,6 +157,17 @@ class OwnershipConstructsTest {
                                 a.free(s);
                         }
                     }
+                    void bindingsAreAliases(Allocator a, boolean c) throws AllocationException {
+                        Object o = a.alloc(1);
+                        if (o instanceof MemorySegment segment) {
+                            a.free(segment);
+                        }
+                        Object p = a.alloc(2);
+                        switch (p) {
+                            case MemorySegment segment -> a.free(segment);
+                            default -> a.free((MemorySegment) p);
+                        }
+                    }
                     void instanceofPattern(Allocator a, Object o) throws AllocationException {
                         MemorySegment s = a.alloc(1);
                         if (o instanceof String text && !text.isEmpty()) {
