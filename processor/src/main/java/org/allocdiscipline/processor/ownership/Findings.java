@@ -23,8 +23,29 @@ final class Findings {
     private final Map<Tree, UseAfterRelease> uses = new IdentityHashMap<>();
     private final Map<Tree, WrongAllocator> wrongAllocators = new IdentityHashMap<>();
 
+    /**
+     * Keeps one leak per site: the most specific path (an overwrite says more than "an
+     * exception may leave"), and among equals the first found, so the choice is stable.
+     */
     void leak(TreePath site, LeakReason reason, Tree at, TypeMirror exception) {
-        leaks.putIfAbsent(site.getLeaf(), new Leak(site, reason, at, exception));
+        Leak known = leaks.get(site.getLeaf());
+        if (known == null || priority(reason) < priority(known.reason())) {
+            leaks.put(site.getLeaf(), new Leak(site, reason, at, exception));
+        }
+    }
+
+    private static int priority(LeakReason reason) {
+        return switch (reason) {
+            case DISCARDED -> 0;
+            case DROPPED -> 1;
+            case OVERWRITTEN -> 2;
+            case LOOP_ITERATION -> 3;
+            case RETURNED_UNOWNED -> 4;
+            case RETURN -> 5;
+            case END_OF_BODY -> 6;
+            case EXCEPTION -> 7;
+            case NO_CLOSE_METHOD -> 8;
+        };
     }
 
     void doubleRelease(TreePath release, Tree allocation) {

@@ -1,6 +1,5 @@
 package org.allocdiscipline.processor.ownership;
 
-import com.sun.source.tree.Tree;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -12,7 +11,7 @@ import java.util.Set;
  * @param region    whether it holds a region allocator on every path
  * @param allocator which allocator it holds, when it holds one
  */
-record LocalFact(Set<Tree> sites, boolean untracked, boolean region, AllocatorIdentity allocator) {
+record LocalFact(Set<Object> sites, boolean untracked, boolean region, AllocatorIdentity allocator) {
     static final LocalFact UNTRACKED = new LocalFact(Set.of(), true, false, AllocatorIdentity.UNKNOWN);
 
     boolean isUntracked() {
@@ -23,7 +22,7 @@ record LocalFact(Set<Tree> sites, boolean untracked, boolean region, AllocatorId
         if (equals(other)) {
             return this;
         }
-        Set<Tree> union = new HashSet<>(sites);
+        Set<Object> union = new HashSet<>(sites);
         union.addAll(other.sites);
         return new LocalFact(Set.copyOf(union), untracked || other.untracked, region && other.region,
                 allocator.join(other.allocator));

@@ -1,6 +1,5 @@
 package org.allocdiscipline.processor.ownership;
 
-import com.sun.source.tree.Tree;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,7 +16,7 @@ import javax.lang.model.element.Element;
  * @param locals     per local variable, what it may hold
  * @param allocators per site, the allocator that made the value
  */
-record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, Map<Tree, AllocatorIdentity> allocators) {
+record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals, Map<Object, AllocatorIdentity> allocators) {
     /** The value exists and still owes its release. */
     static final int OWNED = 1;
     /** The value was released. */
@@ -27,7 +26,7 @@ record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, 
 
     static final OwnershipState EMPTY = new OwnershipState(Map.of(), Map.of(), Map.of());
 
-    int flagsOf(Tree site) {
+    int flagsOf(Object site) {
         return flags.getOrDefault(site, ABSENT);
     }
 
@@ -36,7 +35,7 @@ record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, 
     }
 
     /** Whether some local other than {@code except} may hold the site's value. */
-    boolean heldByLocal(Tree site, Element except) {
+    boolean heldByLocal(Object site, Element except) {
         for (Map.Entry<Element, LocalFact> entry : locals.entrySet()) {
             if (!entry.getKey().equals(except) && entry.getValue().sites().contains(site)) {
                 return true;
@@ -49,10 +48,10 @@ record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, 
         if (equals(other)) {
             return this;
         }
-        Map<Tree, Integer> joinedFlags = new HashMap<>();
-        Set<Tree> sites = new HashSet<>(flags.keySet());
+        Map<Object, Integer> joinedFlags = new HashMap<>();
+        Set<Object> sites = new HashSet<>(flags.keySet());
         sites.addAll(other.flags.keySet());
-        for (Tree site : sites) {
+        for (Object site : sites) {
             int joined = flagsOf(site) | other.flagsOf(site);
             if (joined != ABSENT) {
                 joinedFlags.put(site, joined);
@@ -67,8 +66,8 @@ record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, 
                 joinedLocals.put(variable, joined);
             }
         }
-        Map<Tree, AllocatorIdentity> joinedAllocators = new HashMap<>(allocators);
-        for (Map.Entry<Tree, AllocatorIdentity> entry : other.allocators.entrySet()) {
+        Map<Object, AllocatorIdentity> joinedAllocators = new HashMap<>(allocators);
+        for (Map.Entry<Object, AllocatorIdentity> entry : other.allocators.entrySet()) {
             joinedAllocators.merge(entry.getKey(), entry.getValue(), AllocatorIdentity::join);
         }
         return new OwnershipState(Map.copyOf(joinedFlags), Map.copyOf(joinedLocals), Map.copyOf(joinedAllocators));
@@ -80,9 +79,9 @@ record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, 
 
     /** Copy-on-write changes to a state. */
     static final class Builder {
-        private final Map<Tree, Integer> flags;
+        private final Map<Object, Integer> flags;
         private final Map<Element, LocalFact> locals;
-        private final Map<Tree, AllocatorIdentity> allocators;
+        private final Map<Object, AllocatorIdentity> allocators;
 
         private Builder(OwnershipState from) {
             flags = new HashMap<>(from.flags);
@@ -90,7 +89,7 @@ record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, 
             allocators = new HashMap<>(from.allocators);
         }
 
-        Builder flags(Tree site, int value) {
+        Builder flags(Object site, int value) {
             if (value == ABSENT) {
                 flags.remove(site);
             } else {
@@ -108,11 +107,25 @@ record OwnershipState(Map<Tree, Integer> flags, Map<Element, LocalFact> locals, 
             return this;
         }
 
-        Builder allocator(Tree site, AllocatorIdentity identity) {
+        Builder allocator(Object site, AllocatorIdentity identity) {
             if (identity.isUnknown()) {
                 allocators.remove(site);
             } else {
                 allocators.put(site, identity);
+            }
+            return this;
+        }
+
+        /** Every local that may hold {@code from} may hold {@code to} instead. */
+        Builder renameSite(Object from, Object to) {
+            for (Map.Entry<Element, LocalFact> entry : locals.entrySet()) {
+                LocalFact fact = entry.getValue();
+                if (fact.sites().contains(from)) {
+                    Set<Object> sites = new HashSet<>(fact.sites());
+                    sites.remove(from);
+                    sites.add(to);
+                    entry.setValue(new LocalFact(Set.copyOf(sites), fact.untracked(), fact.region(), fact.allocator()));
+                }
             }
             return this;
         }

@@ -163,7 +163,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         // On the null path the variable holds no value, so none of its sites owes anything there.
         OwnershipState.Builder narrowed = state.edit();
-        for (Tree site : fact.sites()) {
+        for (Object site : fact.sites()) {
             narrowed.flags(site, OwnershipState.ABSENT);
         }
         narrowed.local(variable, LocalFact.UNTRACKED);
@@ -188,8 +188,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         TypeMirror type = trees.getTypeMirror(new TreePath(source, typeTree));
         OwnershipState.Builder narrowed = null;
-        for (Tree site : fact.sites()) {
-            TreePath sitePath = sitePaths.get(site);
+        for (Object site : fact.sites()) {
+            TreePath sitePath = sitePaths.get(treeOf(site));
             if (sitePath != null && annotations.isSubtype(siteType(sitePath), type)) {
                 narrowed = narrowed == null ? state.edit() : narrowed;
                 narrowed.flags(site, OwnershipState.ABSENT);
@@ -240,9 +240,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             boolean close = call.getMethodSelect() instanceof MemberSelectTree select
                     && select.getIdentifier().contentEquals("close") && call.getArguments().isEmpty();
             if (close) {
-                for (Tree site : valueOf(receiver, selectPath, in).sites()) {
-                    release(out, in, site, path, null, true);
-                }
+                releaseAll(out, in, valueOf(receiver, selectPath, in), path, null);
             } else {
                 drop(out, in, temporaries(receiver, selectPath, in), call);
             }
@@ -272,28 +270,41 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         for (int i = 0; i < arguments.size(); i++) {
             ExpressionTree argument = arguments.get(i);
             if (signature != null && signature.takesArgument(i)) {
-                for (Tree site : valueOf(argument, path, in).sites()) {
-                    release(out, in, site, path, releasingAllocator, true);
-                }
+                releaseAll(out, in, valueOf(argument, path, in), path, releasingAllocator);
             } else {
                 drop(out, in, temporaries(argument, path, in), call);
             }
         }
     }
 
+    /**
+     * The values a site made in earlier iterations and still held by variables, kept apart
+     * from its newest value so that releasing one does not release the other.
+     */
+    record Older(Tree site) {
+    }
+
+    static Tree treeOf(Object site) {
+        return site instanceof Older older ? older.site() : (Tree) site;
+    }
+
     private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator) {
         Tree site = node.tree();
         sitePaths.putIfAbsent(site, node.path());
-        if ((in.flagsOf(site) & OwnershipState.OWNED) != 0) {
-            // The site runs again while its previous value still owes a release.
-            TreePath consumer = consumer(node.path());
-            if (!in.heldByLocal(site, null)) {
-                leak(site, LeakReason.LOOP_ITERATION, site, null);
-            } else if (consumer.getLeaf() instanceof AssignmentTree assignment
-                    && assignment.getVariable() instanceof IdentifierTree
-                    && !in.heldByLocal(site, trees.getElement(new TreePath(consumer, assignment.getVariable())))) {
-                leak(site, LeakReason.OVERWRITTEN, assignment, null);
+        int previous = in.flagsOf(site);
+        if (in.heldByLocal(site, null)) {
+            Older older = new Older(site);
+            int olderFlags = previous;
+            if (in.heldByLocal(older, null)) {
+                olderFlags |= in.flagsOf(older);
+            } else if ((in.flagsOf(older) & OwnershipState.OWNED) != 0) {
+                leak(older, LeakReason.LOOP_ITERATION, site, null);
             }
+            out.renameSite(site, older).flags(older, olderFlags)
+                    .allocator(older, in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN));
+        } else if ((previous & OwnershipState.OWNED) != 0) {
+            // The site runs again while its previous value, held by nothing, still owes a release.
+            leak(site, LeakReason.LOOP_ITERATION, site, null);
         }
         out.flags(site, OwnershipState.OWNED).allocator(site, allocator);
         Tree consumer = consumer(node.path()).getLeaf();
@@ -304,23 +315,37 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
     }
 
-    private void release(OwnershipState.Builder out, OwnershipState in, Tree site, TreePath release,
-                         AllocatorIdentity releasingAllocator, boolean reportTwice) {
-        int flags = in.flagsOf(site);
-        if (reportTwice && (flags & OwnershipState.RELEASED) != 0 && findings != null) {
-            findings.doubleRelease(release, site);
+    /**
+     * Releases what an expression may hold. It is a double release only when every value it may
+     * hold was already released on some path, and nothing untracked could be meant instead.
+     */
+    private void releaseAll(OwnershipState.Builder out, OwnershipState in, LocalFact value, TreePath release,
+                            AllocatorIdentity releasingAllocator) {
+        boolean twice = !value.sites().isEmpty() && !value.untracked();
+        for (Object site : value.sites()) {
+            twice &= (in.flagsOf(site) & OwnershipState.RELEASED) != 0;
         }
+        if (twice && findings != null) {
+            findings.doubleRelease(release, treeOf(value.sites().iterator().next()));
+        }
+        for (Object site : value.sites()) {
+            release(out, in, site, release, releasingAllocator);
+        }
+    }
+
+    private void release(OwnershipState.Builder out, OwnershipState in, Object site, TreePath release,
+                         AllocatorIdentity releasingAllocator) {
         if (releasingAllocator != null && findings != null) {
             AllocatorIdentity allocatedBy = in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN);
             if (allocatedBy.provablyDiffers(releasingAllocator)) {
-                findings.wrongAllocator(release, site);
+                findings.wrongAllocator(release, treeOf(site));
             }
         }
         out.flags(site, OwnershipState.RELEASED);
     }
 
-    private void drop(OwnershipState.Builder out, OwnershipState in, Set<Tree> temporaries, Tree at) {
-        for (Tree site : temporaries) {
+    private void drop(OwnershipState.Builder out, OwnershipState in, Set<Object> temporaries, Tree at) {
+        for (Object site : temporaries) {
             if ((in.flagsOf(site) & OwnershipState.OWNED) != 0) {
                 leak(site, LeakReason.DROPPED, at, null);
                 out.flags(site, OwnershipState.ABSENT);
@@ -347,7 +372,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         LocalFact value = valueOf(assignment.getExpression(), path, in);
         OwnershipState.Builder out = in.edit();
         if (element != null && isLocal(element)) {
-            for (Tree old : in.local(element).sites()) {
+            for (Object old : in.local(element).sites()) {
                 if (!value.sites().contains(old) && (in.flagsOf(old) & OwnershipState.OWNED) != 0
                         && !in.heldByLocal(old, element)) {
                     leak(old, LeakReason.OVERWRITTEN, assignment, null);
@@ -356,8 +381,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
             out.local(element, value);
         } else if (element != null && element.getKind() == ElementKind.FIELD && OwnershipAnnotations.has(element, OwnershipAnnotations.OWNED)) {
-            for (Tree site : value.sites()) {
-                release(out, in, site, path, null, false);
+            for (Object site : value.sites()) {
+                release(out, in, site, path, null);
             }
         } else {
             drop(out, in, temporaries(assignment.getExpression(), path, in), assignment);
@@ -371,7 +396,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return in;
         }
         OwnershipState.Builder out = in.edit();
-        for (Tree site : valueOf(value, node.path(), in).sites()) {
+        for (Object site : valueOf(value, node.path(), in).sites()) {
             out.flags(site, OwnershipState.RELEASED);
         }
         return out.build();
@@ -385,8 +410,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             resource = valueOf((ExpressionTree) node.tree(), node.path().getParentPath(), in);
         }
         OwnershipState.Builder out = in.edit();
-        for (Tree site : resource.sites()) {
-            release(out, in, site, node.path(), null, false);
+        for (Object site : resource.sites()) {
+            release(out, in, site, node.path(), null);
         }
         return out.build();
     }
@@ -431,15 +456,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.path())) {
             return;
         }
-        Tree released = null;
-        for (Tree site : fact.sites()) {
+        Object released = null;
+        for (Object site : fact.sites()) {
             int flags = in.flagsOf(site);
             if ((flags & OwnershipState.OWNED) != 0 || (flags & OwnershipState.RELEASED) == 0) {
                 return;
             }
             released = site;
         }
-        findings.useAfterRelease(node.path(), released);
+        findings.useAfterRelease(node.path(), treeOf(released));
     }
 
     /** Releasing again is a double release, and copying or comparing with null reads no memory. */
@@ -503,14 +528,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         // Locals declared in the body die when an iteration ends; values only they held are lost.
         OwnershipState.Builder out = in.edit();
-        Set<Tree> candidates = new HashSet<>();
+        Set<Object> candidates = new HashSet<>();
         for (Element local : inner) {
             candidates.addAll(in.local(local).sites());
             out.local(local, LocalFact.UNTRACKED);
         }
         OwnershipState killed = out.build();
         OwnershipState.Builder result = killed.edit();
-        for (Tree site : candidates) {
+        for (Object site : candidates) {
             if ((killed.flagsOf(site) & OwnershipState.OWNED) != 0 && !killed.heldByLocal(site, null)) {
                 leak(site, LeakReason.LOOP_ITERATION, node.tree(), null);
                 result.flags(site, OwnershipState.ABSENT);
@@ -524,23 +549,23 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return in;
         }
         Tree cause = node.tree();
-        Set<Tree> returned = Set.of();
+        Set<Object> returned = Set.of();
         if (cause instanceof ReturnTree ret && ret.getExpression() != null) {
             returned = valueOf(ret.getExpression(), node.path(), in).sites();
         } else if (lambda && cause instanceof ExpressionTree body && node.kind() == NodeKind.NORMAL_EXIT) {
             // An expression lambda returns its body's value, which is handed on like a return.
-            Set<Tree> handedOn = valueOf(body, node.path().getParentPath(), in).sites();
+            Set<Object> handedOn = valueOf(body, node.path().getParentPath(), in).sites();
             OwnershipState.Builder out = in.edit();
-            for (Tree site : handedOn) {
+            for (Object site : handedOn) {
                 out.flags(site, OwnershipState.RELEASED);
             }
             in = out.build();
         }
-        for (Map.Entry<Tree, Integer> entry : in.flags().entrySet()) {
+        for (Map.Entry<Object, Integer> entry : in.flags().entrySet()) {
             if ((entry.getValue() & OwnershipState.OWNED) == 0) {
                 continue;
             }
-            Tree site = entry.getKey();
+            Object site = entry.getKey();
             if (node.kind() == NodeKind.EXCEPTIONAL_EXIT) {
                 leak(site, LeakReason.EXCEPTION, cause, node.exceptionType());
             } else if (cause instanceof ReturnTree) {
@@ -552,9 +577,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         return in;
     }
 
-    private void leak(Tree site, LeakReason reason, Tree at, TypeMirror exception) {
+    private void leak(Object site, LeakReason reason, Tree at, TypeMirror exception) {
         if (findings != null) {
-            TreePath path = sitePaths.get(site);
+            TreePath path = sitePaths.get(treeOf(site));
             if (path != null) {
                 findings.leak(path, reason, at, exception);
             }
@@ -590,7 +615,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case METHOD_INVOCATION:
             case NEW_CLASS: {
                 TypeMirror type = trees.getTypeMirror(path);
-                Set<Tree> sites = (state.flagsOf(tree) & OwnershipState.OWNED) != 0 ? Set.of(tree) : Set.of();
+                Set<Object> sites = (state.flagsOf(tree) & OwnershipState.OWNED) != 0 ? Set.of(tree) : Set.of();
                 AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type) : staticIdentity(type);
                 return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), identity);
             }
@@ -606,7 +631,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
                 if (element != null && ownedFields.containsKey(element) && isOwnFieldAccess(tree)) {
                     Tree site = ownedFields.get(element).getLeaf();
-                    Set<Tree> sites = (state.flagsOf(site) & (OwnershipState.OWNED | OwnershipState.RELEASED)) != 0
+                    Set<Object> sites = (state.flagsOf(site) & (OwnershipState.OWNED | OwnershipState.RELEASED)) != 0
                             ? Set.of(site) : Set.of();
                     return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), staticIdentity(type));
                 }
@@ -621,7 +646,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     /** The owned values that an expression produces directly, not through a variable. */
-    private Set<Tree> temporaries(ExpressionTree expression, TreePath parent, OwnershipState state) {
+    private Set<Object> temporaries(ExpressionTree expression, TreePath parent, OwnershipState state) {
         ExpressionTree tree = skipParens(expression);
         if (tree == null) {
             return Set.of();
@@ -631,7 +656,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 return temporaries(((TypeCastTree) tree).getExpression(), parent, state);
             case CONDITIONAL_EXPRESSION: {
                 ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
-                Set<Tree> union = new HashSet<>(temporaries(conditional.getTrueExpression(), parent, state));
+                Set<Object> union = new HashSet<>(temporaries(conditional.getTrueExpression(), parent, state));
                 union.addAll(temporaries(conditional.getFalseExpression(), parent, state));
                 return union;
             }

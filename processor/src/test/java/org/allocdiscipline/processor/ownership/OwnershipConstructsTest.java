@@ -127,6 +127,42 @@ class OwnershipConstructsTest {
     }
 
     @Test
+    void previousIterationsValuesStayApartFromTheNewOne() {
+        check("""
+                class T {
+                    void swap(Allocator a, int n) throws AllocationException {
+                        MemorySegment prev = a.alloc(1); // expect: leak EXCEPTION
+                        for (int i = 0; i < n; i++) {
+                            MemorySegment cur = a.alloc(2); // expect: leak EXCEPTION
+                            a.free(prev);
+                            prev = cur;
+                        }
+                        a.free(prev);
+                    }
+                    void swapForgetsTheLast(Allocator a, int n) {
+                        MemorySegment prev = make(); // expect: leak END_OF_BODY
+                        for (int i = 0; i < n; i++) {
+                            MemorySegment cur = make(); // expect: leak END_OF_BODY
+                            a.free(prev);
+                            prev = cur;
+                        }
+                    }
+                    void keepsTheLastTwo(Allocator a, int n) {
+                        MemorySegment first = null;
+                        MemorySegment second = null;
+                        for (int i = 0; i < n; i++) {
+                            second = first;
+                            first = make(); // expect: leak OVERWRITTEN
+                        }
+                        if (first != null) a.free(first);
+                        if (second != null) a.free(second);
+                    }
+                    @Owned static MemorySegment make() { return MemorySegment.NULL; }
+                }
+                """);
+    }
+
+    @Test
     void switchesAndPatterns() {
         check("""
                 sealed interface Shape permits Circle, Square {}
