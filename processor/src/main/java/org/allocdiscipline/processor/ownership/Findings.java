@@ -69,7 +69,7 @@ final class Findings {
                 sorted(trees, leaks.values(), Leak::site),
                 sorted(trees, doubleReleases.values(), DoubleRelease::release),
                 sorted(trees, uses.values(), UseAfterRelease::use),
-                sorted(trees, wrongAllocators.values(), WrongAllocator::release));
+                sorted(trees, wrongAllocators.values(), WrongAllocator::release), true);
     }
 
     private static <T> List<T> sorted(Trees trees, java.util.Collection<T> items, Function<T, TreePath> path) {

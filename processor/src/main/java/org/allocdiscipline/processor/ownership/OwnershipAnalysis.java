@@ -80,6 +80,9 @@ public final class OwnershipAnalysis {
         Cfg cfg = builder.build(body);
         OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
+        if (!result.converged()) {
+            return OwnershipFindings.GAVE_UP;
+        }
         Findings findings = new Findings();
         transfer.report(findings);
         for (CfgNode node : cfg.reachableNodes(n -> true)) {
