@@ -15,8 +15,12 @@ package org.allocdiscipline.processor.flow;
  */
 public record CfgOptions(boolean uncheckedExceptions, int finallyCopyBudget) {
 
-    /** Checked exceptions only, and a budget that keeps every realistic finally block precise. */
-    public static final CfgOptions DEFAULT = new CfgOptions(false, 4096);
+    /**
+     * Checked exceptions only, and a budget that keeps the finally blocks of ordinary code
+     * precise (all of commons-lang3's) while nested try/finally inside finally blocks, which
+     * multiply copies, fall back to shared copies early.
+     */
+    public static final CfgOptions DEFAULT = new CfgOptions(false, 1024);
 
     /**
      * Validates the budget.
