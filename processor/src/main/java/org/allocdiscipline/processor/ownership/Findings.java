@@ -40,11 +40,12 @@ final class Findings {
             case DROPPED -> 1;
             case OVERWRITTEN -> 2;
             case LOOP_ITERATION -> 3;
-            case RETURNED_UNOWNED -> 4;
-            case RETURN -> 5;
-            case END_OF_BODY -> 6;
-            case EXCEPTION -> 7;
-            case NO_CLOSE_METHOD -> 8;
+            case BREAK -> 4;
+            case RETURNED_UNOWNED -> 5;
+            case RETURN -> 6;
+            case END_OF_BODY -> 7;
+            case EXCEPTION -> 8;
+            case NO_CLOSE_METHOD -> 9;
         };
     }
 

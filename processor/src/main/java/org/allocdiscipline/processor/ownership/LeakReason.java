@@ -12,6 +12,8 @@ public enum LeakReason {
     EXCEPTION,
     /** The allocation runs again (next loop iteration) or its variable is declared again; {@code at} is that tree. */
     LOOP_ITERATION,
+    /** A {@code break} leaves the statement that declares the only variables holding the value; {@code at} is the break. */
+    BREAK,
     /** The only variable holding the value is assigned another value; {@code at} is the assignment. */
     OVERWRITTEN,
     /** The result of the allocating call is never stored; {@code at} is the allocation. */

@@ -3,6 +3,7 @@ package org.allocdiscipline.processor.ownership;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseLabelTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
@@ -10,6 +11,7 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -21,6 +23,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -122,6 +125,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case EVAL -> evaluation(node, in);
             case LOOP_HEAD -> loopHead(node, in);
             case CASE -> caseBindings(node, in);
+            case JUMP -> node.tree() instanceof BreakTree ? leaveScope(node, in, breakTarget(node.path()), LeakReason.BREAK) : in;
             case NORMAL_EXIT, EXCEPTIONAL_EXIT -> exit(node, in);
             default -> in;
         };
@@ -518,7 +522,45 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private OwnershipState loopHead(CfgNode node, OwnershipState in) {
-        Set<Element> inner = loopLocals.computeIfAbsent(node.tree(), t -> localsDeclaredIn(node.path()));
+        return leaveScope(node, in, node.path(), LeakReason.LOOP_ITERATION);
+    }
+
+    /**
+     * The statement a {@code break} leaves, or {@code null} when a finally block or resource
+     * runs on the way, which may still release what the break's locals hold (the leak, if any,
+     * is then found where the value finally escapes).
+     */
+    private static TreePath breakTarget(TreePath breakPath) {
+        javax.lang.model.element.Name label = ((BreakTree) breakPath.getLeaf()).getLabel();
+        Tree child = breakPath.getLeaf();
+        for (TreePath p = breakPath.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+                return null;
+            }
+            if (leaf instanceof TryTree tryTree && child != tryTree.getFinallyBlock()
+                    && (tryTree.getFinallyBlock() != null || !tryTree.getResources().isEmpty())) {
+                return null;
+            }
+            if (label == null ? leaf instanceof SwitchTree || leaf.getKind() == Tree.Kind.WHILE_LOOP
+                    || leaf.getKind() == Tree.Kind.DO_WHILE_LOOP || leaf.getKind() == Tree.Kind.FOR_LOOP
+                    || leaf.getKind() == Tree.Kind.ENHANCED_FOR_LOOP
+                    : leaf instanceof LabeledStatementTree labeled && labeled.getLabel().contentEquals(label)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Control leaves a statement (an iteration ending at the loop head, or a break): the locals
+     * declared in it die, and values that only they held are lost.
+     */
+    private OwnershipState leaveScope(CfgNode node, OwnershipState in, TreePath scope, LeakReason reason) {
+        if (scope == null || in.locals().isEmpty()) {
+            return in;
+        }
+        Set<Element> inner = loopLocals.computeIfAbsent(scope.getLeaf(), t -> localsDeclaredIn(scope));
         boolean any = false;
         for (Element local : inner) {
             any |= in.locals().containsKey(local);
@@ -537,7 +579,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState.Builder result = killed.edit();
         for (Object site : candidates) {
             if ((killed.flagsOf(site) & OwnershipState.OWNED) != 0 && !killed.heldByLocal(site, null)) {
-                leak(site, LeakReason.LOOP_ITERATION, node.tree(), null);
+                leak(site, reason, node.tree(), null);
                 result.flags(site, OwnershipState.ABSENT);
             }
         }

@@ -85,8 +85,25 @@ class OwnershipConstructsTest {
                 class T {
                     void breakBeforeFree(Allocator a, int n) throws AllocationException {
                         for (int i = 0; i < n; i++) {
-                            MemorySegment s = a.alloc(1); // expect: leak END_OF_BODY
+                            MemorySegment s = a.alloc(1); // expect: leak BREAK
                             if (i == 3) break;
+                            a.free(s);
+                        }
+                    }
+                    void breakThroughFinallyThatFrees(Allocator a, int n) throws AllocationException {
+                        for (int i = 0; i < n; i++) {
+                            MemorySegment s = a.alloc(1);
+                            try {
+                                if (i == 3) break;
+                            } finally {
+                                a.free(s);
+                            }
+                        }
+                    }
+                    void labeledBlockBreak(Allocator a, boolean c) throws AllocationException {
+                        block: {
+                            MemorySegment s = a.alloc(1); // expect: leak BREAK
+                            if (c) break block;
                             a.free(s);
                         }
                     }
