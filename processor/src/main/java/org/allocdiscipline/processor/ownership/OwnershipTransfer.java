@@ -134,6 +134,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     @Override
     public OwnershipState propagate(CfgEdge edge, OwnershipState before, OwnershipState after) {
         OwnershipState state = ForwardAnalysis.super.propagate(edge, before, after);
+        if (edge.kind() == EdgeKind.EXCEPTION && isClose(edge.source())) {
+            // A close() that throws has still ended the object's life: nothing is left to release.
+            return after;
+        }
         if (edge.kind() == EdgeKind.TRUE && edge.source().tree() instanceof InstanceOfTree test
                 && test.getPattern() instanceof BindingPatternTree binding) {
             // A matching pattern binds another name for the tested value.
@@ -205,6 +209,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private TypeMirror siteType(TreePath site) {
         Element element = site.getLeaf() instanceof VariableTree ? trees.getElement(site) : null;
         return element != null ? element.asType() : trees.getTypeMirror(site);
+    }
+
+    private static boolean isClose(CfgNode node) {
+        return node.kind() == NodeKind.RESOURCE_CLOSE
+                || node.tree() instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+                && call.getMethodSelect() instanceof MemberSelectTree select && select.getIdentifier().contentEquals("close");
     }
 
     // ---------------------------------------------------------------- nodes

@@ -54,6 +54,10 @@ class OwnershipConstructsTest {
     @Test
     void tryWithResources() {
         check("""
+                @Owned class Connection implements AutoCloseable {
+                    void send() {}
+                    public void close() throws IOException {}
+                }
                 class T {
                     void resource() {
                         try (GeneralPurposeAllocator g = new GeneralPurposeAllocator(PageAllocator.INSTANCE)) {
@@ -69,6 +73,13 @@ class OwnershipConstructsTest {
                             g.alloc(2); // expect: leak DISCARDED
                             g.free(s);
                         }
+                    }
+                    void closeThatThrowsStillCloses() throws IOException {
+                        try (Connection c = new Connection()) {
+                            c.send();
+                        }
+                        Connection d = new Connection();
+                        d.close();
                     }
                     void closedTwice() {
                         GeneralPurposeAllocator g = new GeneralPurposeAllocator(PageAllocator.INSTANCE);
