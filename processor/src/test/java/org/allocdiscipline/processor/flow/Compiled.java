@@ -41,6 +41,15 @@ final class Compiled {
 
     /** Compiles and attributes complete compilation units; fails on any compile error. */
     static Compiled of(String... sources) {
+        return compile(true, sources);
+    }
+
+    /** Compiles and attributes sources that may contain errors, as javac still hands them to processors. */
+    static Compiled withErrors(String... sources) {
+        return compile(false, sources);
+    }
+
+    private static Compiled compile(boolean strict, String... sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> files = new ArrayList<>();
@@ -68,7 +77,7 @@ final class Compiled {
                 errors.add(diagnostic.getLineNumber() + ": " + diagnostic.getMessage(null));
             }
         }
-        if (!errors.isEmpty()) {
+        if (strict && !errors.isEmpty()) {
             throw new IllegalArgumentException("compile errors: " + errors + "\n" + String.join("\n", sources));
         }
         return compiled;
