@@ -275,6 +275,17 @@ class OwnershipAnalysisTest {
                     void throughPlainAllocator(Allocator a) throws AllocationException {
                         MemorySegment s = a.alloc(10); // expect: leak END_OF_BODY
                     }
+                    @Owned static MemorySegment dupe(Allocator allocator, MemorySegment source) throws AllocationException {
+                        return allocator.alloc(source.byteSize());
+                    }
+                    void regionArgument(MemorySegment source) throws AllocationException {
+                        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+                            MemorySegment copy = dupe(arena, source);
+                        }
+                    }
+                    void plainArgument(Allocator a, MemorySegment source) throws AllocationException {
+                        MemorySegment copy = dupe(a, source); // expect: leak END_OF_BODY
+                    }
                 }
                 """);
     }
