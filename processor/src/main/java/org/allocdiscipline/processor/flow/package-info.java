@@ -1,0 +1,10 @@
+/**
+ * Intraprocedural control-flow graphs over javac's public tree API, with exceptional edges and
+ * {@code finally} blocks on every path, and a generic forward dataflow solver over them.
+ *
+ * <p>Entry points: {@link org.allocdiscipline.processor.flow.Bodies} finds the bodies of a
+ * compilation unit, {@link org.allocdiscipline.processor.flow.CfgBuilder} builds the graph of
+ * one, and {@link org.allocdiscipline.processor.flow.ForwardDataflow} solves a
+ * {@link org.allocdiscipline.processor.flow.ForwardAnalysis} over it.
+ */
+package org.allocdiscipline.processor.flow;

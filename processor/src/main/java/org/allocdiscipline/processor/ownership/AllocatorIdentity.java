@@ -1,0 +1,38 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.Tree;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What is known about which allocator object an expression denotes, enough to prove that two
+ * allocators differ: two different {@code new} expressions, two different exact classes, or the
+ * global page allocator against one made with {@code new}.
+ *
+ * @param creation      the {@code new} expression that made it, if known
+ * @param exactClass    its class when known exactly (made with {@code new}, or a final static type)
+ * @param pageAllocator whether it is {@code PageAllocator.INSTANCE}
+ */
+record AllocatorIdentity(Tree creation, TypeElement exactClass, boolean pageAllocator) {
+    static final AllocatorIdentity UNKNOWN = new AllocatorIdentity(null, null, false);
+
+    boolean isUnknown() {
+        return creation == null && exactClass == null && !pageAllocator;
+    }
+
+    boolean provablyDiffers(AllocatorIdentity other) {
+        if (isUnknown() || other.isUnknown()) {
+            return false;
+        }
+        if (creation != null && other.creation != null) {
+            return creation != other.creation;
+        }
+        if (pageAllocator && other.creation != null || other.pageAllocator && creation != null) {
+            return true;
+        }
+        return exactClass != null && other.exactClass != null && !exactClass.equals(other.exactClass);
+    }
+
+    AllocatorIdentity join(AllocatorIdentity other) {
+        return equals(other) ? this : UNKNOWN;
+    }
+}

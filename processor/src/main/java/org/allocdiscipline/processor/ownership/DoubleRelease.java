@@ -1,0 +1,13 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+
+/**
+ * A value released again after it may already have been released.
+ *
+ * @param release    the second release (the call, or the expression closed)
+ * @param allocation the allocation site of the value
+ */
+public record DoubleRelease(TreePath release, Tree allocation) {
+}

@@ -1,0 +1,85 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Collects findings during the reporting pass: one leak per site, and each other finding once
+ * per tree, although copied finally blocks visit the same tree several times.
+ */
+final class Findings {
+    private final Map<Tree, Leak> leaks = new LinkedHashMap<>();
+    private final Map<Tree, DoubleRelease> doubleReleases = new IdentityHashMap<>();
+    private final Map<Tree, UseAfterRelease> uses = new IdentityHashMap<>();
+    private final Map<Tree, WrongAllocator> wrongAllocators = new IdentityHashMap<>();
+
+    /**
+     * Keeps one leak per site: the most specific path (an overwrite says more than "an
+     * exception may leave"), and among equals the first found, so the choice is stable.
+     */
+    void leak(TreePath site, LeakReason reason, Tree at, TypeMirror exception) {
+        Leak known = leaks.get(site.getLeaf());
+        if (known == null || priority(reason) < priority(known.reason())) {
+            leaks.put(site.getLeaf(), new Leak(site, reason, at, exception));
+        }
+    }
+
+    private static int priority(LeakReason reason) {
+        return switch (reason) {
+            case DISCARDED -> 0;
+            case DROPPED -> 1;
+            case OVERWRITTEN -> 2;
+            case LOOP_ITERATION -> 3;
+            case BREAK -> 4;
+            case RETURNED_UNOWNED -> 5;
+            case RETURN -> 6;
+            case END_OF_BODY -> 7;
+            case EXCEPTION -> 8;
+            case NO_CLOSE_METHOD -> 9;
+        };
+    }
+
+    void doubleRelease(TreePath release, Tree allocation) {
+        doubleReleases.putIfAbsent(release.getLeaf(), new DoubleRelease(release, allocation));
+    }
+
+    void useAfterRelease(TreePath use, Tree allocation) {
+        uses.putIfAbsent(use.getLeaf(), new UseAfterRelease(use, allocation));
+    }
+
+    void wrongAllocator(TreePath release, Tree allocation) {
+        wrongAllocators.putIfAbsent(release.getLeaf(), new WrongAllocator(release, allocation));
+    }
+
+    /** A second release is only a double release, and a wrong-allocator free is only that. */
+    OwnershipFindings result(Trees trees) {
+        for (Tree release : wrongAllocators.keySet()) {
+            doubleReleases.remove(release);
+        }
+        return new OwnershipFindings(
+                sorted(trees, leaks.values(), Leak::site),
+                sorted(trees, doubleReleases.values(), DoubleRelease::release),
+                sorted(trees, uses.values(), UseAfterRelease::use),
+                sorted(trees, wrongAllocators.values(), WrongAllocator::release), true);
+    }
+
+    private static <T> List<T> sorted(Trees trees, java.util.Collection<T> items, Function<T, TreePath> path) {
+        SourcePositions positions = trees.getSourcePositions();
+        List<T> list = new ArrayList<>(items);
+        list.sort(Comparator.comparingLong(item -> {
+            TreePath p = path.apply(item);
+            return positions.getStartPosition(p.getCompilationUnit(), p.getLeaf());
+        }));
+        return List.copyOf(list);
+    }
+}

@@ -1,0 +1,196 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.flow.Cfg;
+import org.allocdiscipline.processor.flow.CfgBuilder;
+import org.allocdiscipline.processor.flow.CfgNode;
+import org.allocdiscipline.processor.flow.CfgOptions;
+import org.allocdiscipline.processor.flow.DataflowResult;
+import org.allocdiscipline.processor.flow.ForwardDataflow;
+
+/**
+ * The ownership analysis of DESIGN.md section 4 over one body at a time: which owned values
+ * leak, are released twice, used after release, or released through the wrong allocator.
+ * Bodies that create, take or release no owned value are skipped without building a graph.
+ * One instance serves a whole compilation (it caches annotation lookups); not thread-safe.
+ */
+public final class OwnershipAnalysis {
+    private final Trees trees;
+    private final OwnershipAnnotations annotations;
+    private final CfgBuilder builder;
+    private final boolean ownershipDeclared;
+
+    /**
+     * Creates the analysis for one compilation.
+     *
+     * @param trees    the compiler's trees
+     * @param types    the compiler's type utilities
+     * @param elements the compiler's element utilities
+     * @param options  how the control-flow graphs model exceptions
+     */
+    public OwnershipAnalysis(Trees trees, Types types, Elements elements, CfgOptions options) {
+        this.trees = trees;
+        this.annotations = new OwnershipAnnotations(types, elements);
+        this.builder = new CfgBuilder(trees, types, elements, options);
+        // Without @Owned on the class path nothing can be owned: every body is skipped at once.
+        this.ownershipDeclared = !elements.getAllTypeElements(OwnershipAnnotations.OWNED).isEmpty();
+    }
+
+    /**
+     * The annotation reader this analysis uses, for rules that need the same answers.
+     *
+     * @return the shared reader
+     */
+    public OwnershipAnnotations annotations() {
+        return annotations;
+    }
+
+    /**
+     * Analyses one body.
+     *
+     * @param body a path that {@link CfgBuilder#build} accepts (method, lambda, initializer, field)
+     * @return the findings, in source order
+     */
+    public OwnershipFindings analyze(TreePath body) {
+        if (!ownershipDeclared) {
+            return OwnershipFindings.NONE;
+        }
+        Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(body.getParentPath()) : Map.of();
+        if (ownedFields.isEmpty() && !involvesOwnership(body)) {
+            return OwnershipFindings.NONE;
+        }
+        Cfg cfg = builder.build(body);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields);
+        DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
+        if (!result.converged()) {
+            return OwnershipFindings.GAVE_UP;
+        }
+        Findings findings = new Findings();
+        transfer.report(findings);
+        for (CfgNode node : cfg.reachableNodes(n -> true)) {
+            OwnershipState before = result.before(node);
+            if (before != null) {
+                transfer.transfer(node, before);
+            }
+        }
+        return findings.result(trees);
+    }
+
+    /**
+     * The {@code @Owned} fields of a class that has no {@code close()} to release them; each is
+     * a leak with reason {@link LeakReason#NO_CLOSE_METHOD}. Fields of a class that has a
+     * {@code close()} are checked when that method is {@linkplain #analyze analysed}.
+     *
+     * @param classPath the path to a class declaration
+     * @return one leak per such field, in source order
+     */
+    public List<Leak> fieldsWithoutClose(TreePath classPath) {
+        if (!ownershipDeclared) {
+            return List.of();
+        }
+        ClassTree type = (ClassTree) classPath.getLeaf();
+        for (Tree member : type.getMembers()) {
+            if (member instanceof MethodTree method && method.getName().contentEquals("close")
+                    && method.getParameters().isEmpty() && method.getBody() != null) {
+                return List.of();
+            }
+        }
+        List<Leak> leaks = new ArrayList<>();
+        for (TreePath field : ownedFields(classPath).values()) {
+            leaks.add(new Leak(field, LeakReason.NO_CLOSE_METHOD, type, null));
+        }
+        return leaks;
+    }
+
+    private static boolean isCloseMethod(TreePath body) {
+        return body.getLeaf() instanceof MethodTree method && method.getName().contentEquals("close")
+                && method.getParameters().isEmpty() && body.getParentPath() != null
+                && body.getParentPath().getLeaf() instanceof ClassTree;
+    }
+
+    private Map<Element, TreePath> ownedFields(TreePath classPath) {
+        Map<Element, TreePath> fields = new LinkedHashMap<>();
+        for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
+            if (member instanceof VariableTree) {
+                TreePath fieldPath = new TreePath(classPath, member);
+                Element field = trees.getElement(fieldPath);
+                if (field != null && field.getKind() == ElementKind.FIELD
+                        && OwnershipAnnotations.has(field, OwnershipAnnotations.OWNED)) {
+                    fields.put(field, fieldPath);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** A cheap scan: does the body call, create or take anything that carries ownership? */
+    private boolean involvesOwnership(TreePath body) {
+        if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method
+                && annotations.signature(method).takesAny()) {
+            return true;
+        }
+        Tree root = body.getLeaf() instanceof LambdaExpressionTree lambda ? lambda.getBody()
+                : body.getLeaf() instanceof MethodTree method ? method.getBody() : body.getLeaf();
+        boolean[] found = {false};
+        new TreeScanner<Void, TreePath>() {
+            @Override
+            public Void scan(Tree tree, TreePath parent) {
+                if (found[0] || tree == null) {
+                    return null;
+                }
+                return super.scan(tree, new TreePath(parent, tree));
+            }
+
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree call, TreePath path) {
+                if (trees.getElement(path) instanceof ExecutableElement method) {
+                    OwnershipAnnotations.Signature signature = annotations.signature(method);
+                    found[0] |= signature.ownedResult() || signature.takesAny();
+                }
+                return super.visitMethodInvocation(call, path);
+            }
+
+            @Override
+            public Void visitNewClass(NewClassTree creation, TreePath path) {
+                found[0] |= annotations.isOwnedType(trees.getTypeMirror(path));
+                if (!found[0] && trees.getElement(path) instanceof ExecutableElement constructor) {
+                    found[0] |= annotations.signature(constructor).takesAny();
+                }
+                // The class body of an anonymous class is a body of its own.
+                for (Tree argument : creation.getArguments()) {
+                    scan(argument, path);
+                }
+                return scan(creation.getEnclosingExpression(), path);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree lambda, TreePath path) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree type, TreePath path) {
+                return null;
+            }
+        }.scan(root, body.getLeaf() == root ? body.getParentPath() : body);
+        return found[0];
+    }
+}

@@ -1,0 +1,261 @@
+package org.allocdiscipline.processor.ownership;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads the ownership annotations by qualified name, so the processor needs the runtime
+ * neither at compile time nor on the processor path. Answers are cached per element: the same
+ * methods are called throughout a compilation.
+ */
+public final class OwnershipAnnotations {
+    /** Qualified name of {@code @Owned}. */
+    public static final String OWNED = "org.allocdiscipline.Owned";
+    /** Qualified name of {@code @Region}. */
+    public static final String REGION = "org.allocdiscipline.Region";
+    /** Qualified name of the allocator interface. */
+    public static final String ALLOCATOR = "org.allocdiscipline.Allocator";
+    /** Qualified name of the global page allocator. */
+    public static final String PAGE_ALLOCATOR = "org.allocdiscipline.PageAllocator";
+
+    private final Types types;
+    private final Elements elements;
+    private final Map<ExecutableElement, Signature> signatures = new HashMap<>();
+    private final Map<TypeElement, Boolean> ownedTypes = new HashMap<>();
+    private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
+    private TypeMirror allocator;
+    private boolean allocatorLooked;
+
+    /**
+     * Creates a reader for one compilation.
+     *
+     * @param types    the compiler's type utilities
+     * @param elements the compiler's element utilities
+     */
+    public OwnershipAnnotations(Types types, Elements elements) {
+        this.types = types;
+        this.elements = elements;
+    }
+
+    /**
+     * Which parts of a method transfer ownership, including through the methods it overrides.
+     *
+     * @param method the method or constructor
+     * @param ownedResult whether callers own its result
+     * @param ownedParameters for each parameter, whether the callee takes ownership of it
+     */
+    public record Signature(ExecutableElement method, boolean ownedResult, boolean[] ownedParameters) {
+
+        /**
+         * Whether the argument at a position is taken over; varargs positions use the last parameter.
+         *
+         * @param argument the 0-based argument index
+         * @return true if ownership passes to the callee
+         */
+        public boolean takesArgument(int argument) {
+            if (ownedParameters.length == 0) {
+                return false;
+            }
+            return ownedParameters[Math.min(argument, ownedParameters.length - 1)];
+        }
+
+        /**
+         * Whether any parameter takes ownership.
+         *
+         * @return true if some parameter is {@code @Owned}
+         */
+        public boolean takesAny() {
+            for (boolean owned : ownedParameters) {
+                if (owned) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The ownership signature of a method, cached.
+     *
+     * @param method the method or constructor
+     * @return its signature
+     */
+    public Signature signature(ExecutableElement method) {
+        Signature known = signatures.get(method);
+        if (known == null) {
+            known = computeSignature(method);
+            signatures.put(method, known);
+        }
+        return known;
+    }
+
+    private Signature computeSignature(ExecutableElement method) {
+        boolean result = has(method, OWNED);
+        boolean[] parameters = new boolean[method.getParameters().size()];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = has(method.getParameters().get(i), OWNED);
+        }
+        if (method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC)
+                && !method.getModifiers().contains(Modifier.PRIVATE)
+                && method.getEnclosingElement() instanceof TypeElement owner) {
+            for (ExecutableElement overridden : overriddenMethods(method, owner)) {
+                Signature inherited = signature(overridden);
+                result |= inherited.ownedResult();
+                for (int i = 0; i < parameters.length && i < inherited.ownedParameters().length; i++) {
+                    parameters[i] |= inherited.ownedParameters()[i];
+                }
+            }
+        }
+        return new Signature(method, result, parameters);
+    }
+
+    /** The methods of direct supertypes (searched transitively by the recursion) that this one overrides. */
+    private List<ExecutableElement> overriddenMethods(ExecutableElement method, TypeElement owner) {
+        List<ExecutableElement> found = new java.util.ArrayList<>();
+        for (TypeMirror supertype : types.directSupertypes(owner.asType())) {
+            if (!(types.asElement(supertype) instanceof TypeElement superElement)) {
+                continue;
+            }
+            boolean direct = false;
+            for (Element member : superElement.getEnclosedElements()) {
+                if (member instanceof ExecutableElement candidate && candidate.getKind() == ElementKind.METHOD
+                        && candidate.getSimpleName().equals(method.getSimpleName())
+                        && candidate.getParameters().size() == method.getParameters().size()
+                        && elements.overrides(method, candidate, owner)) {
+                    found.add(candidate);
+                    direct = true;
+                }
+            }
+            if (!direct) {
+                // The overridden declaration may sit further up; look there through this supertype.
+                found.addAll(overriddenMethods(method, superElement));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether instances of a type made with {@code new} are owned: the class or a supertype is {@code @Owned}.
+     *
+     * @param type the instantiated type
+     * @return true if owned
+     */
+    public boolean isOwnedType(TypeMirror type) {
+        return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+                && inherits(element, OWNED, ownedTypes);
+    }
+
+    /**
+     * Whether a type is a region allocator: the class or a supertype is {@code @Region}.
+     *
+     * @param type the static type
+     * @return true for a region
+     */
+    public boolean isRegionType(TypeMirror type) {
+        return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+                && inherits(element, REGION, regionTypes);
+    }
+
+    /**
+     * Whether a type is an allocator.
+     *
+     * @param type the static type
+     * @return true if it is a subtype of {@code org.allocdiscipline.Allocator}
+     */
+    public boolean isAllocatorType(TypeMirror type) {
+        if (!allocatorLooked) {
+            allocatorLooked = true;
+            TypeElement element = elements.getTypeElement(ALLOCATOR);
+            allocator = element == null ? null : types.erasure(element.asType());
+        }
+        return allocator != null && type != null && type.getKind() == TypeKind.DECLARED
+                && types.isSubtype(types.erasure(type), allocator);
+    }
+
+    /**
+     * Whether a lambda of this functional interface type returns a value (its single abstract
+     * method is not {@code void}). Unknown types count as returning a value.
+     *
+     * @param functionalInterface the lambda's target type
+     * @return false only when the function type is known to return {@code void}
+     */
+    public boolean functionReturnsValue(TypeMirror functionalInterface) {
+        if (!(functionalInterface instanceof DeclaredType declared)
+                || !(declared.asElement() instanceof TypeElement type)) {
+            return true;
+        }
+        for (Element member : elements.getAllMembers(type)) {
+            if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD
+                    && method.getModifiers().contains(Modifier.ABSTRACT)
+                    && method.getEnclosingElement() instanceof TypeElement owner
+                    && owner.getKind() == ElementKind.INTERFACE) {
+                TypeMirror asMember = types.asMemberOf(declared, method);
+                if (asMember instanceof javax.lang.model.type.ExecutableType executable) {
+                    return executable.getReturnType().getKind() != TypeKind.VOID;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every value of one type is an instance of another (after erasure).
+     *
+     * @param type      the value's type
+     * @param supertype the tested type
+     * @return true if {@code type} is a subtype of {@code supertype}
+     */
+    public boolean isSubtype(TypeMirror type, TypeMirror supertype) {
+        return type != null && supertype != null && type.getKind() == TypeKind.DECLARED
+                && supertype.getKind() == TypeKind.DECLARED
+                && types.isSubtype(types.erasure(type), types.erasure(supertype));
+    }
+
+    /**
+     * Whether an element carries an annotation, by the annotation's qualified name.
+     *
+     * @param element        the annotated element
+     * @param annotationName the qualified name
+     * @return true if present
+     */
+    public static boolean has(Element element, String annotationName) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            Element type = mirror.getAnnotationType().asElement();
+            if (type instanceof TypeElement typeElement && typeElement.getQualifiedName().contentEquals(annotationName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean inherits(TypeElement element, String annotation, Map<TypeElement, Boolean> cache) {
+        Boolean known = cache.get(element);
+        if (known != null) {
+            return known;
+        }
+        cache.put(element, false);
+        boolean result = has(element, annotation);
+        if (!result) {
+            for (TypeMirror supertype : types.directSupertypes(element.asType())) {
+                if (types.asElement(supertype) instanceof TypeElement superElement && inherits(superElement, annotation, cache)) {
+                    result = true;
+                    break;
+                }
+            }
+        }
+        cache.put(element, result);
+        return result;
+    }
+}
