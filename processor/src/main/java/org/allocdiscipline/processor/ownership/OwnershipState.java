@@ -12,7 +12,7 @@ import javax.lang.model.element.Element;
  * made each value. Immutable; a missing site means {@link #ABSENT} only, a missing local
  * means {@link LocalFact#UNTRACKED}.
  *
- * @param flags      per site, a union of {@link #OWNED}, {@link #RELEASED} and {@link #ABSENT}
+ * @param flags      per site, a union of {@link #OWNED}, {@link #RELEASED}, {@link #ABSENT} and {@link #REGION}
  * @param locals     per local variable, what it may hold
  * @param allocators per site, the allocator that made the value
  */
@@ -23,6 +23,12 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
     static final int RELEASED = 2;
     /** The value does not exist here (not yet allocated, or known to be null). */
     static final int ABSENT = 4;
+    /**
+     * The value exists and came from a region: closing the region frees it, so it owes no release
+     * of its own, but it is tracked so that freeing it through another allocator, twice, or using it
+     * after its free is still seen.
+     */
+    static final int REGION = 8;
 
     static final OwnershipState EMPTY = new OwnershipState(Map.of(), Map.of(), Map.of());
 

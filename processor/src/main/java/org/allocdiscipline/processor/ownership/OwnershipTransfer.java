@@ -259,8 +259,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 drop(out, in, temporaries(receiver, selectPath, in), call);
             }
         }
-        if (signature != null && signature.ownedResult() && !isRegionAllocation(call, path, receiver, selectPath, in)) {
-            allocate(out, in, node, receiverIdentity);
+        if (signature != null && signature.ownedResult()) {
+            boolean region = isRegionAllocation(call, path, receiver, selectPath, in);
+            allocate(out, in, node, receiverIdentity, region ? OwnershipState.REGION : OwnershipState.OWNED);
         }
         return out.build();
     }
@@ -274,7 +275,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState.Builder out = in.edit();
         arguments(creation.getArguments(), path, signature, null, in, out, creation);
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
-            allocate(out, in, node, AllocatorIdentity.UNKNOWN);
+            allocate(out, in, node, AllocatorIdentity.UNKNOWN, OwnershipState.OWNED);
         }
         return out.build();
     }
@@ -302,7 +303,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         return site instanceof Older older ? older.site() : (Tree) site;
     }
 
-    private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator) {
+    private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator,
+                          int initial) {
         Tree site = node.tree();
         sitePaths.putIfAbsent(site, node.path());
         int previous = in.flagsOf(site);
@@ -320,11 +322,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // The site runs again while its previous value, held by nothing, still owes a release.
             leak(site, LeakReason.LOOP_ITERATION, site, null);
         }
-        out.flags(site, OwnershipState.OWNED).allocator(site, allocator);
+        out.flags(site, initial).allocator(site, allocator);
         Tree consumer = consumer(node.path()).getLeaf();
         if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
                 || consumer instanceof LambdaExpressionTree && !lambda) {
-            leak(site, LeakReason.DISCARDED, site, null);
+            if (initial == OwnershipState.OWNED) {
+                leak(site, LeakReason.DISCARDED, site, null);
+            }
             out.flags(site, OwnershipState.ABSENT);
         }
     }
@@ -667,7 +671,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case METHOD_INVOCATION:
             case NEW_CLASS: {
                 TypeMirror type = trees.getTypeMirror(path);
-                Set<Object> sites = (state.flagsOf(tree) & OwnershipState.OWNED) != 0 ? Set.of(tree) : Set.of();
+                Set<Object> sites = (state.flagsOf(tree) & (OwnershipState.OWNED | OwnershipState.REGION)) != 0
+                        ? Set.of(tree) : Set.of();
                 AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type) : staticIdentity(type);
                 return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), identity);
             }

@@ -53,14 +53,48 @@ public final class BodyCollector {
      * @return the bodies in source order
      */
     public List<CodeBody> collect(TreePath classPath) {
+        return collectAll(classPath).bodies();
+    }
+
+    /**
+     * The bodies and the class declarations of a class and everything nested in it, in one walk.
+     *
+     * @param classPath path to a top-level class
+     * @return the bodies and classes, each in source order
+     */
+    public Collected collectAll(TreePath classPath) {
         Walker walker = new Walker();
         walker.scan(classPath, null);
-        return walker.bodies;
+        return new Collected(walker.bodies, walker.classes);
+    }
+
+    /**
+     * What a walk over a class found.
+     *
+     * @param bodies the code bodies, in source order
+     * @param classes the class declarations (the top-level one first, then nested, local and anonymous ones)
+     */
+    public record Collected(List<CodeBody> bodies, List<DeclaredClass> classes) {
+        /** Copies the lists. */
+        public Collected {
+            bodies = List.copyOf(bodies);
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /**
+     * One class declaration.
+     *
+     * @param declaration path to the {@code ClassTree}
+     * @param signature its stable name, as bodies inside it are named
+     */
+    public record DeclaredClass(TreePath declaration, String signature) {
     }
 
     /** Walks one class; {@code owners} holds the signature of the innermost named code around the walker. */
     private final class Walker extends TreePathScanner<Void, Void> {
         private final List<CodeBody> bodies = new ArrayList<>();
+        private final List<DeclaredClass> classes = new ArrayList<>();
         private final Deque<String> classNames = new ArrayDeque<>();
         private final Deque<Owner> owners = new ArrayDeque<>();
 
@@ -72,6 +106,7 @@ public final class BodyCollector {
             TreePath path = getCurrentPath();
             Element element = trees.getElement(path);
             classNames.push(className(node, element));
+            classes.add(new DeclaredClass(path, classNames.peek()));
             try {
                 owners.push(new Owner(classNames.peek(), element));
                 try {

@@ -19,6 +19,7 @@ import org.allocdiscipline.processor.scope.LibraryScope;
  * @param options the processor options
  * @param scope which code is library code, and where rules are suppressed
  * @param findings the sink for this rule's findings on this body
+ * @param analyses analyses shared by several rules, computed once per body (the ownership analysis)
  */
 public record BodyContext(
         CodeBody body,
@@ -28,5 +29,6 @@ public record BodyContext(
         Elements elements,
         Options options,
         LibraryScope scope,
-        FindingSink findings) {
+        FindingSink findings,
+        SharedAnalyses analyses) {
 }

@@ -44,6 +44,18 @@ public interface Rule {
     void check(BodyContext context) throws Exception;
 
     /**
+     * Checks one class declaration as a whole (top-level, nested, local, anonymous, records and enums
+     * alike), for findings that belong to the class rather than to one body of it, such as an
+     * {@code @Owned} field of a class without {@code close()}. The runner calls it before the class's
+     * bodies. Most rules need nothing here.
+     *
+     * @param context the class, the compiler's utilities, the options and the sink
+     * @throws Exception if the rule fails; the failure is reported as one note and checking goes on
+     */
+    default void checkClass(ClassContext context) throws Exception {
+    }
+
+    /**
      * The rule as reports describe it.
      *
      * @return id, description and fix hint

@@ -33,6 +33,7 @@ public final class RuleRunner {
     private final Elements elements;
     private final Options options;
     private final LibraryScope scope;
+    private final SharedAnalyses analyses;
 
     /**
      * Creates the runner.
@@ -50,6 +51,16 @@ public final class RuleRunner {
         this.elements = elements;
         this.options = options;
         this.scope = new LibraryScope(trees);
+        this.analyses = new SharedAnalyses(trees, types, elements, options);
+    }
+
+    /**
+     * The analyses the rules share, for figures such as how many bodies were analysed.
+     *
+     * @return the shared analyses of this compilation
+     */
+    public SharedAnalyses analyses() {
+        return analyses;
     }
 
     /**
@@ -76,9 +87,9 @@ public final class RuleRunner {
     public Result check(CompilationUnitTree unit, TreePath classPath) {
         List<LocatedFinding> found = new ArrayList<>();
         List<InternalFailure> failures = new ArrayList<>();
-        List<CodeBody> bodies;
+        BodyCollector.Collected collected;
         try {
-            bodies = new BodyCollector(trees, types, elements).collect(classPath);
+            collected = new BodyCollector(trees, types, elements).collectAll(classPath);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             String name = classPath.getLeaf() instanceof ClassTree c ? c.getSimpleName().toString() : "a class";
             failures.add(new InternalFailure(InternalFailure.describe(name, null, e), classPath.getLeaf(), unit));
@@ -86,15 +97,44 @@ public final class RuleRunner {
         }
         SourceText source = new SourceText(unit);
         Set<String> seen = new HashSet<>();
-        for (CodeBody body : bodies) {
+        for (BodyCollector.DeclaredClass declared : collected.classes()) {
             for (Rule rule : rules) {
-                Sink sink = new Sink(unit, body, rule.id(), source, found, seen);
+                Sink sink = new Sink(unit, declared.declaration(), declared.signature(), declared.signature(),
+                        rule.id(), source, found, seen);
                 try {
-                    rule.check(new BodyContext(body, unit, trees, types, elements, options, scope, sink));
+                    rule.checkClass(new ClassContext(declared.declaration(), declared.signature(), unit, trees, types,
+                            elements, options, scope, sink, analyses));
+                } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+                    failures.add(new InternalFailure(InternalFailure.describe(declared.signature(), rule.id(), e),
+                            declared.declaration().getLeaf(), unit));
+                }
+            }
+        }
+        for (CodeBody body : collected.bodies()) {
+            Throwable sharedFailure = null;
+            for (Rule rule : rules) {
+                Sink sink = new Sink(unit, body.body(), body.displayName(), body.signature(), rule.id(), source,
+                        found, seen);
+                try {
+                    rule.check(new BodyContext(body, unit, trees, types, elements, options, scope, sink, analyses));
+                } catch (SharedAnalyses.AnalysisFailedException e) {
+                    // Every rule that reads the failed analysis rethrows it: one note for the body.
+                    if (sharedFailure != e) {
+                        sharedFailure = e;
+                        failures.add(new InternalFailure(InternalFailure.describe(body.displayName()
+                                + " (ownership analysis)", null, e.getCause()), body.declaration().getLeaf(), unit));
+                    }
                 } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
                     failures.add(new InternalFailure(InternalFailure.describe(body.displayName(), rule.id(), e),
                             body.declaration().getLeaf(), unit));
                 }
+            }
+            if (analyses.gaveUpOn(body)) {
+                failures.add(new InternalFailure("[allocdiscipline] the ownership analysis gave up on "
+                        + body.displayName() + " (its control flow is too large to reach a fixpoint within the step"
+                        + " limit), so owned-not-freed, double-free, use-after-free and wrong-allocator report"
+                        + " nothing there; the rest of the code is checked as usual.",
+                        body.declaration().getLeaf(), unit));
             }
         }
         return new Result(Fingerprints.assignOccurrences(found, LocatedFinding::finding, LocatedFinding::with),
@@ -130,16 +170,20 @@ public final class RuleRunner {
     /** The sink of one rule on one body. */
     private final class Sink implements FindingSink {
         private final CompilationUnitTree unit;
-        private final CodeBody body;
+        private final TreePath root;
+        private final String displayName;
+        private final String signature;
         private final String ruleId;
         private final SourceText source;
         private final List<LocatedFinding> found;
         private final Set<String> seen;
 
-        Sink(CompilationUnitTree unit, CodeBody body, String ruleId, SourceText source, List<LocatedFinding> found,
-                Set<String> seen) {
+        Sink(CompilationUnitTree unit, TreePath root, String displayName, String signature, String ruleId,
+                SourceText source, List<LocatedFinding> found, Set<String> seen) {
             this.unit = unit;
-            this.body = body;
+            this.root = root;
+            this.displayName = displayName;
+            this.signature = signature;
             this.ruleId = ruleId;
             this.source = source;
             this.found = found;
@@ -148,12 +192,12 @@ public final class RuleRunner {
 
         @Override
         public void report(Tree tree, String message, String fixHint) {
-            TreePath path = TreePath.getPath(body.body(), tree);
+            TreePath path = TreePath.getPath(root, tree);
             if (path == null) {
                 path = TreePath.getPath(unit, tree);
             }
             if (path == null) {
-                throw new IllegalArgumentException("the reported tree is not in " + body.displayName() + ": " + tree);
+                throw new IllegalArgumentException("the reported tree is not in " + displayName + ": " + tree);
             }
             report(path, message, fixHint);
         }
@@ -183,7 +227,7 @@ public final class RuleRunner {
             String text = source.slice(start, end);
             String snippet = Fingerprints.normalize(text == null ? tree.toString() : text);
             Finding finding = new Finding(ruleId, message, fixHint, unit.getSourceFile().toUri().toString(), line,
-                    column, start, end, body.signature(), snippet, 0);
+                    column, start, end, signature, snippet, 0);
             found.add(new LocatedFinding(finding, tree, unit));
         }
     }

@@ -291,6 +291,35 @@ class OwnershipAnalysisTest {
     }
 
     @Test
+    void regionValuesOweNothingButAreStillCheckedWhenFreed() {
+        check("""
+                class T {
+                    void otherArena() throws AllocationException {
+                        try (ArenaAllocator one = new ArenaAllocator(PageAllocator.INSTANCE);
+                             ArenaAllocator two = new ArenaAllocator(PageAllocator.INSTANCE)) {
+                            MemorySegment s = one.alloc(1);
+                            two.free(s); // expect: wrong-allocator
+                        }
+                    }
+                    void ownArenaTwice() throws AllocationException {
+                        try (ArenaAllocator one = new ArenaAllocator(PageAllocator.INSTANCE)) {
+                            MemorySegment s = one.alloc(1);
+                            one.free(s);
+                            one.free(s); // expect: double-free
+                        }
+                    }
+                    void ownArenaDiscarded() throws AllocationException {
+                        try (ArenaAllocator one = new ArenaAllocator(PageAllocator.INSTANCE)) {
+                            one.alloc(1);
+                            MemorySegment s = one.alloc(1);
+                            s = one.alloc(2);
+                        }
+                    }
+                }
+                """);
+    }
+
+    @Test
     void wrongAllocator() {
         check("""
                 class T {

@@ -28,8 +28,15 @@ public final class Expectations {
     private Expectations() {
     }
 
-    /** One expected or actual finding. Column 0 means "any column". */
-    record Expected(String file, long line, long column, String ruleId) implements Comparable<Expected> {
+    /**
+     * One expected or actual finding. Column 0 means "any column".
+     *
+     * @param file the source's name
+     * @param line the line
+     * @param column the column, or 0 for any
+     * @param ruleId the rule id
+     */
+    public record Expected(String file, long line, long column, String ruleId) implements Comparable<Expected> {
         @Override
         public int compareTo(Expected o) {
             int c = file.compareTo(o.file);
@@ -54,7 +61,7 @@ public final class Expectations {
      * @param sources the sources
      * @return one entry per expected finding
      */
-    static List<Expected> expected(List<JavaFileObject> sources) {
+    public static List<Expected> expected(List<JavaFileObject> sources) {
         List<Expected> expected = new ArrayList<>();
         for (JavaFileObject source : sources) {
             String[] lines;
@@ -102,9 +109,35 @@ public final class Expectations {
      * @param sources the sources it compiled
      */
     public static void assertFindingsMatch(Compilation compilation, List<JavaFileObject> sources) {
+        Comparison comparison = compare(compilation, sources);
+        assertThat(comparison.missing()).as("expected findings that were not reported\n%s", Checker.dump(compilation))
+                .isEmpty();
+        assertThat(comparison.unexpected())
+                .as("findings that no // expect: comment asks for\n%s", Checker.dump(compilation)).isEmpty();
+    }
+
+    /**
+     * The expected findings set against the reported ones.
+     *
+     * @param matched expected and reported
+     * @param missing expected, not reported (false negatives)
+     * @param unexpected reported, not expected (false positives)
+     */
+    public record Comparison(List<Expected> matched, List<Expected> missing, List<Expected> unexpected) {
+    }
+
+    /**
+     * Sets the findings a compilation reported against those its sources expect.
+     *
+     * @param compilation the compilation
+     * @param sources the sources it compiled
+     * @return what matched, what is missing and what was not expected
+     */
+    public static Comparison compare(Compilation compilation, List<JavaFileObject> sources) {
         List<Expected> expected = expected(sources);
         List<Expected> missing = new ArrayList<>(expected);
         List<Expected> unexpected = new ArrayList<>();
+        List<Expected> matched = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : Checker.findings(compilation)) {
             Matcher m = FINDING.matcher(d.getMessage(Locale.ROOT));
             if (!m.matches()) {
@@ -120,11 +153,10 @@ public final class Expectations {
                 unexpected.add(actual);
             } else {
                 missing.remove(match);
+                matched.add(match);
             }
         }
-        assertThat(missing).as("expected findings that were not reported\n%s", Checker.dump(compilation)).isEmpty();
-        assertThat(unexpected).as("findings that no // expect: comment asks for\n%s", Checker.dump(compilation))
-                .isEmpty();
+        return new Comparison(matched, missing, unexpected);
     }
 
     private static String shortName(String file) {

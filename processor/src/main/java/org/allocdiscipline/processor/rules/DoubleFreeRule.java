@@ -1,0 +1,39 @@
+package org.allocdiscipline.processor.rules;
+
+import org.allocdiscipline.processor.ownership.DoubleRelease;
+
+/**
+ * {@code double-free}: a value released again after it may already have been released (freed,
+ * closed, handed to an {@code @Owned} parameter). Reported at the second release only; the
+ * analysis keeps it from also counting as a use after release.
+ */
+public final class DoubleFreeRule implements Rule {
+    /** Creates the rule; it reads the shared ownership analysis of each body. */
+    public DoubleFreeRule() {
+    }
+
+    @Override
+    public String id() {
+        return RuleIds.DOUBLE_FREE;
+    }
+
+    @Override
+    public String description() {
+        return "An owned value is released (freed, closed or handed on) a second time on some path.";
+    }
+
+    @Override
+    public String fixHint() {
+        return "Release each value exactly once; after a release on a shared path, do not release it again.";
+    }
+
+    @Override
+    public void check(BodyContext context) {
+        OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
+        for (DoubleRelease release : context.analyses().ownership(context.body()).doubleReleases()) {
+            context.findings().report(release.release(), words.name(release.release().getLeaf())
+                    + " releases the value from " + words.site(release.allocation())
+                    + ", which may already have been released on the way here.", fixHint());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.allocdiscipline.processor.rules;
+
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * How the ownership rules name trees in their messages: short (a call is {@code allocator.alloc(...)},
+ * never its whole argument list) and with the line, so a reader finds the path the message speaks of.
+ */
+final class OwnershipWording {
+    private final CompilationUnitTree unit;
+    private final SourcePositions positions;
+
+    OwnershipWording(Trees trees, CompilationUnitTree unit) {
+        this.unit = unit;
+        this.positions = trees.getSourcePositions();
+    }
+
+    /** The line on which a tree starts. */
+    long line(Tree tree) {
+        long start = positions.getStartPosition(unit, tree);
+        return start < 0 ? 0 : unit.getLineMap().getLineNumber(start);
+    }
+
+    /** The line on which a tree ends, such as the closing brace of a body. */
+    long endLine(Tree tree) {
+        long end = positions.getEndPosition(unit, tree);
+        return end <= 0 ? line(tree) : unit.getLineMap().getLineNumber(end - 1);
+    }
+
+    /** A short name of an expression or declaration, in backquotes. */
+    String name(Tree tree) {
+        return "`" + shortText(tree) + "`";
+    }
+
+    /** The name of the value an allocation site produces, with its line: {@code `allocator.alloc(...)` (line 7)}. */
+    String site(Tree site) {
+        if (site instanceof VariableTree variable) {
+            return "`" + variable.getName() + "` (line " + line(site) + ")";
+        }
+        return name(site) + " (line " + line(site) + ")";
+    }
+
+    private static String shortText(Tree tree) {
+        return switch (tree) {
+            case MethodInvocationTree call -> callee(call.getMethodSelect()) + "(...)";
+            case NewClassTree created -> "new " + created.getIdentifier() + "(...)";
+            case ParenthesizedTree parenthesized -> shortText(parenthesized.getExpression());
+            case TypeCastTree cast -> shortText(cast.getExpression());
+            case VariableTree variable -> variable.getName().toString();
+            case IdentifierTree identifier -> identifier.getName().toString();
+            case MemberSelectTree select -> callee(select);
+            case ThrowTree ignored -> "throw";
+            case ReturnTree ignored -> "return";
+            case BreakTree ignored -> "break";
+            default -> {
+                String text = tree.toString().replaceAll("\\s+", " ");
+                yield text.length() <= 40 ? text : text.substring(0, 37) + "...";
+            }
+        };
+    }
+
+    /** {@code allocator.alloc}, {@code this.make}, {@code alloc}; a long receiver becomes {@code ...}. */
+    private static String callee(ExpressionTree select) {
+        if (select instanceof MemberSelectTree member) {
+            ExpressionTree receiver = member.getExpression();
+            String left = receiver instanceof IdentifierTree || receiver instanceof MemberSelectTree inner
+                    && inner.getExpression() instanceof IdentifierTree
+                    ? receiver.toString() : receiver instanceof MethodInvocationTree call
+                            ? callee(call.getMethodSelect()) + "(...)" : "(...)";
+            return left + "." + member.getIdentifier();
+        }
+        return select.toString();
+    }
+
+    /** The simple name of an exception type, as a reader writes it. */
+    static String simpleName(TypeMirror type) {
+        String name = type.toString();
+        int generic = name.indexOf('<');
+        String raw = generic < 0 ? name : name.substring(0, generic);
+        return raw.substring(raw.lastIndexOf('.') + 1);
+    }
+}

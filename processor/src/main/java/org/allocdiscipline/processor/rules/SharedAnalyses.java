@@ -1,0 +1,122 @@
+package org.allocdiscipline.processor.rules;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.List;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.Options;
+import org.allocdiscipline.processor.flow.CfgOptions;
+import org.allocdiscipline.processor.ownership.Leak;
+import org.allocdiscipline.processor.ownership.OwnershipAnalysis;
+import org.allocdiscipline.processor.ownership.OwnershipFindings;
+
+/**
+ * Analyses that several rules read, computed once per body however many of those rules run. The
+ * four ownership rules each word one kind of the {@link OwnershipFindings} of a body; the engine
+ * runs once for the body, when the first of them asks, and its answer (or its failure) is kept
+ * until the runner moves on to the next body. One instance serves one compilation; not thread-safe.
+ */
+public final class SharedAnalyses {
+    private final Trees trees;
+    private final Types types;
+    private final Elements elements;
+    private final CfgOptions cfgOptions;
+    private OwnershipAnalysis ownership;
+    private Tree memoKey;
+    private OwnershipFindings memoFindings;
+    private AnalysisFailedException memoFailure;
+    private int analysedBodies;
+
+    /**
+     * Creates the analyses of one compilation. Nothing is computed until a rule asks.
+     *
+     * @param trees the compiler's tree utilities
+     * @param types type utilities
+     * @param elements element utilities
+     * @param options the processor options; {@code uncheckedExceptions} shapes the control-flow graphs
+     */
+    public SharedAnalyses(Trees trees, Types types, Elements elements, Options options) {
+        this.trees = trees;
+        this.types = types;
+        this.elements = elements;
+        this.cfgOptions = CfgOptions.DEFAULT.withUncheckedExceptions(options.uncheckedExceptions());
+    }
+
+    /**
+     * The ownership findings of a body, computed on the first request for that body.
+     *
+     * @param body the body
+     * @return what the ownership analysis found; {@link OwnershipFindings#complete()} is false if it gave up
+     * @throws AnalysisFailedException if the analysis failed on this body (the same instance on every request)
+     */
+    public OwnershipFindings ownership(CodeBody body) {
+        Tree key = body.declaration().getLeaf();
+        if (memoKey != key) {
+            memoKey = key;
+            memoFindings = null;
+            memoFailure = null;
+            try {
+                memoFindings = engine().analyze(body.declaration());
+                analysedBodies++;
+            } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+                memoFailure = new AnalysisFailedException(e);
+            }
+        }
+        if (memoFailure != null) {
+            throw memoFailure;
+        }
+        return memoFindings;
+    }
+
+    /**
+     * Whether the ownership analysis was asked about this body and gave up on it (its fixpoint did not
+     * converge), so the ownership rules report nothing there.
+     *
+     * @param body the body
+     * @return true if the memoised result for this body is incomplete
+     */
+    public boolean gaveUpOn(CodeBody body) {
+        return memoKey == body.declaration().getLeaf() && memoFindings != null && !memoFindings.complete();
+    }
+
+    /**
+     * The {@code @Owned} fields of a class that has no {@code close()} method to release them.
+     *
+     * @param classPath the path to a class declaration
+     * @return one leak per such field, in source order
+     */
+    public List<Leak> fieldsWithoutClose(TreePath classPath) {
+        return engine().fieldsWithoutClose(classPath);
+    }
+
+    /**
+     * How many bodies the ownership analysis was run on so far.
+     *
+     * @return the count
+     */
+    public int analysedBodies() {
+        return analysedBodies;
+    }
+
+    private OwnershipAnalysis engine() {
+        if (ownership == null) {
+            ownership = new OwnershipAnalysis(trees, types, elements, cfgOptions);
+        }
+        return ownership;
+    }
+
+    /**
+     * The shared analysis failed on a body. Every rule that asks gets this same instance, so the runner
+     * reports the failure once for the body rather than once per rule.
+     */
+    public static final class AnalysisFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AnalysisFailedException(Throwable cause) {
+            super(cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+            setStackTrace(cause.getStackTrace());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.allocdiscipline.processor.rules;
+
+import org.allocdiscipline.processor.ownership.UseAfterRelease;
+
+/**
+ * {@code use-after-free}: a variable read after its value was released on every path to the read.
+ * A second release is a {@code double-free}, not also this.
+ */
+public final class UseAfterFreeRule implements Rule {
+    /** Creates the rule; it reads the shared ownership analysis of each body. */
+    public UseAfterFreeRule() {
+    }
+
+    @Override
+    public String id() {
+        return RuleIds.USE_AFTER_FREE;
+    }
+
+    @Override
+    public String description() {
+        return "An owned value is used after it was released on every path to the use.";
+    }
+
+    @Override
+    public String fixHint() {
+        return "Use the value before releasing it: move the free after its last use.";
+    }
+
+    @Override
+    public void check(BodyContext context) {
+        OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
+        for (UseAfterRelease use : context.analyses().ownership(context.body()).usesAfterRelease()) {
+            context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used after the value from "
+                    + words.site(use.allocation()) + " was released on every path to here.", fixHint());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.allocdiscipline.processor.rules;
+
+import org.allocdiscipline.processor.ownership.WrongAllocator;
+
+/**
+ * {@code wrong-allocator}: a value freed through an allocator that provably did not allocate it
+ * (two different {@code new} expressions, two different final allocator classes, or
+ * {@code PageAllocator.INSTANCE} against an allocator made with {@code new}). The free still ends
+ * the value's obligation, so no {@code owned-not-freed} follows from it.
+ */
+public final class WrongAllocatorRule implements Rule {
+    /** Creates the rule; it reads the shared ownership analysis of each body. */
+    public WrongAllocatorRule() {
+    }
+
+    @Override
+    public String id() {
+        return RuleIds.WRONG_ALLOCATOR;
+    }
+
+    @Override
+    public String description() {
+        return "An owned value is freed through an allocator that is provably not the one that allocated it.";
+    }
+
+    @Override
+    public String fixHint() {
+        return "Free the value through the allocator that allocated it.";
+    }
+
+    @Override
+    public void check(BodyContext context) {
+        OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
+        for (WrongAllocator wrong : context.analyses().ownership(context.body()).wrongAllocators()) {
+            context.findings().report(wrong.release(), words.name(wrong.release().getLeaf())
+                    + " frees the value from " + words.site(wrong.allocation())
+                    + " through a different allocator than the one that allocated it.", fixHint());
+        }
+    }
+}

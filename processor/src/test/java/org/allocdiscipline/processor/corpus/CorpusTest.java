@@ -1,0 +1,166 @@
+package org.allocdiscipline.processor.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.allocdiscipline.processor.rules.RuleIds;
+import org.allocdiscipline.processor.testing.Checker;
+import org.allocdiscipline.processor.testing.Expectations;
+import org.allocdiscipline.processor.testing.Expectations.Comparison;
+import org.allocdiscipline.processor.testing.Expectations.Expected;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The accuracy of the ownership rules, measured on the corpus under {@code src/test/resources/corpus}:
+ * small sources, one construct each, compiled against the real runtime with the processor, with the
+ * expected findings written inline ({@code // expect: [rule-id]}); a file without such comments must
+ * stay silent. Prints precision and recall per rule and overall, and fails below 100%.
+ *
+ * <p>Files under {@code corpus/unchecked/} are compiled with
+ * {@code -Aallocdiscipline.uncheckedExceptions=true}; all others with the defaults.
+ */
+class CorpusTest {
+    private static final String UNCHECKED_DIRECTORY = "unchecked";
+    private static final List<String> OWNERSHIP_RULES = List.of(RuleIds.OWNED_NOT_FREED, RuleIds.DOUBLE_FREE,
+            RuleIds.USE_AFTER_FREE, RuleIds.WRONG_ALLOCATOR);
+
+    @Test
+    void everyExpectedFindingIsReportedAndNothingElse() {
+        Path root = corpusRoot();
+        List<JavaFileObject> plain = new ArrayList<>();
+        List<JavaFileObject> unchecked = new ArrayList<>();
+        for (Path file : javaFiles(root)) {
+            JavaFileObject source = JavaFileObjects.forResource(toUrl(file));
+            (root.relativize(file).getName(0).toString().equals(UNCHECKED_DIRECTORY) ? unchecked : plain).add(source);
+        }
+
+        List<Comparison> comparisons = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        comparisons.add(check(plain, problems));
+        if (!unchecked.isEmpty()) {
+            comparisons.add(check(unchecked, problems, "-Aallocdiscipline.uncheckedExceptions=true"));
+        }
+        List<JavaFileObject> all = new ArrayList<>(plain);
+        all.addAll(unchecked);
+        Score score = Score.of(comparisons, all);
+        System.out.println(score.report());
+
+        assertThat(all.size()).as("corpus size").isGreaterThanOrEqualTo(150);
+        assertThat(problems).as("notes about failures or gaps").isEmpty();
+        assertThat(score.missing()).as("expected findings that were not reported (false negatives)").isEmpty();
+        assertThat(score.unexpected()).as("findings no // expect: comment asks for (false positives)").isEmpty();
+        for (String rule : OWNERSHIP_RULES) {
+            assertThat(score.expectedOf(rule)).as("cases that must report " + rule).isGreaterThanOrEqualTo(5);
+        }
+        assertThat(score.silentFiles()).as("files that must stay silent").isGreaterThanOrEqualTo(40);
+    }
+
+    private static Comparison check(List<JavaFileObject> sources, List<String> problems, String... options) {
+        Compilation compilation = Checker.compile(sources, options);
+        assertThat(compilation.status()).as("the corpus compiles\n%s", Checker.dump(compilation))
+                .isEqualTo(Compilation.Status.SUCCESS);
+        for (String note : Checker.notes(compilation)) {
+            if (note.contains("internal error") || note.contains("gave up")) {
+                problems.add(note);
+            }
+        }
+        return Expectations.compare(compilation, sources);
+    }
+
+    /** Precision and recall over the whole corpus, per rule and overall. */
+    private record Score(List<Expected> matched, List<Expected> missing, List<Expected> unexpected, int files,
+            int silentFiles) {
+        static Score of(List<Comparison> comparisons, List<JavaFileObject> sources) {
+            List<Expected> matched = new ArrayList<>();
+            List<Expected> missing = new ArrayList<>();
+            List<Expected> unexpected = new ArrayList<>();
+            for (Comparison c : comparisons) {
+                matched.addAll(c.matched());
+                missing.addAll(c.missing());
+                unexpected.addAll(c.unexpected());
+            }
+            Set<String> expecting = new TreeSet<>();
+            Expectations.expected(sources).forEach(e -> expecting.add(e.file()));
+            return new Score(matched, missing, unexpected, sources.size(), sources.size() - expecting.size());
+        }
+
+        long expectedOf(String rule) {
+            return Stream.concat(matched.stream(), missing.stream()).filter(e -> e.ruleId().equals(rule)).count();
+        }
+
+        String report() {
+            Map<String, long[]> perRule = new TreeMap<>();
+            for (String rule : OWNERSHIP_RULES) {
+                perRule.put(rule, new long[3]);
+            }
+            matched.forEach(e -> perRule.computeIfAbsent(e.ruleId(), r -> new long[3])[0]++);
+            missing.forEach(e -> perRule.computeIfAbsent(e.ruleId(), r -> new long[3])[1]++);
+            unexpected.forEach(e -> perRule.computeIfAbsent(e.ruleId(), r -> new long[3])[2]++);
+            StringBuilder out = new StringBuilder();
+            out.append(String.format("Corpus: %d files (%d must stay silent), %d expected findings%n", files,
+                    silentFiles, matched.size() + missing.size()));
+            out.append(String.format("%-20s %6s %6s %6s %10s %8s%n", "rule", "TP", "FN", "FP", "precision", "recall"));
+            long[] total = new long[3];
+            perRule.forEach((rule, n) -> {
+                out.append(line(rule, n));
+                for (int i = 0; i < 3; i++) {
+                    total[i] += n[i];
+                }
+            });
+            out.append(line("overall", total));
+            missing.forEach(e -> out.append("  missing:    ").append(e).append('\n'));
+            unexpected.forEach(e -> out.append("  unexpected: ").append(e).append('\n'));
+            return out.toString();
+        }
+
+        private static String line(String rule, long[] n) {
+            return String.format("%-20s %6d %6d %6d %9.1f%% %7.1f%%%n", rule, n[0], n[1], n[2],
+                    percent(n[0], n[0] + n[2]), percent(n[0], n[0] + n[1]));
+        }
+
+        private static double percent(long part, long whole) {
+            return whole == 0 ? 100.0 : 100.0 * part / whole;
+        }
+    }
+
+    private static Path corpusRoot() {
+        URL url = CorpusTest.class.getClassLoader().getResource("corpus");
+        assertThat(url).as("the corpus directory on the test class path").isNotNull();
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> javaFiles(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static URL toUrl(Path file) {
+        try {
+            return file.toUri().toURL();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package corpus.basics;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class LeakAtReturn {
+    int first(Allocator allocator, boolean quick) throws AllocationException {
+        MemorySegment s = allocator.alloc(8); // expect: [owned-not-freed]
+        if (quick) {
+            return 0;
+        }
+        allocator.free(s);
+        return 1;
+    }
+}
