@@ -1,6 +1,7 @@
 package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BreakTree;
@@ -261,7 +262,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         if (signature != null && signature.ownedResult()) {
             boolean region = isRegionAllocation(call, path, receiver, selectPath, in);
-            allocate(out, in, node, receiverIdentity, region ? OwnershipState.REGION : OwnershipState.OWNED);
+            // The new value is made after the arguments were handed over: when `s = realloc(s, n)`
+            // runs again, the earlier value of this site was just released by the call itself.
+            OwnershipState handedOver = out.build();
+            out = handedOver.edit();
+            allocate(out, handedOver, node, receiverIdentity, region ? OwnershipState.REGION : OwnershipState.OWNED);
         }
         return out.build();
     }
@@ -383,6 +388,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private OwnershipState assignment(CfgNode node, OwnershipState in) {
+        if (node.tree() instanceof CompoundAssignmentTree compound) {
+            // `n += e`, `text += e`: the target holds a number or a new string, never an owned
+            // value; an owned temporary on the right is only read.
+            OwnershipState.Builder out = in.edit();
+            drop(out, in, temporaries(compound.getExpression(), node.path(), in), compound);
+            return out.build();
+        }
         AssignmentTree assignment = (AssignmentTree) node.tree();
         TreePath path = node.path();
         ExpressionTree target = skipParens(assignment.getVariable());

@@ -320,6 +320,52 @@ class OwnershipAnalysisTest {
     }
 
     @Test
+    void compoundAssignmentsInABodyThatAllocatesAreUnderstood() {
+        check("""
+                class T {
+                    long sum(Allocator a, int n) throws AllocationException {
+                        long total = 0;
+                        String text = "";
+                        for (int i = 0; i < n; i += 1) {
+                            MemorySegment s = a.alloc(8);
+                            total += s.byteSize();
+                            text += s.byteSize();
+                            a.free(s);
+                        }
+                        return total + text.length();
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void reallocInALoopReleasesTheValueItReplaces() {
+        check("""
+                class T {
+                    @Owned MemorySegment grow(Allocator a, int rounds) throws AllocationException {
+                        MemorySegment s = a.alloc(8);
+                        try {
+                            for (int i = 0; i < rounds; i++) {
+                                s = a.realloc(s, s.byteSize() * 2);
+                            }
+                        } catch (AllocationException e) {
+                            a.free(s);
+                            throw e;
+                        }
+                        return s;
+                    }
+                    void leaky(Allocator a, int rounds) throws AllocationException {
+                        MemorySegment s = a.alloc(8); // expect: leak EXCEPTION
+                        for (int i = 0; i < rounds; i++) {
+                            s = a.realloc(s, 64); // expect: leak EXCEPTION
+                        }
+                        a.free(s);
+                    }
+                }
+                """);
+    }
+
+    @Test
     void wrongAllocator() {
         check("""
                 class T {

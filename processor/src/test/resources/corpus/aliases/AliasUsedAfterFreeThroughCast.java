@@ -1,0 +1,13 @@
+package corpus.aliases;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class AliasUsedAfterFreeThroughCast {
+    long alias(Allocator allocator) throws AllocationException {
+        Object o = allocator.alloc(8);
+        MemorySegment s = (MemorySegment) o;
+        allocator.free(s);
+        return ((MemorySegment) o).byteSize(); // expect: [use-after-free]
+    }
+}

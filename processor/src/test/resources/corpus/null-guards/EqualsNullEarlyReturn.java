@@ -1,0 +1,14 @@
+package corpus.null_guards;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class EqualsNullEarlyReturn {
+    void maybe(Allocator allocator, boolean want) throws AllocationException {
+        MemorySegment s = want ? allocator.alloc(8) : null;
+        if (s == null) {
+            return;
+        }
+        allocator.free(s);
+    }
+}

@@ -1,0 +1,19 @@
+package corpus.realloc;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class FreeOldAfterRealloc {
+    void grow(Allocator allocator) throws AllocationException {
+        MemorySegment s = allocator.alloc(8);
+        MemorySegment bigger;
+        try {
+            bigger = allocator.realloc(s, 64);
+        } catch (AllocationException e) {
+            allocator.free(s);
+            throw e;
+        }
+        allocator.free(s); // expect: [double-free]
+        allocator.free(bigger);
+    }
+}

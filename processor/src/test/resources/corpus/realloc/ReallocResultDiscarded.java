@@ -1,0 +1,10 @@
+package corpus.realloc;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class ReallocResultDiscarded {
+    void grow(Allocator allocator, @Owned MemorySegment s) throws AllocationException { // expect: [owned-not-freed]
+        allocator.realloc(s, 64); // expect: [owned-not-freed]
+    }
+}

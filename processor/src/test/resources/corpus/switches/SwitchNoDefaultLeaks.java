@@ -1,0 +1,14 @@
+package corpus.switches;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class SwitchNoDefaultLeaks {
+    void pick(Allocator allocator, int kind) throws AllocationException {
+        MemorySegment s = allocator.alloc(8); // expect: [owned-not-freed]
+        switch (kind) {
+            case 0 -> allocator.free(s);
+            case 1 -> allocator.free(s);
+        }
+    }
+}
