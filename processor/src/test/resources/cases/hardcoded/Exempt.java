@@ -8,6 +8,7 @@ import org.allocdiscipline.AllocationException;
 import org.allocdiscipline.Allocator;
 import org.allocdiscipline.ArenaAllocator;
 import org.allocdiscipline.ChoosesAllocator;
+import org.allocdiscipline.Owned;
 import org.allocdiscipline.PageAllocator;
 
 /** Composition roots, suppressions and look-alikes: nothing here is reported. */
@@ -33,7 +34,7 @@ public class Exempt {
     }
 
     @ChoosesAllocator
-    static ArenaAllocator composed() {
+    static @Owned ArenaAllocator composed() {
         return new ArenaAllocator(PageAllocator.INSTANCE);
     }
 

@@ -37,7 +37,7 @@ public class Reported {
     }
 
     MemorySegment inMethodBody() throws AllocationException {
-        return PageAllocator.INSTANCE.alloc(100); // expect: [hardcoded-allocator]:29
+        return PageAllocator.INSTANCE.alloc(100); // expect: [hardcoded-allocator]:29 [owned-not-freed]
     }
 
     /** A no-argument convenience overload. */
@@ -46,11 +46,11 @@ public class Reported {
     }
 
     static ArenaAllocator arena(Allocator child) {
-        return new ArenaAllocator(child);
+        return new ArenaAllocator(child); // expect: [owned-not-freed]
     }
 
     static ArenaAllocator constructorArgument() {
-        return new ArenaAllocator(PageAllocator.INSTANCE); // expect: [hardcoded-allocator]
+        return new ArenaAllocator(PageAllocator.INSTANCE); // expect: [hardcoded-allocator] [owned-not-freed]
     }
 
     static Allocator throughStaticImport() {
@@ -110,7 +110,7 @@ public class Reported {
 
     /** Taking an allocator and still naming the global one. */
     MemorySegment ignoresItsParameter(Allocator allocator) throws AllocationException {
-        return PageAllocator.INSTANCE.alloc(8); // expect: [hardcoded-allocator]
+        return PageAllocator.INSTANCE.alloc(8); // expect: [hardcoded-allocator] [owned-not-freed]
     }
 
     /** Not an entry point: private. */

@@ -266,7 +266,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // runs again, the earlier value of this site was just released by the call itself.
             OwnershipState handedOver = out.build();
             out = handedOver.edit();
-            allocate(out, handedOver, node, receiverIdentity, region ? OwnershipState.REGION : OwnershipState.OWNED);
+            // Only an allocator's own method tells which allocator made the value; the receiver of
+            // any other @Owned method (a factory, a library object) is not that allocator.
+            allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
+                    region ? OwnershipState.REGION : OwnershipState.OWNED);
         }
         return out.build();
     }

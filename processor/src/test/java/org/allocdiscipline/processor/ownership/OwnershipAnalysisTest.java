@@ -366,6 +366,24 @@ class OwnershipAnalysisTest {
     }
 
     @Test
+    void theReceiverOfAnOwnedFactoryIsNotTheAllocatorOfItsResult() {
+        check("""
+                class T {
+                    final Allocator allocator;
+                    T(Allocator allocator) { this.allocator = allocator; }
+                    @Owned MemorySegment copy(long n) throws AllocationException { return allocator.alloc(n); }
+                    static void use() throws AllocationException {
+                        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(PageAllocator.INSTANCE)) {
+                            T library = new T(gpa);
+                            MemorySegment s = library.copy(8);
+                            gpa.free(s);
+                        }
+                    }
+                }
+                """);
+    }
+
+    @Test
     void wrongAllocator() {
         check("""
                 class T {

@@ -55,13 +55,16 @@ class HardcodedAllocatorRuleTest {
     void disabledRuleReportsNothing() {
         Compilation compilation = Checker.compile(Checker.resources("cases/hardcoded/Reported.java"),
                 "-Aallocdiscipline.disable=hardcoded-allocator");
-        assertThat(Checker.findings(compilation)).isEmpty();
-        assertThat(Checker.notes(compilation)).contains("allocdiscipline: 0 findings (0 new)");
+        assertThat(Checker.findings(compilation))
+                .noneMatch(d -> d.getMessage(Locale.ROOT).startsWith("[hardcoded-allocator]"));
+        assertThat(Checker.findings(compilation))
+                .allMatch(d -> d.getMessage(Locale.ROOT).startsWith("[owned-not-freed]"));
     }
 
     private static String messageOnLine(Compilation compilation, long line) {
         List<Diagnostic<? extends JavaFileObject>> onLine = Checker.findings(compilation).stream()
-                .filter(d -> d.getLineNumber() == line).toList();
+                .filter(d -> d.getLineNumber() == line)
+                .filter(d -> d.getMessage(Locale.ROOT).startsWith("[hardcoded-allocator]")).toList();
         assertThat(onLine).as("findings on line %d\n%s", line, Checker.dump(compilation)).hasSize(1);
         return onLine.get(0).getMessage(Locale.ROOT);
     }

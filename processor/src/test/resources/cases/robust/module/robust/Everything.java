@@ -11,6 +11,7 @@ import org.allocdiscipline.AllocationException;
 import org.allocdiscipline.Allocator;
 import org.allocdiscipline.ArenaAllocator;
 import org.allocdiscipline.ChoosesAllocator;
+import org.allocdiscipline.Owned;
 import org.allocdiscipline.PageAllocator;
 
 /// Every construct up to JDK 25, in library code that takes its allocator from the caller,
@@ -151,7 +152,7 @@ public class Everything {
     }
 
     @Tag(value = "copy", numbers = {3})
-    MemorySegment copy(long size) throws AllocationException {
+    @Owned MemorySegment copy(long size) throws AllocationException {
         MemorySegment segment = allocator.alloc(size);
         try {
             segment.fill((byte) 0);
@@ -236,6 +237,7 @@ public class Everything {
             MemorySegment segment = library.copy(64);
             IO.println(area(new Circle(2)) + describe(segment) + modes(Mode.SAFE) + new Child(3).size
                     + Pair.ordered("b", "a"));
+            arena.free(segment);
         }
     }
 }
