@@ -135,8 +135,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     @Override
     public OwnershipState propagate(CfgEdge edge, OwnershipState before, OwnershipState after) {
         OwnershipState state = ForwardAnalysis.super.propagate(edge, before, after);
-        if (edge.kind() == EdgeKind.EXCEPTION && isClose(edge.source())) {
-            // A close() that throws has still ended the object's life: nothing is left to release.
+        if (edge.kind() == EdgeKind.EXCEPTION && (isClose(edge.source()) || isFree(edge.source()))) {
+            // A close() or free() that throws has still ended the value's life: nothing is left to
+            // release, and releasing again would be the error (with unchecked exceptions every call
+            // may throw, and no code could free a value on every path otherwise).
             return after;
         }
         if (edge.kind() == EdgeKind.TRUE && edge.source().tree() instanceof InstanceOfTree test
@@ -162,20 +164,23 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         ExpressionTree other = test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL ? test.getLeftOperand()
                 : test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? test.getRightOperand() : null;
         other = skipParens(other);
-        if (!(other instanceof IdentifierTree)) {
+        if (!(other instanceof IdentifierTree) && !(other instanceof MemberSelectTree)) {
             return state;
         }
-        Element variable = trees.getElement(new TreePath(edge.source().path(), other));
-        LocalFact fact = state.local(variable);
+        // A local, or (in close()) one of the class's own @Owned fields.
+        LocalFact fact = valueOf(other, edge.source().path(), state);
         if (fact.sites().isEmpty()) {
             return state;
         }
+        Element variable = trees.getElement(new TreePath(edge.source().path(), other));
         // On the null path the variable holds no value, so none of its sites owes anything there.
         OwnershipState.Builder narrowed = state.edit();
         for (Object site : fact.sites()) {
             narrowed.flags(site, OwnershipState.ABSENT);
         }
-        narrowed.local(variable, LocalFact.UNTRACKED);
+        if (variable != null && isLocal(variable)) {
+            narrowed.local(variable, LocalFact.UNTRACKED);
+        }
         return narrowed.build();
     }
 
@@ -210,6 +215,19 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private TypeMirror siteType(TreePath site) {
         Element element = site.getLeaf() instanceof VariableTree ? trees.getElement(site) : null;
         return element != null ? element.asType() : trees.getTypeMirror(site);
+    }
+
+    /** A call of an allocator's {@code free}: a void method of an allocator type that takes one value. */
+    private boolean isFree(CfgNode node) {
+        if (node.kind() != NodeKind.INVOCATION || !(node.tree() instanceof MethodInvocationTree call)
+                || call.getArguments().size() != 1
+                || !(trees.getElement(node.path()) instanceof ExecutableElement method)) {
+            return false;
+        }
+        return method.getSimpleName().contentEquals("free")
+                && method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID
+                && method.getEnclosingElement() != null
+                && annotations.isAllocatorType(method.getEnclosingElement().asType());
     }
 
     private static boolean isClose(CfgNode node) {
@@ -638,7 +656,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
             Object site = entry.getKey();
             if (node.kind() == NodeKind.EXCEPTIONAL_EXIT) {
-                leak(site, LeakReason.EXCEPTION, cause, node.exceptionType());
+                // A call that throws leaves the caller owning what it passed to an @Owned parameter,
+                // so an exception out of this body hands its @Owned parameters back, not leaks them.
+                if (!isOwnedParameter(site)) {
+                    leak(site, LeakReason.EXCEPTION, cause, node.exceptionType());
+                }
             } else if (cause instanceof ReturnTree) {
                 leak(site, returned.contains(site) ? LeakReason.RETURNED_UNOWNED : LeakReason.RETURN, cause, null);
             } else {
@@ -646,6 +668,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
         }
         return in;
+    }
+
+    private boolean isOwnedParameter(Object site) {
+        TreePath path = site instanceof VariableTree ? sitePaths.get(site) : null;
+        return path != null && path.getParentPath() != null && path.getParentPath().getLeaf() instanceof MethodTree;
     }
 
     private void leak(Object site, LeakReason reason, Tree at, TypeMirror exception) {

@@ -71,7 +71,9 @@ class CorpusTest {
     }
 
     private static Comparison check(List<JavaFileObject> sources, List<String> problems, String... options) {
-        Compilation compilation = Checker.compile(sources, options);
+        List<String> all = new ArrayList<>(List.of("-Xmaxwarns", "100000"));
+        all.addAll(List.of(options));
+        Compilation compilation = Checker.compile(sources, all.toArray(String[]::new));
         assertThat(compilation.status()).as("the corpus compiles\n%s", Checker.dump(compilation))
                 .isEqualTo(Compilation.Status.SUCCESS);
         for (String note : Checker.notes(compilation)) {

@@ -384,6 +384,60 @@ class OwnershipAnalysisTest {
     }
 
     @Test
+    void anExceptionHandsOwnedParametersBackToTheCaller() {
+        check("""
+                class T {
+                    @Owned MemorySegment grow(Allocator a, @Owned MemorySegment s, long n) throws AllocationException {
+                        return a.realloc(s, n);
+                    }
+                    void take(Allocator a, @Owned MemorySegment s) throws IOException {
+                        io();
+                        a.free(s);
+                    }
+                    void forget(@Owned MemorySegment s) { // expect: leak END_OF_BODY
+                    }
+                    static void io() throws IOException {}
+                }
+                """);
+    }
+
+    @Test
+    void nullGuardsOnOwnedFieldsInClose() {
+        check("""
+                class T implements AutoCloseable {
+                    Allocator a;
+                    @Owned MemorySegment kept;
+                    @Owned MemorySegment other; // expect: leak END_OF_BODY
+                    public void close() {
+                        if (kept != null) {
+                            a.free(kept);
+                        }
+                        if (this.other == null) {
+                            return;
+                        }
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void aFreeThatThrowsStillEndsTheObligation() {
+        check("""
+                class T {
+                    void m(Allocator a) throws AllocationException {
+                        MemorySegment s = a.alloc(10);
+                        a.free(s);
+                    }
+                    void n(Allocator a) throws AllocationException {
+                        MemorySegment s = a.alloc(10); // expect: leak EXCEPTION
+                        s.fill((byte) 0);
+                        a.free(s);
+                    }
+                }
+                """, CfgOptions.DEFAULT.withUncheckedExceptions(true));
+    }
+
+    @Test
     void wrongAllocator() {
         check("""
                 class T {

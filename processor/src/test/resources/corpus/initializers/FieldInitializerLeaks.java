@@ -1,0 +1,8 @@
+package corpus.initializers;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class FieldInitializerLeaks {
+    private final GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(null); // expect: [owned-not-freed]
+}

@@ -1,0 +1,16 @@
+package corpus.initializers;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class StaticInitializerFrees {
+    static final long SIZE;
+
+    static {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) { // expect: [hardcoded-allocator]
+            SIZE = arena.alloc(8).byteSize();
+        } catch (AllocationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package corpus.owned_classes;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class OwnedClassDiscarded {
+    @Owned
+    static final class Handle implements AutoCloseable {
+        @Override
+        public void close() {
+        }
+    }
+
+    void use() {
+        new Handle(); // expect: [owned-not-freed]
+    }
+}

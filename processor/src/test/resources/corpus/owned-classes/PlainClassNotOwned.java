@@ -1,0 +1,17 @@
+package corpus.owned_classes;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class PlainClassNotOwned {
+    static final class Handle implements AutoCloseable {
+        @Override
+        public void close() {
+        }
+    }
+
+    void use() {
+        Handle h = new Handle();
+        System.out.println(h);
+    }
+}

@@ -1,0 +1,12 @@
+package corpus.owned_fields;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+final class StoredIntoPlainFieldIsDropped {
+    private MemorySegment cache;
+
+    void fill(Allocator allocator) throws AllocationException {
+        cache = allocator.alloc(64); // expect: [owned-not-freed]
+    }
+}

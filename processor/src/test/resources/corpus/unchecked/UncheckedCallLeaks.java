@@ -1,0 +1,12 @@
+package corpus.unchecked;
+
+import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.*;
+
+class UncheckedCallLeaks {
+    void work(Allocator allocator) throws AllocationException {
+        MemorySegment s = allocator.alloc(8); // expect: [owned-not-freed]
+        System.out.println(s.byteSize());
+        allocator.free(s);
+    }
+}
