@@ -1,9 +1,11 @@
 package org.allocdiscipline.processor.rules;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import org.allocdiscipline.processor.ownership.Leak;
+import org.allocdiscipline.processor.ownership.LeakReason;
 import org.allocdiscipline.processor.ownership.OwnershipFindings;
 
 /**
@@ -41,11 +43,12 @@ public final class OwnedNotFreedRule implements Rule {
         for (Leak leak : found.leaks()) {
             Tree site = leak.site().getLeaf();
             String what = site instanceof VariableTree variable
-                    ? (isField(context, leak) ? "The @Owned field `" : "The @Owned parameter `") + variable.getName()
+                    ? (isField(leak) ? "The @Owned field `" : "The @Owned parameter `") + variable.getName()
                             + "`"
                     : "The owned value from " + words.name(site);
-            context.findings().report(leak.site(), what + " " + path(leak, words, context.body()) + ".",
-                    hint(leak, site instanceof VariableTree && isField(context, leak)));
+            boolean field = site instanceof VariableTree && isField(leak);
+            context.findings().report(leak.site(), what + " " + path(leak, words, context.body(), field) + ".",
+                    hint(leak, field));
         }
     }
 
@@ -59,20 +62,25 @@ public final class OwnedNotFreedRule implements Rule {
         }
     }
 
-    private static boolean isField(BodyContext context, Leak leak) {
+    private static boolean isField(Leak leak) {
         return leak.site().getParentPath() != null
                 && leak.site().getParentPath().getLeaf() instanceof com.sun.source.tree.ClassTree;
     }
 
     /** The path that leaks, as a clause: "leaks at the return on line 12". */
-    private static String path(Leak leak, OwnershipWording words, CodeBody body) {
+    private static String path(Leak leak, OwnershipWording words, CodeBody body, boolean field) {
         Tree at = leak.at();
+        if (leak.reason() == LeakReason.DROPPED && at instanceof AssignmentTree assignment) {
+            return "is stored into " + words.name(assignment.getVariable()) + " on line " + words.line(at)
+                    + ", which is not an @Owned field, so nobody owns it";
+        }
         return switch (leak.reason()) {
-            case RETURN -> "is not freed on the path through the `return` on line " + words.line(at);
+            case RETURN -> "is not freed on the path through the `return` on line " + words.line(at)
+                    + (field ? " of close()" : "");
             case RETURNED_UNOWNED -> "is returned on line " + words.line(at) + " by a method whose result is not"
                     + " @Owned, so nobody owns it any more";
-            case END_OF_BODY -> "is not freed when " + (body.kind() == CodeBody.Kind.LAMBDA ? "the lambda" : "the "
-                    + kindName(body)) + " ends (line " + words.endLine(at) + ")";
+            case END_OF_BODY -> "is not freed when " + (field ? "close()" : "the " + kindName(body)) + " ends (line "
+                    + words.endLine(at) + ")";
             case EXCEPTION -> at instanceof ThrowTree
                     ? "is not freed when the `throw` on line " + words.line(at) + " throws "
                             + OwnershipWording.simpleName(leak.exception())

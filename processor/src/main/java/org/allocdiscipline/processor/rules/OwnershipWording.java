@@ -74,14 +74,17 @@ final class OwnershipWording {
         };
     }
 
-    /** {@code allocator.alloc}, {@code this.make}, {@code alloc}; a long receiver becomes {@code ...}. */
+    /** {@code allocator.alloc}, {@code Files.size}, {@code alloc}; a complex receiver becomes {@code (...)}. */
     private static String callee(ExpressionTree select) {
         if (select instanceof MemberSelectTree member) {
             ExpressionTree receiver = member.getExpression();
-            String left = receiver instanceof IdentifierTree || receiver instanceof MemberSelectTree inner
-                    && inner.getExpression() instanceof IdentifierTree
-                    ? receiver.toString() : receiver instanceof MethodInvocationTree call
-                            ? callee(call.getMethodSelect()) + "(...)" : "(...)";
+            String left = switch (receiver) {
+                case IdentifierTree identifier -> identifier.getName().toString();
+                // `java.nio.file.Files.size`, `this.allocator.alloc`: the last name is the one a reader knows.
+                case MemberSelectTree inner -> inner.getIdentifier().toString();
+                case MethodInvocationTree call -> callee(call.getMethodSelect()) + "(...)";
+                default -> "(...)";
+            };
             return left + "." + member.getIdentifier();
         }
         return select.toString();
