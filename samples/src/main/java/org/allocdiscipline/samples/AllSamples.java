@@ -18,6 +18,8 @@ public final class AllSamples {
         FallibleAllocation.main(args);
         section("Exercises 12-5 to 12-8");
         Exercises.main(args);
+        section("The checker on deliberately wrong library code");
+        WrongCodeFindings.main(args);
     }
 
     private static void section(String title) {
