@@ -21,7 +21,7 @@ public final class WrongCodeFindings {
     public record Finding(String ruleId, String file, int line, int column, String message) {
         @Override
         public String toString() {
-            return file + ":" + line + ":" + column + " " + message;
+            return file + ":" + line + ":" + column + " [" + ruleId + "] " + message;
         }
     }
 
