@@ -1,0 +1,105 @@
+package org.allocdiscipline.benchmarks.javac;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the results as the markdown that docs/javac-overhead.md quotes. */
+final class MarkdownReport {
+    /** Real code may cost at most this much more time with the checker. */
+    static final double REAL_LIMIT = 1.05;
+    /** Dense synthetic code may cost at most this much more. */
+    static final double SYNTHETIC_LIMIT = 1.25;
+    /** Own CPU per body at scale s, relative to scale 1, must stay within this factor either way to count as linear. */
+    static final double LINEAR_TOLERANCE = 1.25;
+
+    private final StringBuilder out = new StringBuilder();
+
+    String render(List<CorpusResult> results, String setting) {
+        out.append("Setting: ").append(setting).append("\n\n");
+        overview(results);
+        List<CorpusResult> synthetic = results.stream().filter(CorpusResult::synthetic).toList();
+        if (!synthetic.isEmpty()) {
+            linearity(synthetic);
+        }
+        targets(results, synthetic);
+        return out.toString();
+    }
+
+    private void overview(List<CorpusResult> results) {
+        out.append("| corpus | files | lines | bodies | findings | without: wall ms, median (min) | with checker: wall ms,"
+                + " median (min) | **wall ratio** (min–max) | CPU ratio | no-op processor ratio | checker's own CPU ms |"
+                + " own CPU / compile CPU |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (CorpusResult r : results) {
+            Samples without = r.wallMillis(Variant.BASELINE);
+            Samples with = r.wallMillis(Variant.CHECKER);
+            Samples ratio = r.wallRatio(Variant.CHECKER);
+            row(r.corpus().name(), r.corpus().sources().size(), r.corpus().lines(), r.bodies(), r.findings(),
+                    f("%.0f (%.0f)", without.median(), without.min()),
+                    f("%.0f (%.0f)", with.median(), with.min()),
+                    f("**%.3f** (%.3f–%.3f)", ratio.median(), ratio.min(), ratio.max()),
+                    f("%.3f", r.cpuRatio(Variant.CHECKER).median()),
+                    f("%.3f", r.wallRatio(Variant.NO_OP).median()),
+                    f("%.1f", r.ownCpuMillis().median()),
+                    f("%.1f %%", 100 * r.ownCpuShare().median()));
+        }
+        out.append("\n");
+    }
+
+    private void linearity(List<CorpusResult> synthetic) {
+        CorpusResult base = synthetic.getFirst();
+        double basePerBody = base.ownCpuMillis().median() / base.bodies();
+        double baseCompilePerBody = base.cpuMillis(Variant.BASELINE).median() / base.bodies();
+        out.append("Growth with code size (synthetic corpus; per-body figures relative to scale ")
+                .append(base.scale()).append("x):\n\n");
+        out.append("| scale | bodies | lines | without: CPU ms | with checker: CPU ms | checker's own CPU ms |"
+                + " own CPU µs per body | relative | compile CPU µs per body (without) | relative |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (CorpusResult r : synthetic) {
+            double perBody = r.ownCpuMillis().median() / r.bodies();
+            double compilePerBody = r.cpuMillis(Variant.BASELINE).median() / r.bodies();
+            row(r.scale() + "x", r.bodies(), r.corpus().lines(),
+                    f("%.0f", r.cpuMillis(Variant.BASELINE).median()),
+                    f("%.0f", r.cpuMillis(Variant.CHECKER).median()),
+                    f("%.1f", r.ownCpuMillis().median()),
+                    f("%.1f", 1000 * perBody), f("%.2f", perBody / basePerBody),
+                    f("%.0f", 1000 * compilePerBody), f("%.2f", compilePerBody / baseCompilePerBody));
+        }
+        out.append("\n");
+    }
+
+    private void targets(List<CorpusResult> results, List<CorpusResult> synthetic) {
+        out.append("Targets (wall ratio = median over rounds of with/without in the same round):\n\n");
+        for (CorpusResult r : results) {
+            double limit = r.synthetic() ? SYNTHETIC_LIMIT : REAL_LIMIT;
+            double ratio = r.wallRatio(Variant.CHECKER).median();
+            out.append(f("- %s: %+.1f %% (target at most %+.0f %%): %s; the checker's own CPU time is %.1f %% of the"
+                            + " compilation's\n",
+                    r.corpus().name(), 100 * (ratio - 1), 100 * (limit - 1), ratio <= limit ? "met" : "**missed**",
+                    100 * r.ownCpuShare().median()));
+        }
+        if (synthetic.size() > 1) {
+            CorpusResult base = synthetic.getFirst();
+            double basePerBody = base.ownCpuMillis().median() / base.bodies();
+            boolean linear = synthetic.stream().allMatch(r -> {
+                double relative = (r.ownCpuMillis().median() / r.bodies()) / basePerBody;
+                return relative <= LINEAR_TOLERANCE && relative >= 1 / LINEAR_TOLERANCE;
+            });
+            out.append(f("- linear growth (the checker's own CPU time per body stays within a factor %.2f of"
+                    + " scale %dx's at every scale): %s\n", LINEAR_TOLERANCE, base.scale(),
+                    linear ? "met" : "**missed**"));
+        }
+    }
+
+    private void row(Object... cells) {
+        out.append('|');
+        for (Object cell : cells) {
+            out.append(' ').append(cell).append(" |");
+        }
+        out.append('\n');
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
