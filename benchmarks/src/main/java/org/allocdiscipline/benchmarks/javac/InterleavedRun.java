@@ -30,8 +30,14 @@ final class InterleavedRun {
         this.log = log;
     }
 
-    /** The measured rounds of each variant, in round order (round i of every variant ran together). */
-    Map<Variant, List<Measurement>> run(Corpus corpus) throws IOException {
+    /**
+     * The measured rounds of each variant, in round order (round i of every variant ran together).
+     *
+     * @param extraWarmups warm-up rounds on top of the usual ones: the first corpus also warms up
+     *     the JIT for javac and the checker, which takes many more compilations than a corpus needs
+     */
+    Map<Variant, List<Measurement>> run(Corpus corpus, int extraWarmups) throws IOException {
+        int warmups = this.warmups + extraWarmups;
         Map<Variant, List<Measurement>> measured = new EnumMap<>(Variant.class);
         for (Variant v : Variant.values()) {
             measured.put(v, new ArrayList<>());

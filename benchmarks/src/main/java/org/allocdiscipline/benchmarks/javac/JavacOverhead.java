@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
  *     --sources-jars DIR --runtime-jar JAR [--work DIR] [--out FILE]
- *     [--warmup 2] [--rounds 7] [--scales 1,2,4] [--only real|synthetic]
+ *     [--warmup 2] [--rounds 7] [--jvm-warmup 6] [--scales 1,2,4] [--only real|synthetic]
  * </pre>
  */
 public final class JavacOverhead {
@@ -45,6 +45,7 @@ public final class JavacOverhead {
         Path work = Path.of(flags.getOrDefault("work", "benchmarks/target/javac-overhead"));
         int warmup = Integer.parseInt(flags.getOrDefault("warmup", "2"));
         int rounds = Integer.parseInt(flags.getOrDefault("rounds", "7"));
+        int jvmWarmup = Integer.parseInt(flags.getOrDefault("jvm-warmup", "6"));
         String only = flags.getOrDefault("only", "all");
         PrintStream log = System.err;
 
@@ -63,20 +64,21 @@ public final class JavacOverhead {
         InterleavedRun run = new InterleavedRun(new JavacRunner(), warmup, rounds, work, log);
         List<CorpusResult> results = new ArrayList<>();
         for (Corpus corpus : real) {
-            results.add(new CorpusResult(corpus, 0, run.run(corpus)));
+            results.add(new CorpusResult(corpus, 0, run.run(corpus, results.isEmpty() ? jvmWarmup : 0)));
         }
         for (int scale : scales) {
             Path directory = work.resolve("synthetic-" + scale + "x");
             List<Path> sources = SyntheticCorpus.generate(directory, scale);
             Corpus corpus = new Corpus("synthetic " + scale + "x", sources, List.of(runtimeJar), SYNTHETIC_OPTIONS,
                     SourceFiles.lines(sources));
-            results.add(new CorpusResult(corpus, scale, run.run(corpus)));
+            results.add(new CorpusResult(corpus, scale, run.run(corpus, results.isEmpty() ? jvmWarmup : 0)));
         }
 
         String setting = String.format("JDK %s (%s), %d processors visible, %d warm-up + %d measured rounds per"
-                        + " corpus, variants interleaved; in-process javac (javax.tools), one JVM",
+                        + " corpus (%d more warm-up rounds on the first, for the JIT), variants interleaved;"
+                        + " in-process javac (javax.tools), one JVM, heap %d MiB",
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
-                warmup, rounds);
+                warmup, rounds, jvmWarmup, Runtime.getRuntime().maxMemory() >> 20);
         String markdown = new MarkdownReport().render(results, setting);
         System.out.println(markdown);
         if (flags.containsKey("out")) {
