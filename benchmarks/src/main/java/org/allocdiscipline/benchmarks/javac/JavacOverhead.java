@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
  *     --sources-jars DIR --runtime-jar JAR [--work DIR] [--out FILE]
- *     [--warmup 2] [--rounds 7] [--jvm-warmup 6] [--scales 1,2,4] [--only real|synthetic]
+ *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only real|synthetic]
  * </pre>
  */
 public final class JavacOverhead {
@@ -43,8 +43,8 @@ public final class JavacOverhead {
     public static void main(String[] args) throws IOException {
         Map<String, String> flags = flags(args);
         Path work = Path.of(flags.getOrDefault("work", "benchmarks/target/javac-overhead"));
-        int warmup = Integer.parseInt(flags.getOrDefault("warmup", "2"));
-        int rounds = Integer.parseInt(flags.getOrDefault("rounds", "7"));
+        int warmup = Integer.parseInt(flags.getOrDefault("warmup", "3"));
+        int rounds = Integer.parseInt(flags.getOrDefault("rounds", "11"));
         int jvmWarmup = Integer.parseInt(flags.getOrDefault("jvm-warmup", "6"));
         String only = flags.getOrDefault("only", "all");
         PrintStream log = System.err;
