@@ -51,7 +51,7 @@ final class JavacRunner {
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, corpus.classPath());
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(corpus.sources());
             JavacTask task = (JavacTask) compiler.getTask(Writer.nullWriter(), files, diagnostics, options, null, units);
-            variant.processor().ifPresent(p -> task.setProcessors(List.of(p)));
+            variant.prepare(task);
             success = task.call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,10 @@
 package org.allocdiscipline.benchmarks.javac;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskListener;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
@@ -15,6 +15,11 @@ import org.allocdiscipline.processor.AllocatorDisciplineProcessor;
 enum Variant {
     /** What a build without any processor does. */
     BASELINE("-proc:none"),
+    /**
+     * No processor, but an empty {@code TaskListener}: javac keeps doc comments as soon as anyone
+     * listens (the checker must listen, to see attributed trees), which costs time by itself.
+     */
+    LISTENER("empty TaskListener"),
     /**
      * A processor that does nothing: separates what merely turning annotation processing on costs
      * (javac's processing round) from the checker's own work.
@@ -36,22 +41,25 @@ enum Variant {
     /** The options this variant adds to the corpus's options. */
     List<String> options() {
         return switch (this) {
-            case BASELINE -> List.of("-proc:none");
+            case BASELINE, LISTENER -> List.of("-proc:none");
             case NO_OP -> List.of();
             case CHECKER -> List.of("-Aallocdiscipline.timing=true");
         };
     }
 
     /**
-     * A fresh processor instance, as javac would load one per compilation; the same as
-     * {@code -processorpath} with the processor jar, without the class-loader set-up.
+     * Sets up a task for this variant. The processors are fresh instances, as javac would load per
+     * compilation; the same as {@code -processorpath} with the processor jar, without the class-loader set-up.
      */
-    Optional<Processor> processor() {
-        return switch (this) {
-            case BASELINE -> Optional.empty();
-            case NO_OP -> Optional.of(new NoOpProcessor());
-            case CHECKER -> Optional.of(new AllocatorDisciplineProcessor());
-        };
+    void prepare(JavacTask task) {
+        switch (this) {
+            case BASELINE -> {
+            }
+            case LISTENER -> task.addTaskListener(new TaskListener() {
+            });
+            case NO_OP -> task.setProcessors(List.of(new NoOpProcessor()));
+            case CHECKER -> task.setProcessors(List.of(new AllocatorDisciplineProcessor()));
+        }
     }
 
     /** Sees every class, as the checker does, and does nothing with it. */
