@@ -35,20 +35,25 @@ record CorpusResult(Corpus corpus, int scale, Map<Variant, List<Measurement>> ro
      * Ratios of runs that ran side by side in the same round: a slow phase of the machine
      * then slows both, and cancels out of the ratio.
      */
-    Samples pairedRatio(Variant variant, ToDoubleFunction<Measurement> figure) {
+    Samples pairedRatio(Variant variant, Variant reference, ToDoubleFunction<Measurement> figure) {
         List<Measurement> with = rounds.get(variant);
-        List<Measurement> without = rounds.get(Variant.BASELINE);
+        List<Measurement> without = rounds.get(reference);
         List<Double> ratios = IntStream.range(0, with.size())
                 .mapToObj(i -> figure.applyAsDouble(with.get(i)) / figure.applyAsDouble(without.get(i))).toList();
         return Samples.of(ratios, Double::doubleValue);
     }
 
     Samples wallRatio(Variant variant) {
-        return pairedRatio(variant, Measurement::wallNanos);
+        return pairedRatio(variant, Variant.BASELINE, Measurement::wallNanos);
     }
 
     Samples cpuRatio(Variant variant) {
-        return pairedRatio(variant, Measurement::cpuNanos);
+        return pairedRatio(variant, Variant.BASELINE, Measurement::cpuNanos);
+    }
+
+    /** What the checker adds to a build that runs an annotation processor anyway, in CPU time. */
+    Samples cpuRatioToNoOp() {
+        return pairedRatio(Variant.CHECKER, Variant.NO_OP, Measurement::cpuNanos);
     }
 
     /** The checker's own CPU time as a share of a compilation without it (same round, thread CPU time). */

@@ -33,16 +33,20 @@ final class SyntheticCorpus {
 
     /** Writes the corpus of the given scale under {@code directory} (emptied first) and lists its files. */
     static List<Path> generate(Path directory, int scale) throws IOException {
+        if (scale < 1 || CLASSES_PER_SCALE * scale > 10_000) {
+            throw new IllegalArgumentException("scale " + scale + " is outside 1.." + 10_000 / CLASSES_PER_SCALE);
+        }
         SourceFiles.deleteTree(directory);
         for (int c = 0; c < CLASSES_PER_SCALE * scale; c++) {
-            String packageName = "synthetic.p" + (c / CLASSES_PER_PACKAGE);
+            // Fixed-width names and constants: every class is laid out alike, so the code grows exactly with the scale.
+            String packageName = String.format("synthetic.p%03d", c / CLASSES_PER_PACKAGE);
             JavaFile.builder(packageName, unit(packageName, c)).indent("    ").build().writeToPath(directory);
         }
         return SourceFiles.javaFiles(directory);
     }
 
     private static TypeSpec unit(String packageName, int index) {
-        ClassName self = ClassName.get(packageName, "Unit" + index);
+        ClassName self = ClassName.get(packageName, String.format("Unit%04d", index));
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Generated for the javac-overhead benchmark.\n")
@@ -50,7 +54,7 @@ final class SyntheticCorpus {
                         .initializer("new Object()").build())
                 .addType(buffer())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        int k = index * 100;
+        int k = 100_000 + index * 100;
         for (int r = 0; r < REPEATS; r++) {
             for (MethodShapes.Shape shape : MethodShapes.ALL) {
                 k++;
