@@ -85,7 +85,25 @@ public final class JavacOverhead {
             Path out = Path.of(flags.get("out"));
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, markdown, StandardCharsets.UTF_8);
+            Files.writeString(out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".csv"),
+                    csv(results), StandardCharsets.UTF_8);
         }
+    }
+
+    /** Every measured run, for a closer look than the medians give. */
+    private static String csv(List<CorpusResult> results) {
+        StringBuilder csv = new StringBuilder("corpus,variant,round,wall_ms,cpu_ms,own_cpu_ms,bodies,files,findings\n");
+        for (CorpusResult r : results) {
+            r.rounds().forEach((variant, runs) -> {
+                for (int i = 0; i < runs.size(); i++) {
+                    Measurement m = runs.get(i);
+                    csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d%n",
+                            r.corpus().name(), variant.name(), i + 1, m.wallNanos() / 1e6, m.cpuNanos() / 1e6,
+                            m.processorCpuNanos() / 1e6, m.bodies(), m.files(), m.findings()));
+                }
+            });
+        }
+        return csv.toString();
     }
 
     /** One corpus per {@code *-sources.jar} in the directory, every {@code .java} file of it. */
