@@ -97,7 +97,7 @@ public final class JavacOverhead {
             r.rounds().forEach((variant, runs) -> {
                 for (int i = 0; i < runs.size(); i++) {
                     Measurement m = runs.get(i);
-                    csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d%n",
+                    csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d\n",
                             r.corpus().name(), variant.name(), i + 1, m.wallNanos() / 1e6, m.cpuNanos() / 1e6,
                             m.processorCpuNanos() / 1e6, m.bodies(), m.files(), m.findings()));
                 }

@@ -80,15 +80,18 @@ final class MarkdownReport {
     }
 
     private void targets(List<CorpusResult> results, List<CorpusResult> synthetic) {
-        out.append("Targets (wall ratio = median over rounds of with/without in the same round):\n\n");
+        // A noisy neighbour can slow one baseline run and flatter the wall ratio, never the thread's CPU time:
+        // a target counts as met only when both measures meet it.
+        out.append("Targets (median over rounds of with/without in the same round; met only if both wall time and"
+                + " CPU time are within the target):\n\n");
         for (CorpusResult r : results) {
             double limit = r.synthetic() ? SYNTHETIC_LIMIT : REAL_LIMIT;
             double ratio = r.wallRatio(Variant.CHECKER).median();
             double cpu = r.cpuRatio(Variant.CHECKER).median();
-            out.append(f("- %s: %+.1f %% wall (target at most %+.0f %%): %s; in CPU time %+.1f %%, of which the"
-                            + " checker's own work is %.1f %%\n",
-                    r.corpus().name(), 100 * (ratio - 1), 100 * (limit - 1), ratio <= limit ? "met" : "**missed**",
-                    100 * (cpu - 1), 100 * r.ownCpuShare().median()));
+            out.append(f("- %s: %+.1f %% wall, %+.1f %% CPU (target at most %+.0f %%): %s; the checker's own work"
+                            + " is %.1f %% of the compilation's CPU time\n",
+                    r.corpus().name(), 100 * (ratio - 1), 100 * (cpu - 1), 100 * (limit - 1),
+                    ratio <= limit && cpu <= limit ? "met" : "**missed**", 100 * r.ownCpuShare().median()));
         }
         if (synthetic.size() > 1) {
             CorpusResult base = synthetic.getFirst();
