@@ -25,6 +25,7 @@ import org.allocdiscipline.processor.report.Severity;
  * @param uncheckedExceptions whether every call may also throw unchecked exceptions (for the flow rules)
  * @param disabledRules ids of the rules that do not run
  * @param failOn a test hook: a method name whose checking fails on purpose, to prove failures stay isolated
+ * @param timing whether to print the processor's own CPU time and how much code it analysed, at the end
  */
 public record Options(
         Severity severity,
@@ -33,7 +34,8 @@ public record Options(
         boolean writeBaseline,
         boolean uncheckedExceptions,
         Set<String> disabledRules,
-        Optional<String> failOn) {
+        Optional<String> failOn,
+        boolean timing) {
 
     /** Prefix of every option this processor reads. */
     public static final String PREFIX = "allocdiscipline.";
@@ -49,12 +51,15 @@ public record Options(
     public static final String UNCHECKED_EXCEPTIONS = PREFIX + "uncheckedExceptions";
     /** Comma-separated rule ids that do not run. */
     public static final String DISABLE = PREFIX + "disable";
+    /** {@code true} prints the processor's own CPU time and the number of bodies and files it analysed. */
+    public static final String TIMING = PREFIX + "timing";
     /** Hidden test hook: checking any method with this simple name throws, to test failure isolation. */
     public static final String FAIL_ON = PREFIX + "internal.failOn";
 
     /** Every option key, for {@code Processor.getSupportedOptions()}. */
     public static final Set<String> KEYS =
-            Set.of(SEVERITY, SARIF, BASELINE, BASELINE_WRITE, UNCHECKED_EXCEPTIONS, DISABLE, FAIL_ON);
+            Set.of(SEVERITY, SARIF, BASELINE, BASELINE_WRITE, UNCHECKED_EXCEPTIONS, DISABLE, FAIL_ON,
+                    TIMING);
 
     /** Copies the rule set, so options do not change after parsing. */
     public Options {
@@ -64,11 +69,11 @@ public record Options(
     /**
      * The options when none are given.
      *
-     * @return warnings, no report files, nothing disabled
+     * @return warnings, no report files, nothing disabled, no timing note
      */
     public static Options defaults() {
         return new Options(Severity.WARNING, Optional.empty(), Optional.empty(), false, false, Set.of(),
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     /**
@@ -114,10 +119,11 @@ public record Options(
         boolean unchecked = parseBoolean(ours, UNCHECKED_EXCEPTIONS, problems);
         Set<String> disabled = parseDisabled(ours, knownRuleIds, problems);
         Optional<String> failOn = Optional.ofNullable(ours.get(FAIL_ON)).filter(s -> !s.isBlank());
+        boolean timing = parseBoolean(ours, TIMING, problems);
         if (!problems.isEmpty()) {
             throw new InvalidOptionsException(problems);
         }
-        return new Options(severity, sarif, baseline, writeBaseline, unchecked, disabled, failOn);
+        return new Options(severity, sarif, baseline, writeBaseline, unchecked, disabled, failOn, timing);
     }
 
     private static Severity parseSeverity(Map<String, String> options, List<String> problems) {

@@ -28,7 +28,8 @@ class OptionsTest {
                 "allocdiscipline.baseline", "baseline.txt",
                 "allocdiscipline.baseline.write", "true",
                 "allocdiscipline.uncheckedExceptions", "true",
-                "allocdiscipline.disable", " hardcoded-allocator , double-free,"), IDS);
+                "allocdiscipline.disable", " hardcoded-allocator , double-free,",
+                "allocdiscipline.timing", "TRUE"), IDS);
 
         assertThat(options.severity()).isEqualTo(Severity.ERROR);
         assertThat(options.sarif()).contains(Path.of("target/a.sarif"));
@@ -38,6 +39,7 @@ class OptionsTest {
         assertThat(options.disabledRules()).containsExactlyInAnyOrder("hardcoded-allocator", "double-free");
         assertThat(options.enabled("hardcoded-allocator")).isFalse();
         assertThat(options.enabled("owned-not-freed")).isTrue();
+        assertThat(options.timing()).isTrue();
     }
 
     @Test

@@ -68,8 +68,9 @@ public final class RuleRunner {
      *
      * @param findings the findings, in source order with occurrence indices assigned
      * @param failures internal failures, one per failing rule and body
+     * @param bodies how many code bodies the rules were run on (for {@code allocdiscipline.timing})
      */
-    public record Result(List<LocatedFinding> findings, List<InternalFailure> failures) {
+    public record Result(List<LocatedFinding> findings, List<InternalFailure> failures, int bodies) {
         /** Copies the lists. */
         public Result {
             findings = List.copyOf(findings);
@@ -93,7 +94,7 @@ public final class RuleRunner {
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             String name = classPath.getLeaf() instanceof ClassTree c ? c.getSimpleName().toString() : "a class";
             failures.add(new InternalFailure(InternalFailure.describe(name, null, e), classPath.getLeaf(), unit));
-            return new Result(found, failures);
+            return new Result(found, failures, 0);
         }
         SourceText source = new SourceText(unit);
         Set<String> seen = new HashSet<>();
@@ -138,7 +139,7 @@ public final class RuleRunner {
             }
         }
         return new Result(Fingerprints.assignOccurrences(found, LocatedFinding::finding, LocatedFinding::with),
-                failures);
+                failures, bodies.size());
     }
 
     /** The source text of a unit, read once, for the snippets in fingerprints. */

@@ -1,0 +1,145 @@
+package org.allocdiscipline.benchmarks.javac;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the allocator-discipline checker adds to compile time: whole javac runs of real and
+ * synthetic code, with and without the processor, side by side in one JVM, reported as ratios in
+ * markdown. {@code benchmarks/javac-overhead.sh} builds what it needs and runs it.
+ *
+ * <pre>
+ * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
+ *     --sources-jars DIR --runtime-jar JAR [--work DIR] [--out FILE]
+ *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only real|synthetic]
+ * </pre>
+ */
+public final class JavacOverhead {
+    /** Real code is compiled as Java 17: collections4's linked lists clash with Java 21's SequencedCollection. */
+    static final List<String> REAL_OPTIONS =
+            List.of("--release", "17", "-encoding", "UTF-8", "-Xlint:none", "-implicit:none");
+    /** The synthetic corpus uses JDK 25 constructs (pattern switches with guards). */
+    static final List<String> SYNTHETIC_OPTIONS =
+            List.of("--release", "25", "-encoding", "UTF-8", "-Xlint:none", "-implicit:none");
+
+    private JavacOverhead() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args see the class description
+     * @throws IOException if the corpora cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> flags = flags(args);
+        Path work = Path.of(flags.getOrDefault("work", "benchmarks/target/javac-overhead"));
+        int warmup = Integer.parseInt(flags.getOrDefault("warmup", "3"));
+        int rounds = Integer.parseInt(flags.getOrDefault("rounds", "11"));
+        int jvmWarmup = Integer.parseInt(flags.getOrDefault("jvm-warmup", "6"));
+        String only = flags.getOrDefault("only", "all");
+        PrintStream log = System.err;
+
+        List<Corpus> real = new ArrayList<>();
+        if (!only.equals("synthetic")) {
+            real = realCorpora(Path.of(required(flags, "sources-jars")), work.resolve("sources"));
+        }
+        List<Integer> scales = new ArrayList<>();
+        Path runtimeJar = null;
+        if (!only.equals("real")) {
+            runtimeJar = Path.of(required(flags, "runtime-jar"));
+            scales = Arrays.stream(flags.getOrDefault("scales", "1,2,4").split(",")).map(String::strip)
+                    .map(Integer::valueOf).toList();
+        }
+
+        InterleavedRun run = new InterleavedRun(new JavacRunner(), warmup, rounds, work, log);
+        List<CorpusResult> results = new ArrayList<>();
+        for (Corpus corpus : real) {
+            results.add(new CorpusResult(corpus, 0, run.run(corpus, results.isEmpty() ? jvmWarmup : 0)));
+        }
+        for (int scale : scales) {
+            Path directory = work.resolve("synthetic-" + scale + "x");
+            List<Path> sources = SyntheticCorpus.generate(directory, scale);
+            Corpus corpus = new Corpus("synthetic " + scale + "x", sources, List.of(runtimeJar), SYNTHETIC_OPTIONS,
+                    SourceFiles.lines(sources));
+            results.add(new CorpusResult(corpus, scale, run.run(corpus, results.isEmpty() ? jvmWarmup : 0)));
+        }
+
+        String setting = String.format("JDK %s (%s), %d processors visible, %d warm-up + %d measured rounds per"
+                        + " corpus (%d more warm-up rounds on the first, for the JIT), variants interleaved;"
+                        + " in-process javac (javax.tools), one JVM, heap %d MiB",
+                Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
+                warmup, rounds, jvmWarmup, Runtime.getRuntime().maxMemory() >> 20);
+        String markdown = new MarkdownReport().render(results, setting);
+        System.out.println(markdown);
+        if (flags.containsKey("out")) {
+            Path out = Path.of(flags.get("out"));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, markdown, StandardCharsets.UTF_8);
+            Files.writeString(out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".csv"),
+                    csv(results), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every measured run, for a closer look than the medians give. */
+    private static String csv(List<CorpusResult> results) {
+        StringBuilder csv = new StringBuilder("corpus,variant,round,wall_ms,cpu_ms,own_cpu_ms,bodies,files,findings\n");
+        for (CorpusResult r : results) {
+            r.rounds().forEach((variant, runs) -> {
+                for (int i = 0; i < runs.size(); i++) {
+                    Measurement m = runs.get(i);
+                    csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d\n",
+                            r.corpus().name(), variant.name(), i + 1, m.wallNanos() / 1e6, m.cpuNanos() / 1e6,
+                            m.processorCpuNanos() / 1e6, m.bodies(), m.files(), m.findings()));
+                }
+            });
+        }
+        return csv.toString();
+    }
+
+    /** One corpus per {@code *-sources.jar} in the directory, every {@code .java} file of it. */
+    private static List<Corpus> realCorpora(Path jars, Path unpacked) throws IOException {
+        List<Path> found;
+        try (Stream<Path> list = Files.list(jars)) {
+            found = list.filter(p -> p.getFileName().toString().endsWith("-sources.jar")).sorted().toList();
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no *-sources.jar in " + jars);
+        }
+        List<Corpus> corpora = new ArrayList<>();
+        for (Path jar : found) {
+            String name = jar.getFileName().toString().replace("-sources.jar", "");
+            List<Path> sources = SourceFiles.unpackJavaSources(jar, unpacked.resolve(name));
+            corpora.add(new Corpus(name, sources, List.of(), REAL_OPTIONS, SourceFiles.lines(sources)));
+        }
+        return corpora;
+    }
+
+    private static Map<String, String> flags(String[] args) {
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+            }
+            flags.put(args[i].substring(2), args[++i]);
+        }
+        return flags;
+    }
+
+    private static String required(Map<String, String> flags, String name) {
+        String value = flags.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}
