@@ -141,6 +141,12 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
+        if (newByteSize == 0) {
+            // A zero-length slice would carry this address, which realloc later reads as an alignment.
+            long alignment = alignmentOf(memory);
+            free(memory);
+            return Requests.empty(alignment);
+        }
         MemorySegment resized = current.tryResizeLast(memory, newByteSize);
         if (resized != null) {
             return resized;

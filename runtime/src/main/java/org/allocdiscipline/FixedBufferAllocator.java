@@ -96,6 +96,12 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
             return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
+        if (newByteSize == 0) {
+            // A zero-length slice would carry this address, which realloc later reads as an alignment.
+            long alignment = bump.alignmentOf(memory);
+            free(memory);
+            return Requests.empty(alignment);
+        }
         MemorySegment resized = bump.tryResizeLast(memory, newByteSize);
         if (resized != null) {
             return resized;

@@ -145,7 +145,23 @@ class AllocatorConformanceTest {
             assertThat(grown.address() % 16).isZero();
             MemorySegment gone = allocator.realloc(grown, 0);
             assertThat(gone.byteSize()).isZero();
-            allocator.free(gone);
+            MemorySegment again = allocator.realloc(gone, 24);
+            assertThat(again.byteSize()).isEqualTo(24);
+            assertThat(again.address() % 16).isZero();
+            allocator.free(again);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AllocatorFixture.class)
+    void theFirstAllocationShrunkToNothingCanGrowAgain(AllocatorFixture kind) throws Exception {
+        try (var fixture = kind.open()) {
+            Allocator allocator = fixture.allocator();
+            MemorySegment first = allocator.alloc(100);
+            MemorySegment none = allocator.realloc(first, 0);
+            MemorySegment regrown = allocator.realloc(none, 1);
+            assertThat(regrown.byteSize()).isEqualTo(1);
+            allocator.free(regrown);
         }
     }
 

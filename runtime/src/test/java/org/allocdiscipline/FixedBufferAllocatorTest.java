@@ -67,6 +67,19 @@ class FixedBufferAllocatorTest {
     }
 
     @Test
+    void anAllocationShrunkToNothingAtAHighlyAlignedStartCanGrowAgain() throws AllocationException {
+        // The buffer's start is 1 MiB aligned: a zero-length slice there must not pass for a 1 MiB alignment.
+        MemorySegment buffer = PageAllocator.INSTANCE.alloc(4096, 1 << 20);
+        try (FixedBufferAllocator allocator = new FixedBufferAllocator(buffer)) {
+            MemorySegment none = allocator.realloc(allocator.alloc(100), 0);
+            allocator.alloc(8);
+            assertThat(allocator.realloc(none, 1).byteSize()).isEqualTo(1);
+        } finally {
+            PageAllocator.INSTANCE.free(buffer);
+        }
+    }
+
+    @Test
     void rejectsAReadOnlyBuffer() {
         MemorySegment readOnly = MemorySegment.ofArray(new byte[8]).asReadOnly();
         assertThatThrownBy(() -> new FixedBufferAllocator(readOnly)).isInstanceOf(IllegalArgumentException.class);

@@ -11,12 +11,16 @@ import java.util.Map;
  */
 public final class Bump {
     private static final long NONE = -1;
+    private static final long UNRECORDED_ALIGNMENT = 16;
 
     private final MemorySegment space;
     private final long base;
     private long top;
     private long lastStart = NONE;
-    /** Alignments above {@link Requests#IMPLIED_ALIGNMENT_LIMIT}, by offset: rare, so the map stays small. */
+    /**
+     * Alignments above {@link #UNRECORDED_ALIGNMENT}, by offset. Most requests (primitive and
+     * small struct layouts) need at most 16 and are not recorded, so the map stays small.
+     */
     private Map<Long, Long> overAligned;
 
     /**
@@ -44,7 +48,7 @@ public final class Bump {
         }
         lastStart = start;
         top = end;
-        if (byteAlignment > Requests.IMPLIED_ALIGNMENT_LIMIT) {
+        if (byteAlignment > UNRECORDED_ALIGNMENT) {
             if (overAligned == null) {
                 overAligned = new HashMap<>();
             }
@@ -109,7 +113,11 @@ public final class Bump {
      */
     public long alignmentOf(MemorySegment segment) {
         Long recorded = overAligned == null ? null : overAligned.get(segment.address() - base);
-        return recorded != null ? recorded : Requests.naturalAlignment(segment.address());
+        if (recorded != null) {
+            return recorded;
+        }
+        // Not recorded: asked for at most 16, which the address satisfies.
+        return Math.min(Requests.naturalAlignment(segment.address()), UNRECORDED_ALIGNMENT);
     }
 
     /** Forgets every allocation. */
