@@ -139,7 +139,7 @@ public final class RuleRunner {
             }
         }
         return new Result(Fingerprints.assignOccurrences(found, LocatedFinding::finding, LocatedFinding::with),
-                failures, bodies.size());
+                failures, collected.bodies().size());
     }
 
     /** The source text of a unit, read once, for the snippets in fingerprints. */
