@@ -143,15 +143,18 @@ final class MethodShapes {
                     """),
             new Shape("conditionals", """
                     $seg:T s = mode > 0 ? allocator.alloc(n) : null;
-                    $seg:T t = (mode & 1) == 0 ? allocator.alloc(n + $k:L) : allocator.alloc(n * 2);
                     try {
-                      long size = t.byteSize();
-                      if (s != null && size > 0 || mode < -$k:L) {
-                        size += s == null ? 0 : s.byteSize();
+                      $seg:T t = (mode & 1) == 0 ? allocator.alloc(n + $k:L) : allocator.alloc(n * 2);
+                      try {
+                        long size = t.byteSize();
+                        if (s != null && size > 0 || mode < -$k:L) {
+                          size += s == null ? 0 : s.byteSize();
+                        }
+                        return size;
+                      } finally {
+                        allocator.free(t);
                       }
-                      return size;
                     } finally {
-                      allocator.free(t);
                       if (s != null) {
                         allocator.free(s);
                       }
