@@ -3,7 +3,7 @@
 # every variant side by side in one run. Results: benchmarks/target/jmh-result.json.
 #   benchmarks/run.sh                          # everything (~5 minutes)
 #   benchmarks/run.sh SmallAllocation          # one class
-# Extra JMH flags can go in JMH_FLAGS, e.g. JMH_FLAGS="-f 3 -i 10".
+# JMH_FLAGS replaces the default run length "-f 1 -wi 3 -w 1s -i 5 -r 1s", e.g. JMH_FLAGS="-f 3 -wi 5 -i 10".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
@@ -11,5 +11,5 @@ cd "$(dirname "$0")/.."
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # shellcheck disable=SC2086
 exec "$java_bin" --enable-native-access=ALL-UNNAMED -jar benchmarks/target/benchmarks.jar \
-  -f 1 -wi 3 -w 1s -i 5 -r 1s ${JMH_FLAGS:-} \
+  ${JMH_FLAGS:--f 1 -wi 3 -w 1s -i 5 -r 1s} \
   -rf json -rff benchmarks/target/jmh-result.json "$@"

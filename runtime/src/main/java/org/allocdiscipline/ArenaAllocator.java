@@ -205,8 +205,14 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
 
     /**
      * Releases every allocation at once, keeping as much of the chunk memory as {@code mode} says
-     * (Zig's {@code reset}). Every segment handed out before becomes unusable (unless
-     * {@link Safety#UNCHECKED}).
+     * (Zig's {@code reset}).
+     *
+     * <p>When chunk memory goes back to the child (or is resized), every segment handed out before
+     * becomes unusable (unless {@link Safety#UNCHECKED}); that costs one JVM thread handshake in
+     * {@link Safety#SHARED} mode. When the arena already consists of exactly the one chunk it keeps
+     * (the steady state of a {@link ResetMode#RETAIN_CAPACITY} cycle), nothing is given back and the
+     * reset is a rewind: earlier segments stay memory-safe to touch but see the data of later
+     * allocations, as in Zig and as {@link FixedBufferAllocator#reset()} does.
      *
      * @param mode what to keep
      * @return {@code false} if keeping the requested capacity needed a resize that the child
@@ -216,8 +222,12 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     public boolean reset(ResetMode mode) {
         Objects.requireNonNull(mode, "mode");
         ensureOpen();
-        invalidateAll();
         long target = mode.capacityToKeep(capacity());
+        if (chunks.size() == 1 && target == chunks.getFirst().byteSize()) {
+            current.reset();
+            return true;
+        }
+        invalidateAll();
         current = null;
         spaces.clear();
         if (target == 0 || chunks.isEmpty()) {

@@ -168,6 +168,26 @@ class ArenaAllocatorTest {
     }
 
     @Test
+    void aSteadyRetainCapacityCycleRewindsWithoutGivingMemoryBack() throws AllocationException {
+        CountingAllocator child = new CountingAllocator(PageAllocator.INSTANCE);
+        try (ArenaAllocator arena = new ArenaAllocator(child)) {
+            fill(arena);
+            arena.reset(ResetMode.RETAIN_CAPACITY); // consolidates into one chunk
+            MemorySegment first = arena.alloc(8);
+            first.set(JAVA_BYTE, 0, (byte) 1);
+            int chunksBefore = child.chunkSizes.size();
+            assertThat(arena.reset(ResetMode.RETAIN_CAPACITY)).isTrue();
+            MemorySegment again = arena.alloc(8);
+            assertThat(again.address()).isEqualTo(first.address());
+            again.set(JAVA_BYTE, 0, (byte) 2);
+            // the old segment is still memory-safe to touch: it sees the new data
+            assertThat(first.get(JAVA_BYTE, 0)).isEqualTo((byte) 2);
+            assertThat(child.chunkSizes).hasSize(chunksBefore);
+            assertThat(child.live).isEqualTo(1);
+        }
+    }
+
+    @Test
     void resetRetainWithLimitCapsWhatIsKept() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             fill(arena);
@@ -180,7 +200,7 @@ class ArenaAllocatorTest {
     @Test
     void aSegmentFromBeforeAResetIsNotFreedByIt() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
-            MemorySegment old = arena.alloc(8);
+            MemorySegment old = fill(arena); // several chunks: the reset consolidates and invalidates
             arena.reset(ResetMode.RETAIN_CAPACITY);
             assertThatThrownBy(() -> arena.free(old)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("previous reset");

@@ -45,6 +45,7 @@ public class SmallAllocationBenchmark {
     private ArenaAllocator arenaConfined;
     private ArenaAllocator arenaUnchecked;
     private int batches;
+    private SegmentAllocator slicing;
 
     @Setup(Level.Trial)
     public void setUp() throws AllocationException {
@@ -66,6 +67,19 @@ public class SmallAllocationBenchmark {
     @OperationsPerInvocation(BATCH)
     public void slicingAllocator(Blackhole blackhole) {
         SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
+        for (int i = 0; i < BATCH; i++) {
+            blackhole.consume(slicing.allocate(size, 8));
+        }
+    }
+
+    /**
+     * The same bump allocator held in a field, as any long-lived allocator is: its offset lives in
+     * the heap, where escape analysis cannot keep it in a register as it can for the local one.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void slicingAllocatorInAField(Blackhole blackhole) {
+        slicing = SegmentAllocator.slicingAllocator(big);
         for (int i = 0; i < BATCH; i++) {
             blackhole.consume(slicing.allocate(size, 8));
         }

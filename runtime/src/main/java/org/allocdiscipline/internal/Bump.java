@@ -15,6 +15,7 @@ public final class Bump {
 
     private final MemorySegment space;
     private final long base;
+    private final long limit;
     private long top;
     private long lastStart = NONE;
     /**
@@ -31,6 +32,7 @@ public final class Bump {
     public Bump(MemorySegment space) {
         this.space = space;
         this.base = space.address();
+        this.limit = space.byteSize();
     }
 
     /**
@@ -41,13 +43,14 @@ public final class Bump {
      * @return the slice, or {@code null}
      */
     public MemorySegment tryAlloc(long byteSize, long byteAlignment) {
+        // Addresses stay far below 2^62, so the aligned start cannot overflow; comparing against the
+        // room left (not start + size against the limit) cannot overflow either.
         long start = Requests.alignUp(base + top, byteAlignment) - base;
-        long end = start + byteSize;
-        if (start < 0 || end < start || end > space.byteSize()) {
+        if (byteSize > limit - start) {
             return null;
         }
         lastStart = start;
-        top = end;
+        top = start + byteSize;
         if (byteAlignment > UNRECORDED_ALIGNMENT) {
             if (overAligned == null) {
                 overAligned = new HashMap<>();
