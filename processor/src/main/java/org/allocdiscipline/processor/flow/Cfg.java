@@ -176,22 +176,27 @@ public final class Cfg {
         int[] order = new int[nodes.size()];
         int next = order.length;
         BitSet visited = new BitSet(nodes.size());
-        // Iterative DFS: the frame keeps the index of the next successor to explore.
-        Deque<int[]> stack = new ArrayDeque<>();
+        // Iterative DFS: frame i holds a node and the index of its next successor to explore.
+        // A node is pushed at most once, so the stack never outgrows the node count.
+        int[] stackNodes = new int[nodes.size()];
+        int[] stackNext = new int[nodes.size()];
+        int top = 0;
         visited.set(entry.id());
-        stack.push(new int[] {entry.id(), 0});
-        while (!stack.isEmpty()) {
-            int[] frame = stack.peek();
-            List<CfgEdge> out = nodes.get(frame[0]).successors();
-            if (frame[1] < out.size()) {
-                int target = out.get(frame[1]++).target().id();
+        stackNodes[0] = entry.id();
+        while (top >= 0) {
+            int node = stackNodes[top];
+            List<CfgEdge> out = nodes.get(node).successors();
+            if (stackNext[top] < out.size()) {
+                int target = out.get(stackNext[top]++).target().id();
                 if (!visited.get(target)) {
                     visited.set(target);
-                    stack.push(new int[] {target, 0});
+                    top++;
+                    stackNodes[top] = target;
+                    stackNext[top] = 0;
                 }
             } else {
-                stack.pop();
-                order[--next] = frame[0];
+                top--;
+                order[--next] = node;
             }
         }
         if (reachable == null) {
