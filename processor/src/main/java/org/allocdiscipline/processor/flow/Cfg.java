@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
@@ -20,20 +21,16 @@ public final class Cfg {
     private final TreePath body;
     private final List<CfgNode> nodes;
     private final CfgNode entry;
-    private final Map<Tree, List<CfgNode>> byTree = new IdentityHashMap<>();
-    private final BitSet reachable;
+    // Both are computed on first use: the ownership analysis needs neither the index nor a
+    // reachability pass of its own (the reverse postorder visits exactly the reachable nodes).
+    private Map<Tree, List<CfgNode>> byTree;
+    private BitSet reachable;
     private int[] reversePostOrder;
 
     Cfg(TreePath body, List<CfgNode> nodes, CfgNode entry) {
         this.body = body;
         this.nodes = Collections.unmodifiableList(nodes);
         this.entry = entry;
-        for (CfgNode node : nodes) {
-            if (!node.isExit()) {
-                byTree.computeIfAbsent(node.tree(), t -> new ArrayList<>(1)).add(node);
-            }
-        }
-        this.reachable = reachableFrom(entry);
     }
 
     /**
@@ -89,6 +86,14 @@ public final class Cfg {
      * @return its nodes, possibly empty
      */
     public List<CfgNode> nodesFor(Tree tree) {
+        if (byTree == null) {
+            byTree = new IdentityHashMap<>();
+            for (CfgNode node : nodes) {
+                if (!node.isExit()) {
+                    byTree.computeIfAbsent(node.tree(), t -> new ArrayList<>(1)).add(node);
+                }
+            }
+        }
         return byTree.getOrDefault(tree, List.of());
     }
 
@@ -99,7 +104,7 @@ public final class Cfg {
      * @return true if reachable
      */
     public boolean isReachable(CfgNode node) {
-        return reachable.get(node.id());
+        return reachable().get(node.id());
     }
 
     /**
@@ -110,6 +115,7 @@ public final class Cfg {
      */
     public List<CfgNode> reachableNodes(Predicate<CfgNode> filter) {
         List<CfgNode> result = new ArrayList<>();
+        BitSet reachable = reachable();
         for (int i = reachable.nextSetBit(0); i >= 0; i = reachable.nextSetBit(i + 1)) {
             if (filter.test(nodes.get(i))) {
                 result.add(nodes.get(i));
@@ -167,28 +173,44 @@ public final class Cfg {
     }
 
     private int[] computeReversePostOrder() {
-        int[] order = new int[reachable.cardinality()];
+        int[] order = new int[nodes.size()];
         int next = order.length;
         BitSet visited = new BitSet(nodes.size());
-        // Iterative DFS: the frame keeps the index of the next successor to explore.
-        Deque<int[]> stack = new ArrayDeque<>();
+        // Iterative DFS: frame i holds a node and the index of its next successor to explore.
+        // A node is pushed at most once, so the stack never outgrows the node count.
+        int[] stackNodes = new int[nodes.size()];
+        int[] stackNext = new int[nodes.size()];
+        int top = 0;
         visited.set(entry.id());
-        stack.push(new int[] {entry.id(), 0});
-        while (!stack.isEmpty()) {
-            int[] frame = stack.peek();
-            List<CfgEdge> out = nodes.get(frame[0]).successors();
-            if (frame[1] < out.size()) {
-                int target = out.get(frame[1]++).target().id();
+        stackNodes[0] = entry.id();
+        while (top >= 0) {
+            int node = stackNodes[top];
+            List<CfgEdge> out = nodes.get(node).successors();
+            if (stackNext[top] < out.size()) {
+                int target = out.get(stackNext[top]++).target().id();
                 if (!visited.get(target)) {
                     visited.set(target);
-                    stack.push(new int[] {target, 0});
+                    top++;
+                    stackNodes[top] = target;
+                    stackNext[top] = 0;
                 }
             } else {
-                stack.pop();
-                order[--next] = frame[0];
+                top--;
+                order[--next] = node;
             }
         }
-        return order;
+        if (reachable == null) {
+            reachable = visited;
+        }
+        return Arrays.copyOfRange(order, next, order.length);
+    }
+
+    /** The nodes reachable from the entry: the ones the depth-first search of the reverse postorder visits. */
+    private BitSet reachable() {
+        if (reachable == null) {
+            reversePostOrder();
+        }
+        return reachable;
     }
 
     private List<CfgNode> reachableOfKind(NodeKind kind) {

@@ -25,6 +25,9 @@ final class ThrownTypes {
     private final Elements elements;
     private final boolean unchecked;
     private final Map<TypeElement, List<? extends TypeMirror>> closeThrows = new HashMap<>();
+    // Between two classes, subtyping of the erasures depends on the classes alone; every call,
+    // catch clause and exit asks about the same few exception classes.
+    private final Map<TypeElement, Map<TypeElement, Boolean>> classSubtypes = new HashMap<>();
     private TypeMirror runtimeException;
     private TypeMirror error;
     private TypeMirror throwable;
@@ -88,6 +91,17 @@ final class ThrownTypes {
     boolean isSubtype(TypeMirror sub, TypeMirror sup) {
         if (!usable(sub) || !usable(sup)) {
             return false;
+        }
+        if (sub.getKind() == TypeKind.DECLARED && sup.getKind() == TypeKind.DECLARED
+                && ((DeclaredType) sub).asElement() instanceof TypeElement subClass
+                && ((DeclaredType) sup).asElement() instanceof TypeElement superClass) {
+            Map<TypeElement, Boolean> known = classSubtypes.computeIfAbsent(subClass, k -> new HashMap<>());
+            Boolean answer = known.get(superClass);
+            if (answer == null) {
+                answer = types.isSubtype(types.erasure(sub), types.erasure(sup));
+                known.put(superClass, answer);
+            }
+            return answer;
         }
         return types.isSubtype(types.erasure(sub), types.erasure(sup));
     }

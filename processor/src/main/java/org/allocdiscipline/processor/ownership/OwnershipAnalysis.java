@@ -21,7 +21,6 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgBuilder;
-import org.allocdiscipline.processor.flow.CfgNode;
 import org.allocdiscipline.processor.flow.CfgOptions;
 import org.allocdiscipline.processor.flow.DataflowResult;
 import org.allocdiscipline.processor.flow.ForwardDataflow;
@@ -79,18 +78,14 @@ public final class OwnershipAnalysis {
         }
         Cfg cfg = builder.build(body);
         OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields);
+        // Findings are logged while solving: each node's last transfer ran on its final state.
+        transfer.logFindings(cfg.nodes().size());
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return OwnershipFindings.GAVE_UP;
         }
         Findings findings = new Findings();
-        transfer.report(findings);
-        for (CfgNode node : cfg.reachableNodes(n -> true)) {
-            OwnershipState before = result.before(node);
-            if (before != null) {
-                transfer.transfer(node, before);
-            }
-        }
+        transfer.replayFindings(findings);
         return findings.result(trees);
     }
 

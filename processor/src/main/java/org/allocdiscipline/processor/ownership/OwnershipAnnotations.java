@@ -35,6 +35,10 @@ public final class OwnershipAnnotations {
     private final Map<ExecutableElement, Signature> signatures = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
+    // Both answers depend on the class alone: erasure drops the type arguments, and substituting
+    // them never turns a method's return type into void or out of it.
+    private final Map<TypeElement, Boolean> allocatorTypes = new HashMap<>();
+    private final Map<TypeElement, Boolean> valueReturningFunctions = new HashMap<>();
     private TypeMirror allocator;
     private boolean allocatorLooked;
 
@@ -180,8 +184,18 @@ public final class OwnershipAnnotations {
             TypeElement element = elements.getTypeElement(ALLOCATOR);
             allocator = element == null ? null : types.erasure(element.asType());
         }
-        return allocator != null && type != null && type.getKind() == TypeKind.DECLARED
-                && types.isSubtype(types.erasure(type), allocator);
+        if (allocator == null || type == null || type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        if (!(((DeclaredType) type).asElement() instanceof TypeElement element)) {
+            return types.isSubtype(types.erasure(type), allocator);
+        }
+        Boolean known = allocatorTypes.get(element);
+        if (known == null) {
+            known = types.isSubtype(types.erasure(type), allocator);
+            allocatorTypes.put(element, known);
+        }
+        return known;
     }
 
     /**
@@ -196,6 +210,15 @@ public final class OwnershipAnnotations {
                 || !(declared.asElement() instanceof TypeElement type)) {
             return true;
         }
+        Boolean known = valueReturningFunctions.get(type);
+        if (known == null) {
+            known = computeFunctionReturnsValue(declared, type);
+            valueReturningFunctions.put(type, known);
+        }
+        return known;
+    }
+
+    private boolean computeFunctionReturnsValue(DeclaredType declared, TypeElement type) {
         for (Element member : elements.getAllMembers(type)) {
             if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD
                     && method.getModifiers().contains(Modifier.ABSTRACT)

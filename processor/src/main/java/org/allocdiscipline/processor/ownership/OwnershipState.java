@@ -1,8 +1,10 @@
 package org.allocdiscipline.processor.ownership;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 
@@ -30,14 +32,16 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
      */
     static final int REGION = 8;
 
-    static final OwnershipState EMPTY = new OwnershipState(Map.of(), Map.of(), Map.of());
+    // Maps that tolerate null lookups, like the builder's own: a removal of an unknown (null) element is a no-op.
+    static final OwnershipState EMPTY = new OwnershipState(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap());
 
     int flagsOf(Object site) {
-        return flags.getOrDefault(site, ABSENT);
+        // Asking about no site is a bug of the caller, as it always was with immutable maps.
+        return flags.getOrDefault(Objects.requireNonNull(site), ABSENT);
     }
 
     LocalFact local(Element variable) {
-        return locals.getOrDefault(variable, LocalFact.UNTRACKED);
+        return locals.getOrDefault(Objects.requireNonNull(variable), LocalFact.UNTRACKED);
     }
 
     /** Whether some local other than {@code except} may hold the site's value. */
@@ -51,54 +55,115 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
     }
 
     OwnershipState join(OwnershipState other) {
-        if (equals(other)) {
+        if (this == other) {
             return this;
         }
-        Map<Object, Integer> joinedFlags = new HashMap<>();
-        Set<Object> sites = new HashSet<>(flags.keySet());
-        sites.addAll(other.flags.keySet());
-        for (Object site : sites) {
-            int joined = flagsOf(site) | other.flagsOf(site);
-            if (joined != ABSENT) {
-                joinedFlags.put(site, joined);
+        // Each component is joined on its own and kept as is when the other side adds nothing:
+        // sharing unchanged maps keeps joins and the solver's equality checks cheap.
+        Map<Object, Integer> joinedFlags = joinFlags(flags, other.flags);
+        Map<Element, LocalFact> joinedLocals = joinLocals(locals, other.locals);
+        Map<Object, AllocatorIdentity> joinedAllocators = joinAllocators(allocators, other.allocators);
+        if (joinedFlags == flags && joinedLocals == locals && joinedAllocators == allocators) {
+            return this;
+        }
+        return new OwnershipState(joinedFlags, joinedLocals, joinedAllocators);
+    }
+
+    private static Map<Object, Integer> joinFlags(Map<Object, Integer> mine, Map<Object, Integer> theirs) {
+        if (mine == theirs || mine.equals(theirs)) {
+            return mine;
+        }
+        Map<Object, Integer> joined = new HashMap<>(mine.size() + theirs.size());
+        for (Map.Entry<Object, Integer> entry : mine.entrySet()) {
+            int value = entry.getValue() | theirs.getOrDefault(entry.getKey(), ABSENT);
+            if (value != ABSENT) {
+                joined.put(entry.getKey(), value);
             }
         }
-        Map<Element, LocalFact> joinedLocals = new HashMap<>();
-        Set<Element> variables = new HashSet<>(locals.keySet());
-        variables.addAll(other.locals.keySet());
-        for (Element variable : variables) {
-            LocalFact joined = local(variable).join(other.local(variable));
-            if (!joined.isUntracked()) {
-                joinedLocals.put(variable, joined);
+        for (Map.Entry<Object, Integer> entry : theirs.entrySet()) {
+            if (!mine.containsKey(entry.getKey())) {
+                int value = entry.getValue() | ABSENT;
+                if (value != ABSENT) {
+                    joined.put(entry.getKey(), value);
+                }
             }
         }
-        Map<Object, AllocatorIdentity> joinedAllocators = new HashMap<>(allocators);
-        for (Map.Entry<Object, AllocatorIdentity> entry : other.allocators.entrySet()) {
-            joinedAllocators.merge(entry.getKey(), entry.getValue(), AllocatorIdentity::join);
+        return joined.equals(mine) ? mine : frozen(joined);
+    }
+
+    private static Map<Element, LocalFact> joinLocals(Map<Element, LocalFact> mine, Map<Element, LocalFact> theirs) {
+        if (mine == theirs || mine.equals(theirs)) {
+            return mine;
         }
-        return new OwnershipState(Map.copyOf(joinedFlags), Map.copyOf(joinedLocals), Map.copyOf(joinedAllocators));
+        Map<Element, LocalFact> joined = new HashMap<>(mine.size() + theirs.size());
+        for (Map.Entry<Element, LocalFact> entry : mine.entrySet()) {
+            LocalFact value = entry.getValue().join(theirs.getOrDefault(entry.getKey(), LocalFact.UNTRACKED));
+            if (!value.isUntracked()) {
+                joined.put(entry.getKey(), value);
+            }
+        }
+        for (Map.Entry<Element, LocalFact> entry : theirs.entrySet()) {
+            if (!mine.containsKey(entry.getKey())) {
+                LocalFact value = LocalFact.UNTRACKED.join(entry.getValue());
+                if (!value.isUntracked()) {
+                    joined.put(entry.getKey(), value);
+                }
+            }
+        }
+        return joined.equals(mine) ? mine : frozen(joined);
+    }
+
+    private static Map<Object, AllocatorIdentity> joinAllocators(Map<Object, AllocatorIdentity> mine,
+                                                                 Map<Object, AllocatorIdentity> theirs) {
+        if (mine == theirs || theirs.isEmpty() || mine.equals(theirs)) {
+            return mine;
+        }
+        Map<Object, AllocatorIdentity> joined = new HashMap<>(mine);
+        for (Map.Entry<Object, AllocatorIdentity> entry : theirs.entrySet()) {
+            joined.merge(entry.getKey(), entry.getValue(), AllocatorIdentity::join);
+        }
+        return joined.equals(mine) ? mine : frozen(joined);
+    }
+
+    /** A map no one else holds, as a read-only view: copying it once more would only cost time. */
+    private static <K, V> Map<K, V> frozen(Map<K, V> owned) {
+        return Collections.unmodifiableMap(owned);
     }
 
     Builder edit() {
         return new Builder(this);
     }
 
-    /** Copy-on-write changes to a state. */
+    /**
+     * Copy-on-write changes to a state: a map is copied only when a change really alters it, and
+     * a builder that changed nothing gives back the state it started from.
+     */
     static final class Builder {
-        private final Map<Object, Integer> flags;
-        private final Map<Element, LocalFact> locals;
-        private final Map<Object, AllocatorIdentity> allocators;
+        private OwnershipState from;
+        private Map<Object, Integer> flags;
+        private Map<Element, LocalFact> locals;
+        private Map<Object, AllocatorIdentity> allocators;
 
         private Builder(OwnershipState from) {
-            flags = new HashMap<>(from.flags);
-            locals = new HashMap<>(from.locals);
-            allocators = new HashMap<>(from.allocators);
+            this.from = from;
         }
 
         Builder flags(Object site, int value) {
             if (value == ABSENT) {
-                flags.remove(site);
+                if (flags != null) {
+                    flags.remove(site);
+                } else if (from.flags.containsKey(site)) {
+                    flags = new HashMap<>(from.flags);
+                    flags.remove(site);
+                }
             } else {
+                Objects.requireNonNull(site);
+                if (flags == null) {
+                    if (Integer.valueOf(value).equals(from.flags.get(site))) {
+                        return this;
+                    }
+                    flags = new HashMap<>(from.flags);
+                }
                 flags.put(site, value);
             }
             return this;
@@ -106,8 +171,21 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
 
         Builder local(Element variable, LocalFact fact) {
             if (fact.isUntracked()) {
-                locals.remove(variable);
+                if (locals != null) {
+                    locals.remove(variable);
+                } else if (from.locals.containsKey(variable)) {
+                    locals = new HashMap<>(from.locals);
+                    locals.remove(variable);
+                }
             } else {
+                Objects.requireNonNull(variable);
+                Objects.requireNonNull(fact);
+                if (locals == null) {
+                    if (fact.equals(from.locals.get(variable))) {
+                        return this;
+                    }
+                    locals = new HashMap<>(from.locals);
+                }
                 locals.put(variable, fact);
             }
             return this;
@@ -115,8 +193,20 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
 
         Builder allocator(Object site, AllocatorIdentity identity) {
             if (identity.isUnknown()) {
-                allocators.remove(site);
+                if (allocators != null) {
+                    allocators.remove(site);
+                } else if (from.allocators.containsKey(site)) {
+                    allocators = new HashMap<>(from.allocators);
+                    allocators.remove(site);
+                }
             } else {
+                Objects.requireNonNull(site);
+                if (allocators == null) {
+                    if (identity.equals(from.allocators.get(site))) {
+                        return this;
+                    }
+                    allocators = new HashMap<>(from.allocators);
+                }
                 allocators.put(site, identity);
             }
             return this;
@@ -124,20 +214,43 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
 
         /** Every local that may hold {@code from} may hold {@code to} instead. */
         Builder renameSite(Object from, Object to) {
-            for (Map.Entry<Element, LocalFact> entry : locals.entrySet()) {
+            Map<Element, LocalFact> current = locals != null ? locals : this.from.locals;
+            Map<Element, LocalFact> renamed = null;
+            for (Map.Entry<Element, LocalFact> entry : current.entrySet()) {
                 LocalFact fact = entry.getValue();
                 if (fact.sites().contains(from)) {
                     Set<Object> sites = new HashSet<>(fact.sites());
                     sites.remove(from);
                     sites.add(to);
-                    entry.setValue(new LocalFact(Set.copyOf(sites), fact.untracked(), fact.region(), fact.allocator()));
+                    if (renamed == null) {
+                        renamed = new HashMap<>();
+                    }
+                    renamed.put(entry.getKey(), new LocalFact(Set.copyOf(sites), fact.untracked(), fact.region(), fact.allocator()));
                 }
+            }
+            if (renamed != null) {
+                if (locals == null) {
+                    locals = new HashMap<>(this.from.locals);
+                }
+                locals.putAll(renamed);
             }
             return this;
         }
 
         OwnershipState build() {
-            return new OwnershipState(Map.copyOf(flags), Map.copyOf(locals), Map.copyOf(allocators));
+            if (flags == null && locals == null && allocators == null) {
+                return from;
+            }
+            OwnershipState built = new OwnershipState(
+                    flags == null ? from.flags : frozen(flags),
+                    locals == null ? from.locals : frozen(locals),
+                    allocators == null ? from.allocators : frozen(allocators));
+            // The maps now belong to the built state: further changes start a copy of their own.
+            from = built;
+            flags = null;
+            locals = null;
+            allocators = null;
+            return built;
         }
     }
 }

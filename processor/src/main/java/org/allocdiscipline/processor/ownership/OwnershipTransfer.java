@@ -54,9 +54,10 @@ import org.allocdiscipline.processor.flow.ForwardAnalysis;
 import org.allocdiscipline.processor.flow.NodeKind;
 
 /**
- * The transfer functions of the ownership analysis for one body. The same functions run while
- * solving (without a {@link Findings} sink) and once more over the fixpoint to report, so the
- * findings come from the final states only.
+ * The transfer functions of the ownership analysis for one body. While solving, each node's
+ * transfer logs what it would report, and a node's later transfer replaces its earlier log: the
+ * solver transfers every node last with its final state, so the logs end up exactly what a
+ * second pass over the fixpoint would report, without that pass.
  */
 final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Trees trees;
@@ -68,7 +69,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final TypeMirror enclosingClass;
     private final Map<Tree, TreePath> sitePaths = new IdentityHashMap<>();
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
-    private Findings findings;
+    private FindingLog log;
 
     OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, TreePath body, Map<Element, TreePath> ownedFields) {
         this.trees = trees;
@@ -92,8 +93,22 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.enclosingClass = enclosing;
     }
 
-    void report(Findings sink) {
-        this.findings = sink;
+    /**
+     * Starts logging findings during the transfers.
+     *
+     * @param nodeCount how many nodes the graph has
+     */
+    void logFindings(int nodeCount) {
+        this.log = new FindingLog(nodeCount);
+    }
+
+    /**
+     * Hands the findings of the last transfer of every node to a sink, in node order.
+     *
+     * @param sink where they go
+     */
+    void replayFindings(Findings sink) {
+        log.replay(sink);
     }
 
     @Override
@@ -114,6 +129,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     @Override
     public OwnershipState transfer(CfgNode node, OwnershipState in) {
+        if (log != null) {
+            log.startNode(node.id());
+        }
         return switch (node.kind()) {
             case PARAMETER -> parameter(node, in);
             case INVOCATION -> invocation(node, in);
@@ -369,8 +387,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         for (Object site : value.sites()) {
             twice &= (in.flagsOf(site) & OwnershipState.RELEASED) != 0;
         }
-        if (twice && findings != null) {
-            findings.doubleRelease(release, treeOf(value.sites().iterator().next()));
+        if (twice && log != null) {
+            Tree allocation = treeOf(value.sites().iterator().next());
+            log.add(sink -> sink.doubleRelease(release, allocation));
         }
         for (Object site : value.sites()) {
             release(out, in, site, release, releasingAllocator);
@@ -379,10 +398,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private void release(OwnershipState.Builder out, OwnershipState in, Object site, TreePath release,
                          AllocatorIdentity releasingAllocator) {
-        if (releasingAllocator != null && findings != null) {
+        if (releasingAllocator != null && log != null) {
             AllocatorIdentity allocatedBy = in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN);
             if (allocatedBy.provablyDiffers(releasingAllocator)) {
-                findings.wrongAllocator(release, treeOf(site));
+                Tree allocation = treeOf(site);
+                log.add(sink -> sink.wrongAllocator(release, allocation));
             }
         }
         out.flags(site, OwnershipState.RELEASED);
@@ -496,7 +516,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private void useOfVariable(CfgNode node, OwnershipState in) {
-        if (findings == null) {
+        if (log == null) {
             return;
         }
         Element element = trees.getElement(node.path());
@@ -515,7 +535,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
             released = site;
         }
-        findings.useAfterRelease(node.path(), treeOf(released));
+        Tree allocation = treeOf(released);
+        log.add(sink -> sink.useAfterRelease(node.path(), allocation));
     }
 
     /** Releasing again is a double release, and copying or comparing with null reads no memory. */
@@ -634,7 +655,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private OwnershipState exit(CfgNode node, OwnershipState in) {
-        if (findings == null) {
+        if (log == null) {
             return in;
         }
         Tree cause = node.tree();
@@ -676,11 +697,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private void leak(Object site, LeakReason reason, Tree at, TypeMirror exception) {
-        if (findings != null) {
-            TreePath path = sitePaths.get(treeOf(site));
-            if (path != null) {
-                findings.leak(path, reason, at, exception);
-            }
+        if (log != null) {
+            // The site's path is looked up when replayed, as the reporting pass used to do after solving.
+            log.add(sink -> {
+                TreePath path = sitePaths.get(treeOf(site));
+                if (path != null) {
+                    sink.leak(path, reason, at, exception);
+                }
+            });
         }
     }
 
