@@ -12,5 +12,5 @@ module org.allocdiscipline {
     exports org.allocdiscipline;
     exports org.allocdiscipline.testing;
 
-    requires static org.junit.jupiter.api;
+    requires static transitive org.junit.jupiter.api;
 }

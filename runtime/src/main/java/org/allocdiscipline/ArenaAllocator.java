@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.allocdiscipline.internal.Bump;
+import org.allocdiscipline.internal.BumpRealloc;
 import org.allocdiscipline.internal.Lifetime;
 import org.allocdiscipline.internal.Requests;
 
@@ -141,22 +142,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
-        if (newByteSize == 0) {
-            // A zero-length slice would carry this address, which realloc later reads as an alignment.
-            long alignment = alignmentOf(memory);
-            free(memory);
-            return Requests.empty(alignment);
-        }
-        MemorySegment resized = current.tryResizeLast(memory, newByteSize);
-        if (resized != null) {
-            return resized;
-        }
-        if (newByteSize <= memory.byteSize()) {
-            return memory.asSlice(0, newByteSize);
-        }
-        MemorySegment moved = alloc(newByteSize, alignmentOf(memory));
-        MemorySegment.copy(memory, 0, moved, 0, memory.byteSize());
-        return moved;
+        return BumpRealloc.realloc(this, current, alignmentOf(memory), memory, newByteSize);
     }
 
     /**

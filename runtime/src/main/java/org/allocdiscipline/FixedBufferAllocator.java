@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 import org.allocdiscipline.internal.Bump;
+import org.allocdiscipline.internal.BumpRealloc;
 import org.allocdiscipline.internal.Lifetime;
 import org.allocdiscipline.internal.Requests;
 
@@ -96,22 +97,7 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
             return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
-        if (newByteSize == 0) {
-            // A zero-length slice would carry this address, which realloc later reads as an alignment.
-            long alignment = bump.alignmentOf(memory);
-            free(memory);
-            return Requests.empty(alignment);
-        }
-        MemorySegment resized = bump.tryResizeLast(memory, newByteSize);
-        if (resized != null) {
-            return resized;
-        }
-        if (newByteSize <= memory.byteSize()) {
-            return memory.asSlice(0, newByteSize);
-        }
-        MemorySegment moved = alloc(newByteSize, bump.alignmentOf(memory));
-        MemorySegment.copy(memory, 0, moved, 0, memory.byteSize());
-        return moved;
+        return BumpRealloc.realloc(this, bump, bump.alignmentOf(memory), memory, newByteSize);
     }
 
     /**
