@@ -12,5 +12,6 @@ module org.allocdiscipline {
     exports org.allocdiscipline;
     exports org.allocdiscipline.testing;
 
-    requires static transitive org.junit.jupiter.api;
+    // Not transitive: modules that use only the allocators must not need JUnit to compile.
+    requires static org.junit.jupiter.api;
 }
