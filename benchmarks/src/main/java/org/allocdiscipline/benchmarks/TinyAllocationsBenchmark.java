@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 
 import org.allocdiscipline.AllocationException;
+import org.allocdiscipline.Allocator;
 import org.allocdiscipline.ArenaAllocator;
 import org.allocdiscipline.PageAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,32 +30,29 @@ public class TinyAllocationsBenchmark {
     @Benchmark
     @OperationsPerInvocation(ALLOCATIONS)
     public void pageAllocator(Blackhole blackhole) throws AllocationException {
-        for (int i = 0; i < ALLOCATIONS; i++) {
-            MemorySegment p = PageAllocator.INSTANCE.alloc(8);
-            blackhole.consume(p);
-            PageAllocator.INSTANCE.free(p);
-        }
+        theLoop(PageAllocator.INSTANCE, blackhole);
     }
 
     @Benchmark
     @OperationsPerInvocation(ALLOCATIONS)
     public void pageAllocatorUnchecked(Blackhole blackhole) throws AllocationException {
-        for (int i = 0; i < ALLOCATIONS; i++) {
-            MemorySegment p = PageAllocator.UNCHECKED.alloc(8);
-            blackhole.consume(p);
-            PageAllocator.UNCHECKED.free(p);
-        }
+        theLoop(PageAllocator.UNCHECKED, blackhole);
     }
 
     @Benchmark
     @OperationsPerInvocation(ALLOCATIONS)
     public void arenaOverPageAllocator(Blackhole blackhole) throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
-            for (int i = 0; i < ALLOCATIONS; i++) {
-                MemorySegment p = arena.alloc(8);
-                blackhole.consume(p);
-                arena.free(p);
-            }
+            theLoop(arena, blackhole);
+        }
+    }
+
+    /** The source document's loop: allocate 8 bytes, use them, free them, 1000 times. */
+    private static void theLoop(Allocator allocator, Blackhole blackhole) throws AllocationException {
+        for (int i = 0; i < ALLOCATIONS; i++) {
+            MemorySegment p = allocator.alloc(8);
+            blackhole.consume(p);
+            allocator.free(p);
         }
     }
 }
