@@ -1,11 +1,9 @@
 package org.allocdiscipline.processor;
 
 import com.google.auto.service.AutoService;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -16,9 +14,9 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.allocdiscipline.processor.javac.AnalyzeListener;
+import org.allocdiscipline.processor.javac.CheckerClaims;
 import org.allocdiscipline.processor.javac.JavacTasks;
 import org.allocdiscipline.processor.rules.Rule;
-import org.allocdiscipline.processor.rules.Rules;
 
 /**
  * The allocator-discipline checker, as javac runs it from the processor path. It claims no
@@ -57,15 +55,6 @@ public final class AllocatorDisciplineProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        List<Rule> candidates = new ArrayList<>(Rules.builtIn());
-        candidates.addAll(extraRules);
-        Options options;
-        try {
-            options = Options.parse(environment.getOptions(), Rules.knownIds(candidates));
-        } catch (Options.InvalidOptionsException e) {
-            e.problems().forEach(p -> environment.getMessager().printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + p));
-            return;
-        }
         try {
             var task = JavacTasks.find(environment);
             if (task.isEmpty()) {
@@ -74,9 +63,14 @@ public final class AllocatorDisciplineProcessor extends AbstractProcessor {
                         + " so allocator discipline is not checked here; compile with javac to check it.");
                 return;
             }
-            CompilationChecker checker = new CompilationChecker(task.get(), options, Rules.active(candidates, options),
-                    environment.getMessager(), version());
-            task.get().addTaskListener(new AnalyzeListener(checker));
+            // The -A options win over any the plugin was given for this compilation.
+            Map<String, String> options = new HashMap<>(CheckerClaims.processorStarted(task.get()));
+            options.putAll(environment.getOptions());
+            CompilationChecker checker = CheckerSetup.create(task.get(), options, extraRules,
+                    environment.getMessager(), "");
+            if (checker != null) {
+                task.get().addTaskListener(new AnalyzeListener(checker));
+            }
         } catch (LinkageError | RuntimeException e) {
             // No javac tree API at all on this platform, or a wrapper we could not see through.
             environment.getMessager().printMessage(Diagnostic.Kind.NOTE,
@@ -88,18 +82,5 @@ public final class AllocatorDisciplineProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnvironment) {
         return false;
-    }
-
-    private static String version() {
-        try (InputStream in = AllocatorDisciplineProcessor.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                return properties.getProperty("version", "unknown");
-            }
-        } catch (IOException e) {
-            // Fall through: the version only labels the SARIF report.
-        }
-        return "unknown";
     }
 }

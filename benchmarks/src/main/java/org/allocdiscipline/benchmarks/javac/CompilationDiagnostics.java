@@ -20,6 +20,7 @@ final class CompilationDiagnostics implements DiagnosticListener<JavaFileObject>
 
     private final List<String> errors = new ArrayList<>();
     private int findings;
+    private boolean checkerSpoke;
     private long processorCpuNanos = -1;
     private long bodies = -1;
     private long files = -1;
@@ -34,6 +35,9 @@ final class CompilationDiagnostics implements DiagnosticListener<JavaFileObject>
         if (diagnostic.getKind() != Diagnostic.Kind.NOTE && FINDING.matcher(message).matches()) {
             findings++;
         }
+        if (message.startsWith("allocdiscipline:")) {
+            checkerSpoke = true;
+        }
         Matcher timing = TIMING.matcher(message);
         if (diagnostic.getKind() == Diagnostic.Kind.NOTE && timing.matches()) {
             bodies = Long.parseLong(timing.group(1));
@@ -44,6 +48,11 @@ final class CompilationDiagnostics implements DiagnosticListener<JavaFileObject>
 
     List<String> errors() {
         return errors;
+    }
+
+    /** @return whether the checker printed anything (it always prints a summary note when it runs) */
+    boolean checkerSpoke() {
+        return checkerSpoke;
     }
 
     int findings() {

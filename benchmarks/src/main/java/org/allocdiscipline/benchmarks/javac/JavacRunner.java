@@ -62,8 +62,14 @@ final class JavacRunner {
             throw new IllegalStateException(corpus.name() + " does not compile (" + variant.label() + "): "
                     + String.join("\n", diagnostics.errors().subList(0, Math.min(10, diagnostics.errors().size()))));
         }
-        if (variant == Variant.CHECKER && diagnostics.processorCpuNanos() < 0) {
-            throw new IllegalStateException("the checker printed no timing note on " + corpus.name());
+        if (variant.checks() && diagnostics.processorCpuNanos() < 0) {
+            throw new IllegalStateException("the checker printed no timing note on " + corpus.name() + " ("
+                    + variant.label() + ")");
+        }
+        if (!variant.checks() && diagnostics.checkerSpoke()) {
+            // E.g. the plugin started by itself from a service file on the class path: the baseline would be wrong.
+            throw new IllegalStateException("the checker ran in the " + variant.label() + " variant on "
+                    + corpus.name());
         }
         return new Measurement(wall, cpu, diagnostics.processorCpuNanos(), diagnostics.bodies(), diagnostics.files(),
                 diagnostics.findings());

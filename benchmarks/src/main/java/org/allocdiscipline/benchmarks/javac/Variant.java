@@ -1,7 +1,6 @@
 package org.allocdiscipline.benchmarks.javac;
 
 import com.sun.source.util.JavacTask;
-import com.sun.source.util.TaskListener;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -9,24 +8,26 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import org.allocdiscipline.processor.AllocDisciplinePlugin;
 import org.allocdiscipline.processor.AllocatorDisciplineProcessor;
 
-/** How a corpus is compiled: the three variants that run side by side. */
+/** How a corpus is compiled: the variants that run side by side. */
 enum Variant {
     /** What a build without any processor does. */
     BASELINE("-proc:none"),
     /**
-     * No processor, but an empty {@code TaskListener}: javac keeps doc comments as soon as anyone
-     * listens (the checker must listen, to see attributed trees), which costs time by itself.
-     */
-    LISTENER("empty TaskListener"),
-    /**
-     * A processor that does nothing: separates what merely turning annotation processing on costs
-     * (javac's processing round) from the checker's own work.
+     * A processor that does nothing: what merely turning annotation processing on costs (javac enters
+     * every class again for its rounds), apart from any checking.
      */
     NO_OP("no-op processor"),
-    /** The allocator-discipline checker with every rule it has, and its own timing note. */
-    CHECKER("checker");
+    /** The checker as javac runs it by default: an annotation processor, with every rule and its timing note. */
+    CHECKER("checker as processor"),
+    /**
+     * The checker as a javac plugin under {@code -proc:none}: the same checking without javac's
+     * processing rounds. Started as javac starts it, {@code Plugin.init} with the task and the
+     * arguments of {@code -Xplugin:AllocDiscipline timing=true}.
+     */
+    PLUGIN("checker as plugin");
 
     private final String label;
 
@@ -38,31 +39,29 @@ enum Variant {
         return label;
     }
 
-    /** The options this variant adds to the corpus's options. */
+    /** @return whether this variant runs the checker (and so prints its timing note) */
+    boolean checks() {
+        return this == CHECKER || this == PLUGIN;
+    }
+
     List<String> options() {
         return switch (this) {
-            case BASELINE, LISTENER -> List.of("-proc:none");
+            case BASELINE, PLUGIN -> List.of("-proc:none");
             case NO_OP -> List.of();
             case CHECKER -> List.of("-Aallocdiscipline.timing=true");
         };
     }
 
-    /**
-     * Sets up a task for this variant. The processors are fresh instances, as javac would load per
-     * compilation; the same as {@code -processorpath} with the processor jar, without the class-loader set-up.
-     */
     void prepare(JavacTask task) {
         switch (this) {
             case BASELINE -> {
             }
-            case LISTENER -> task.addTaskListener(new TaskListener() {
-            });
             case NO_OP -> task.setProcessors(List.of(new NoOpProcessor()));
             case CHECKER -> task.setProcessors(List.of(new AllocatorDisciplineProcessor()));
+            case PLUGIN -> new AllocDisciplinePlugin().init(task, "timing=true");
         }
     }
 
-    /** Sees every class, as the checker does, and does nothing with it. */
     @SupportedAnnotationTypes("*")
     static final class NoOpProcessor extends AbstractProcessor {
         @Override

@@ -1,0 +1,78 @@
+package org.allocdiscipline.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Plugin;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import org.allocdiscipline.processor.javac.CheckerClaims;
+import org.allocdiscipline.processor.javac.PluginListener;
+import org.allocdiscipline.processor.javac.TreesMessager;
+
+/**
+ * The checker as a javac plugin. javac starts it by itself whenever the jar is on the processor path
+ * ({@link #autoStart()}), so the setup stays one {@code annotationProcessorPaths} entry. It exists for
+ * speed: any annotation processor makes javac enter every class again for its rounds, which costs a
+ * build with no other processor 10-20 %; with {@code -proc:none} javac skips that and only the plugin
+ * checks. Options then go in the plugin's arguments ({@code -Xplugin:AllocDiscipline severity=error
+ * sarif=target/allocdiscipline.sarif}), since a plugin cannot see {@code -A} options. When javac runs
+ * the processor as well, the processor checks the compilation and the plugin stands down.
+ */
+@AutoService(Plugin.class)
+public final class AllocDisciplinePlugin implements Plugin {
+    /** The name for {@code -Xplugin:}. */
+    public static final String NAME = "AllocDiscipline";
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean autoStart() {
+        return true;
+    }
+
+    @Override
+    public void init(JavacTask task, String... arguments) {
+        try {
+            List<String> problems = new ArrayList<>();
+            Map<String, String> options = parseArguments(arguments, problems);
+            CheckerClaims.pluginStarted(task, options);
+            TreesMessager messager = new TreesMessager(Trees.instance(task));
+            task.addTaskListener(new PluginListener(task, messager, m -> {
+                problems.forEach(p -> m.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + p));
+                return problems.isEmpty()
+                        ? CheckerSetup.create(task, options, List.of(), m, " (given as -Xplugin:" + NAME + " arguments)")
+                        : null;
+            }));
+        } catch (RuntimeException | LinkageError e) {
+            // Never break javac: without the plugin, the build goes on unchecked.
+        }
+    }
+
+    /**
+     * Reads {@code key=value} arguments; the key may leave out the {@code allocdiscipline.} prefix.
+     *
+     * @param arguments the plugin's arguments
+     * @param problems where malformed arguments are described
+     * @return the options, keys with the prefix
+     */
+    static Map<String, String> parseArguments(String[] arguments, List<String> problems) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int equals = argument.indexOf('=');
+            if (equals <= 0) {
+                problems.add("the plugin argument '" + argument + "' is not key=value, e.g. severity=error");
+                continue;
+            }
+            String key = argument.substring(0, equals);
+            options.put(key.startsWith(Options.PREFIX) ? key : Options.PREFIX + key, argument.substring(equals + 1));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,55 @@
+package org.allocdiscipline.processor;
+
+import com.sun.source.util.JavacTask;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.annotation.processing.Messager;
+import javax.tools.Diagnostic;
+import org.allocdiscipline.processor.rules.Rule;
+import org.allocdiscipline.processor.rules.Rules;
+
+/** Makes the checker for one compilation, the same way for the processor and for the plugin. */
+final class CheckerSetup {
+    private CheckerSetup() {
+    }
+
+    /**
+     * @param task the compilation
+     * @param rawOptions the options as javac passed them (keys with the {@code allocdiscipline.} prefix; others ignored)
+     * @param extraRules rules to run after the built-in ones
+     * @param messager where option problems and notes go
+     * @param spelling how the user wrote the options, for the problem messages
+     * @return the checker, or null when an option is wrong (reported as an error)
+     */
+    static CompilationChecker create(JavacTask task, Map<String, String> rawOptions, List<Rule> extraRules,
+            Messager messager, String spelling) {
+        List<Rule> candidates = new ArrayList<>(Rules.builtIn());
+        candidates.addAll(extraRules);
+        Options options;
+        try {
+            options = Options.parse(rawOptions, Rules.knownIds(candidates));
+        } catch (Options.InvalidOptionsException e) {
+            e.problems().forEach(p -> messager.printMessage(Diagnostic.Kind.ERROR,
+                    "allocdiscipline: " + p + spelling));
+            return null;
+        }
+        return new CompilationChecker(task, options, Rules.active(candidates, options), messager, version());
+    }
+
+    private static String version() {
+        try (InputStream in = CheckerSetup.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            // Fall through: the version only labels the SARIF report.
+        }
+        return "unknown";
+    }
+}
