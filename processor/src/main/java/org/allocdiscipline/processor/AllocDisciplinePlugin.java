@@ -27,6 +27,10 @@ public final class AllocDisciplinePlugin implements Plugin {
     /** The name for {@code -Xplugin:}. */
     public static final String NAME = "AllocDiscipline";
 
+    /** The plugin as javac's service loader creates it. */
+    public AllocDisciplinePlugin() {
+    }
+
     @Override
     public String getName() {
         return NAME;

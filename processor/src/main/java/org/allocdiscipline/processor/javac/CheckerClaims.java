@@ -40,6 +40,8 @@ public final class CheckerClaims {
     }
 
     /**
+     * Whether the processor checks this compilation.
+     *
      * @param task the compilation
      * @return whether the processor checks it
      */

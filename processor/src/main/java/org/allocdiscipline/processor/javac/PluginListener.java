@@ -19,6 +19,8 @@ public final class PluginListener implements TaskListener {
     private AnalyzeListener delegate;
 
     /**
+     * Makes the listener; the checker comes later, once it is clear that the plugin checks.
+     *
      * @param task the compilation
      * @param messager where the checker prints messages that have no tree
      * @param checkerFactory makes the checker (returns null if there is nothing to check, e.g. bad options)

@@ -22,6 +22,11 @@ public final class TreesMessager implements Messager {
     private final List<String> pendingMessages = new ArrayList<>();
     private CompilationUnitTree handle;
 
+    /**
+     * Makes a messager that prints through these trees.
+     *
+     * @param trees the compilation's trees
+     */
     public TreesMessager(Trees trees) {
         this.trees = trees;
     }
