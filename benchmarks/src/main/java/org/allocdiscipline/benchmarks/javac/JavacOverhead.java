@@ -49,14 +49,13 @@ public final class JavacOverhead {
         String only = flags.getOrDefault("only", "all");
         PrintStream log = System.err;
 
+        Path runtimeJar = Path.of(required(flags, "runtime-jar"));
         List<Corpus> real = new ArrayList<>();
         if (!only.equals("synthetic")) {
-            real = realCorpora(Path.of(required(flags, "sources-jars")), work.resolve("sources"));
+            real = realCorpora(Path.of(required(flags, "sources-jars")), work.resolve("sources"), runtimeJar);
         }
         List<Integer> scales = new ArrayList<>();
-        Path runtimeJar = null;
         if (!only.equals("real")) {
-            runtimeJar = Path.of(required(flags, "runtime-jar"));
             scales = Arrays.stream(flags.getOrDefault("scales", "1,2,4").split(",")).map(String::strip)
                     .map(Integer::valueOf).toList();
         }
@@ -106,8 +105,12 @@ public final class JavacOverhead {
         return csv.toString();
     }
 
-    /** One corpus per {@code *-sources.jar} in the directory, every {@code .java} file of it. */
-    private static List<Corpus> realCorpora(Path jars, Path unpacked) throws IOException {
+    /**
+     * One corpus per {@code *-sources.jar} in the directory, every {@code .java} file of it. The runtime
+     * jar goes on the class path, as in any project that uses the checker: the code does not need it,
+     * but without {@code @Owned} in sight the ownership rules would skip every body.
+     */
+    private static List<Corpus> realCorpora(Path jars, Path unpacked, Path runtimeJar) throws IOException {
         List<Path> found;
         try (Stream<Path> list = Files.list(jars)) {
             found = list.filter(p -> p.getFileName().toString().endsWith("-sources.jar")).sorted().toList();
@@ -119,7 +122,7 @@ public final class JavacOverhead {
         for (Path jar : found) {
             String name = jar.getFileName().toString().replace("-sources.jar", "");
             List<Path> sources = SourceFiles.unpackJavaSources(jar, unpacked.resolve(name));
-            corpora.add(new Corpus(name, sources, List.of(), REAL_OPTIONS, SourceFiles.lines(sources)));
+            corpora.add(new Corpus(name, sources, List.of(runtimeJar), REAL_OPTIONS, SourceFiles.lines(sources)));
         }
         return corpora;
     }

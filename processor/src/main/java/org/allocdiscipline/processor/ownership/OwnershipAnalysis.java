@@ -145,47 +145,47 @@ public final class OwnershipAnalysis {
         Tree root = body.getLeaf() instanceof LambdaExpressionTree lambda ? lambda.getBody()
                 : body.getLeaf() instanceof MethodTree method ? method.getBody() : body.getLeaf();
         boolean[] found = {false};
-        new TreeScanner<Void, TreePath>() {
+        // No path per node: on attributed trees getElement and getTypeMirror read only the leaf, so the
+        // body's path as parent is enough (it is only walked for classes javac has not attributed).
+        new TreeScanner<Void, Void>() {
             @Override
-            public Void scan(Tree tree, TreePath parent) {
-                if (found[0] || tree == null) {
-                    return null;
-                }
-                return super.scan(tree, new TreePath(parent, tree));
+            public Void scan(Tree tree, Void unused) {
+                return found[0] || tree == null ? null : super.scan(tree, unused);
             }
 
             @Override
-            public Void visitMethodInvocation(MethodInvocationTree call, TreePath path) {
-                if (trees.getElement(path) instanceof ExecutableElement method) {
+            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+                if (trees.getElement(new TreePath(body, call)) instanceof ExecutableElement method) {
                     OwnershipAnnotations.Signature signature = annotations.signature(method);
                     found[0] |= signature.ownedResult() || signature.takesAny();
                 }
-                return super.visitMethodInvocation(call, path);
+                return super.visitMethodInvocation(call, unused);
             }
 
             @Override
-            public Void visitNewClass(NewClassTree creation, TreePath path) {
+            public Void visitNewClass(NewClassTree creation, Void unused) {
+                TreePath path = new TreePath(body, creation);
                 found[0] |= annotations.isOwnedType(trees.getTypeMirror(path));
                 if (!found[0] && trees.getElement(path) instanceof ExecutableElement constructor) {
                     found[0] |= annotations.signature(constructor).takesAny();
                 }
                 // The class body of an anonymous class is a body of its own.
                 for (Tree argument : creation.getArguments()) {
-                    scan(argument, path);
+                    scan(argument, unused);
                 }
-                return scan(creation.getEnclosingExpression(), path);
+                return scan(creation.getEnclosingExpression(), unused);
             }
 
             @Override
-            public Void visitLambdaExpression(LambdaExpressionTree lambda, TreePath path) {
+            public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
                 return null;
             }
 
             @Override
-            public Void visitClass(ClassTree type, TreePath path) {
+            public Void visitClass(ClassTree type, Void unused) {
                 return null;
             }
-        }.scan(root, body.getLeaf() == root ? body.getParentPath() : body);
+        }.scan(root, null);
         return found[0];
     }
 }

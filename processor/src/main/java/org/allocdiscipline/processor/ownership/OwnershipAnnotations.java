@@ -34,6 +34,8 @@ public final class OwnershipAnnotations {
     private final Elements elements;
     private final Map<ExecutableElement, Signature> signatures = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedTypes = new HashMap<>();
+    private final Map<TypeElement, Boolean> ownedInSupertypes = new HashMap<>();
+    private final Map<TypeElement, Boolean> ownedDeclarations = new HashMap<>();
     private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
     // Both answers depend on the class alone: erasure drops the type arguments, and substituting
     // them never turns a method's return type into void or out of it.
@@ -113,7 +115,8 @@ public final class OwnershipAnnotations {
         }
         if (method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC)
                 && !method.getModifiers().contains(Modifier.PRIVATE)
-                && method.getEnclosingElement() instanceof TypeElement owner) {
+                && method.getEnclosingElement() instanceof TypeElement owner
+                && supertypesDeclareOwned(owner)) {
             for (ExecutableElement overridden : overriddenMethods(method, owner)) {
                 Signature inherited = signature(overridden);
                 result |= inherited.ownedResult();
@@ -126,6 +129,50 @@ public final class OwnershipAnnotations {
     }
 
     /** The methods of direct supertypes (searched transitively by the recursion) that this one overrides. */
+    /**
+     * Whether some proper supertype of the type declares an {@code @Owned} method or parameter, so that
+     * a method of the type could inherit ownership. Almost no hierarchy does (the JDK's, a library's), and
+     * this answers for a whole hierarchy at once, where looking for overridden methods costs a walk over
+     * every supertype's members for every method.
+     */
+    private boolean supertypesDeclareOwned(TypeElement type) {
+        Boolean known = ownedInSupertypes.get(type);
+        if (known != null) {
+            return known;
+        }
+        ownedInSupertypes.put(type, false);
+        boolean result = false;
+        for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+            if (types.asElement(supertype) instanceof TypeElement superElement
+                    && (declaresOwned(superElement) || supertypesDeclareOwned(superElement))) {
+                result = true;
+                break;
+            }
+        }
+        ownedInSupertypes.put(type, result);
+        return result;
+    }
+
+    private boolean declaresOwned(TypeElement type) {
+        return ownedDeclarations.computeIfAbsent(type, OwnershipAnnotations::computeDeclaresOwned);
+    }
+
+    private static boolean computeDeclaresOwned(TypeElement type) {
+        for (Element member : type.getEnclosedElements()) {
+            if (member instanceof ExecutableElement method) {
+                if (has(method, OWNED)) {
+                    return true;
+                }
+                for (Element parameter : method.getParameters()) {
+                    if (has(parameter, OWNED)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private List<ExecutableElement> overriddenMethods(ExecutableElement method, TypeElement owner) {
         List<ExecutableElement> found = new java.util.ArrayList<>();
         for (TypeMirror supertype : types.directSupertypes(owner.asType())) {

@@ -13,8 +13,10 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -23,6 +25,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import org.allocdiscipline.processor.scope.KnownNames;
 
 /**
@@ -36,6 +39,9 @@ import org.allocdiscipline.processor.scope.KnownNames;
  */
 public final class HardcodedAllocatorRule implements Rule {
     private static final String SUGGESTED_PARAMETER = "Allocator allocator";
+
+    private Elements namesFrom;
+    private Set<String> globalNames = Set.of();
 
     /** Creates the rule; it keeps no state between bodies. */
     public HardcodedAllocatorRule() {
@@ -63,10 +69,16 @@ public final class HardcodedAllocatorRule implements Rule {
         if (!context.scope().isLibraryCode(context.body().declaration()) || insidePageAllocator(context)) {
             return;
         }
+        Set<String> names = globalNames(context.elements());
+        if (names.isEmpty()) {
+            return;
+        }
+        // Most names are not the global's: compare the name before asking javac what it refers to.
         new BodyScanner<Void, Void>() {
             @Override
             public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-                if (isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
+                if (names.contains(node.getIdentifier().toString())
+                        && isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
                     report(context, getCurrentPath());
                     return null;
                 }
@@ -76,12 +88,34 @@ public final class HardcodedAllocatorRule implements Rule {
             @Override
             public Void visitIdentifier(IdentifierTree node, Void unused) {
                 // A bare INSTANCE, through a static import or inside PageAllocator's subclasses' scope.
-                if (isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
+                if (names.contains(node.getName().toString())
+                        && isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
                     report(context, getCurrentPath());
                 }
                 return null;
             }
         }.scan(context.body().body(), null);
+    }
+
+    /**
+     * The names of the global page allocators in this compilation ({@code INSTANCE} and its sibling
+     * modes), none when the compilation cannot see {@code PageAllocator}. Computed once per compilation.
+     */
+    private Set<String> globalNames(Elements elements) {
+        if (namesFrom != elements) {
+            namesFrom = elements;
+            Set<String> names = new HashSet<>();
+            TypeElement pageAllocator = elements.getTypeElement(KnownNames.PAGE_ALLOCATOR);
+            if (pageAllocator != null) {
+                for (Element member : pageAllocator.getEnclosedElements()) {
+                    if (isGlobalPageAllocator(member)) {
+                        names.add(member.getSimpleName().toString());
+                    }
+                }
+            }
+            globalNames = Set.copyOf(names);
+        }
+        return globalNames;
     }
 
     /**
