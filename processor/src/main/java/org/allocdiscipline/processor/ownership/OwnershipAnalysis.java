@@ -69,11 +69,24 @@ public final class OwnershipAnalysis {
      * @return the findings, in source order
      */
     public OwnershipFindings analyze(TreePath body) {
+        return analyze(body, null);
+    }
+
+    /**
+     * Analyses one body whose calls and creations are already known, which spares the scan that looks
+     * for them (most bodies involve no ownership, and are done after looking at those alone).
+     *
+     * @param body a path that {@link CfgBuilder#build} accepts (method, lambda, initializer, field)
+     * @param callsAndCreations every method invocation and {@code new} in the body, outside nested
+     *     lambdas and classes; null to scan for them
+     * @return the findings, in source order
+     */
+    public OwnershipFindings analyze(TreePath body, List<? extends Tree> callsAndCreations) {
         if (!ownershipDeclared) {
             return OwnershipFindings.NONE;
         }
         Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(body.getParentPath()) : Map.of();
-        if (ownedFields.isEmpty() && !involvesOwnership(body)) {
+        if (ownedFields.isEmpty() && !involvesOwnership(body, callsAndCreations)) {
             return OwnershipFindings.NONE;
         }
         Cfg cfg = builder.build(body);
@@ -136,11 +149,38 @@ public final class OwnershipAnalysis {
         return fields;
     }
 
+    /**
+     * Whether a call returns or takes an owned value, or a {@code new} makes or takes one. The path's
+     * parent need not be the real one: on attributed trees javac reads only the leaf.
+     */
+    private boolean carriesOwnership(TreePath call) {
+        if (call.getLeaf() instanceof NewClassTree) {
+            if (annotations.isOwnedType(trees.getTypeMirror(call))) {
+                return true;
+            }
+            return trees.getElement(call) instanceof ExecutableElement constructor
+                    && annotations.signature(constructor).takesAny();
+        }
+        if (trees.getElement(call) instanceof ExecutableElement method) {
+            OwnershipAnnotations.Signature signature = annotations.signature(method);
+            return signature.ownedResult() || signature.takesAny();
+        }
+        return false;
+    }
+
     /** A cheap scan: does the body call, create or take anything that carries ownership? */
-    private boolean involvesOwnership(TreePath body) {
+    private boolean involvesOwnership(TreePath body, List<? extends Tree> callsAndCreations) {
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method
                 && annotations.signature(method).takesAny()) {
             return true;
+        }
+        if (callsAndCreations != null) {
+            for (Tree call : callsAndCreations) {
+                if (carriesOwnership(new TreePath(body, call))) {
+                    return true;
+                }
+            }
+            return false;
         }
         Tree root = body.getLeaf() instanceof LambdaExpressionTree lambda ? lambda.getBody()
                 : body.getLeaf() instanceof MethodTree method ? method.getBody() : body.getLeaf();
@@ -155,20 +195,13 @@ public final class OwnershipAnalysis {
 
             @Override
             public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                if (trees.getElement(new TreePath(body, call)) instanceof ExecutableElement method) {
-                    OwnershipAnnotations.Signature signature = annotations.signature(method);
-                    found[0] |= signature.ownedResult() || signature.takesAny();
-                }
+                found[0] |= carriesOwnership(new TreePath(body, call));
                 return super.visitMethodInvocation(call, unused);
             }
 
             @Override
             public Void visitNewClass(NewClassTree creation, Void unused) {
-                TreePath path = new TreePath(body, creation);
-                found[0] |= annotations.isOwnedType(trees.getTypeMirror(path));
-                if (!found[0] && trees.getElement(path) instanceof ExecutableElement constructor) {
-                    found[0] |= annotations.signature(constructor).takesAny();
-                }
+                found[0] |= carriesOwnership(new TreePath(body, creation));
                 // The class body of an anonymous class is a body of its own.
                 for (Tree argument : creation.getArguments()) {
                     scan(argument, unused);

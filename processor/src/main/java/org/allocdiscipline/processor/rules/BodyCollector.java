@@ -2,7 +2,10 @@ package org.allocdiscipline.processor.rules;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -14,14 +17,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.scope.GlobalAllocators;
 
 /**
  * Finds every code body of a top-level class, nested, local and anonymous classes and lambdas
@@ -32,6 +39,7 @@ public final class BodyCollector {
     private final Trees trees;
     private final Types types;
     private final Elements elements;
+    private final Set<String> globalNames;
 
     /**
      * Creates the collector.
@@ -44,6 +52,7 @@ public final class BodyCollector {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
+        this.globalNames = GlobalAllocators.names(elements);
     }
 
     /**
@@ -97,20 +106,85 @@ public final class BodyCollector {
         private final List<DeclaredClass> classes = new ArrayList<>();
         private final Deque<String> classNames = new ArrayDeque<>();
         private final Deque<Owner> owners = new ArrayDeque<>();
+        // The body whose parts the walk is in; NONE between bodies (class members' headers, lambda parameters).
+        private final Deque<BodyParts> active = new ArrayDeque<>(List.of(BodyParts.NONE));
+        // Bodies found but not entered yet, with their root trees: entering that tree enters the body.
+        // A body's root comes right after its declaration's header, so only the latest can be next.
+        private final Deque<Tree> pendingRoots = new ArrayDeque<>();
+        private final Deque<BodyParts> pendingParts = new ArrayDeque<>();
 
-        private record Owner(String signature, Element element) {
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            if (tree == null || pendingRoots.peek() != tree) {
+                return super.scan(tree, unused);
+            }
+            pendingRoots.pop();
+            return within(pendingParts.pop(), () -> super.scan(tree, unused));
+        }
+
+        private Void within(BodyParts parts, java.util.function.Supplier<Void> walk) {
+            active.push(parts);
+            try {
+                return walk.get();
+            } finally {
+                active.pop();
+            }
+        }
+
+        private BodyParts enter(Tree bodyRoot) {
+            BodyParts parts = new BodyParts();
+            pendingRoots.push(bodyRoot);
+            pendingParts.push(parts);
+            return parts;
+        }
+
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+            if (namedLikeGlobal(node.getName())) {
+                active.peek().candidate(getCurrentPath());
+            }
+            return super.visitIdentifier(node, unused);
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+            if (namedLikeGlobal(node.getIdentifier())) {
+                active.peek().candidate(getCurrentPath());
+            }
+            return super.visitMemberSelect(node, unused);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+            active.peek().call(node);
+            return super.visitMethodInvocation(node, unused);
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree node, Void unused) {
+            active.peek().call(node);
+            return super.visitNewClass(node, unused);
+        }
+
+        private boolean namedLikeGlobal(Name name) {
+            // javac keeps each name's string: no copy is made here.
+            return !globalNames.isEmpty() && globalNames.contains(name.toString());
+        }
+
+        private record Owner(Supplier<String> signature, Element element) {
         }
 
         @Override
         public Void visitClass(ClassTree node, Void unused) {
             TreePath path = getCurrentPath();
             Element element = trees.getElement(path);
-            classNames.push(className(node, element));
-            classes.add(new DeclaredClass(path, classNames.peek()));
+            String name = className(node, element);
+            classNames.push(name);
+            classes.add(new DeclaredClass(path, name));
             try {
-                owners.push(new Owner(classNames.peek(), element));
+                owners.push(new Owner(() -> name, element));
                 try {
-                    return super.visitClass(node, unused);
+                    return within(BodyParts.NONE, () -> super.visitClass(node, unused));
                 } finally {
                     owners.pop();
                 }
@@ -127,10 +201,10 @@ public final class BodyCollector {
             if (element == null || elements.getOrigin(element) != Elements.Origin.EXPLICIT) {
                 return null;
             }
-            String signature = methodSignature(node, element);
+            Supplier<String> signature = methodSignature(node, element);
             if (node.getBody() != null) {
                 bodies.add(new CodeBody(CodeBody.Kind.METHOD, path, new TreePath(path, node.getBody()), element,
-                        signature));
+                        signature, enter(node.getBody())));
             }
             owners.push(new Owner(signature, element));
             try {
@@ -150,10 +224,12 @@ public final class BodyCollector {
             if (element == null) {
                 return null;
             }
-            String signature = classNames.peek() + "." + node.getName();
+            String className = classNames.peek();
+            Name fieldName = node.getName();
+            Supplier<String> signature = Memo.of(() -> className + "." + fieldName);
             if (node.getInitializer() != null) {
                 bodies.add(new CodeBody(CodeBody.Kind.FIELD_INITIALIZER, path,
-                        new TreePath(path, node.getInitializer()), element, signature));
+                        new TreePath(path, node.getInitializer()), element, signature, enter(node.getInitializer())));
             }
             owners.push(new Owner(signature, element));
             try {
@@ -169,12 +245,15 @@ public final class BodyCollector {
             if (!(path.getParentPath().getLeaf() instanceof ClassTree)) {
                 return super.visitBlock(node, unused);
             }
-            String signature = classNames.peek() + (node.isStatic() ? ".<clinit>" : ".<init>{}");
+            String name = classNames.peek() + (node.isStatic() ? ".<clinit>" : ".<init>{}");
+            Supplier<String> signature = () -> name;
             Element classElement = owners.peek().element();
-            bodies.add(new CodeBody(CodeBody.Kind.INITIALIZER, path, path, classElement, signature));
+            BodyParts parts = new BodyParts();
+            bodies.add(new CodeBody(CodeBody.Kind.INITIALIZER, path, path, classElement, signature, parts));
             owners.push(new Owner(signature, classElement));
             try {
-                return super.visitBlock(node, unused);
+                // The walk is already in the block: enter its body here rather than through scan().
+                return within(parts, () -> super.visitBlock(node, unused));
             } finally {
                 owners.pop();
             }
@@ -185,8 +264,9 @@ public final class BodyCollector {
             TreePath path = getCurrentPath();
             Owner owner = owners.peek();
             bodies.add(new CodeBody(CodeBody.Kind.LAMBDA, path, new TreePath(path, node.getBody()), owner.element(),
-                    owner.signature()));
-            return super.visitLambdaExpression(node, unused);
+                    owner.signature(), enter(node.getBody())));
+            // The parameters belong to no body; the lambda's body is entered through scan().
+            return within(BodyParts.NONE, () -> super.visitLambdaExpression(node, unused));
         }
 
         private String className(ClassTree node, Element element) {
@@ -195,7 +275,7 @@ public final class BodyCollector {
                     && type.getNestingKind() != NestingKind.LOCAL && type.getNestingKind() != NestingKind.ANONYMOUS) {
                 return type.getQualifiedName().toString();
             }
-            String around = owners.isEmpty() ? "" : owners.peek().signature() + ".";
+            String around = owners.isEmpty() ? "" : owners.peek().signature().get() + ".";
             if (!node.getSimpleName().isEmpty()) {
                 return around + node.getSimpleName();
             }
@@ -206,16 +286,21 @@ public final class BodyCollector {
             return around + "new " + instantiated + "(){}";
         }
 
-        private String methodSignature(MethodTree node, Element element) {
-            String name = element instanceof ExecutableElement method
-                    && method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
-                    ? "<init>" : node.getName().toString();
-            String parameters = element instanceof ExecutableElement method
-                    ? method.getParameters().stream()
-                            .map(p -> types.erasure(p.asType()).toString())
-                            .collect(Collectors.joining(","))
-                    : "";
-            return classNames.peek() + "." + name + "(" + parameters + ")";
+        // Spelled out only when a message or fingerprint needs it: erasing and printing every
+        // parameter type of every method was a tenth of the checker's time on code without findings.
+        private Supplier<String> methodSignature(MethodTree node, Element element) {
+            String className = classNames.peek();
+            return Memo.of(() -> {
+                String name = element instanceof ExecutableElement method
+                        && method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
+                        ? "<init>" : node.getName().toString();
+                String parameters = element instanceof ExecutableElement method
+                        ? method.getParameters().stream()
+                                .map(p -> types.erasure(p.asType()).toString())
+                                .collect(Collectors.joining(","))
+                        : "";
+                return className + "." + name + "(" + parameters + ")";
+            });
         }
     }
 

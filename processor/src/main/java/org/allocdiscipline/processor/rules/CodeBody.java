@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.rules;
 
 import com.sun.source.util.TreePath;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 
 /**
@@ -14,10 +15,12 @@ import javax.lang.model.element.Element;
  *     (a block or an expression), or the field's initializer expression
  * @param element the nearest named element: the method or constructor, the field, the lambda's
  *     enclosing method (or field or class), the initializer's class
- * @param signature a stable human-readable name of that element, such as
- *     {@code com.example.Lib.make(long)}; used in notes and fingerprints
+ * @param name makes the {@linkplain #signature() signature}; asked at most once, and only when a
+ *     message or fingerprint needs it
+ * @param parts what the collector noticed in the body (candidate names of the global allocator, calls)
  */
-public record CodeBody(Kind kind, TreePath declaration, TreePath body, Element element, String signature) {
+public record CodeBody(Kind kind, TreePath declaration, TreePath body, Element element, Supplier<String> name,
+        BodyParts parts) {
 
     /** What sort of code a body is. */
     public enum Kind {
@@ -41,7 +44,19 @@ public record CodeBody(Kind kind, TreePath declaration, TreePath body, Element e
         Objects.requireNonNull(declaration, "declaration");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(element, "element");
-        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(name, "name");
+        name = Memo.of(name);
+        Objects.requireNonNull(parts, "parts");
+    }
+
+    /**
+     * A stable human-readable name of the element, such as {@code com.example.Lib.make(long)}; used in
+     * notes and fingerprints.
+     *
+     * @return the signature
+     */
+    public String signature() {
+        return name.get();
     }
 
     /**
@@ -51,8 +66,8 @@ public record CodeBody(Kind kind, TreePath declaration, TreePath body, Element e
      */
     public String displayName() {
         return switch (kind) {
-            case LAMBDA -> "a lambda in " + signature;
-            default -> signature;
+            case LAMBDA -> "a lambda in " + signature();
+            default -> signature();
         };
     }
 }

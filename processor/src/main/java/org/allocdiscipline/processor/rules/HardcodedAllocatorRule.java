@@ -13,7 +13,8 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
+import org.allocdiscipline.processor.scope.GlobalAllocators;
 import org.allocdiscipline.processor.scope.KnownNames;
 
 /**
@@ -39,9 +40,6 @@ import org.allocdiscipline.processor.scope.KnownNames;
  */
 public final class HardcodedAllocatorRule implements Rule {
     private static final String SUGGESTED_PARAMETER = "Allocator allocator";
-
-    private Elements namesFrom;
-    private Set<String> globalNames = Set.of();
 
     /** Creates the rule; it keeps no state between bodies. */
     public HardcodedAllocatorRule() {
@@ -66,56 +64,25 @@ public final class HardcodedAllocatorRule implements Rule {
 
     @Override
     public void check(BodyContext context) {
-        if (!context.scope().isLibraryCode(context.body().declaration()) || insidePageAllocator(context)) {
+        List<TreePath> candidates = context.body().parts().globalAllocatorCandidates();
+        if (candidates.isEmpty() || !context.scope().isLibraryCode(context.body().declaration())
+                || insidePageAllocator(context)) {
             return;
         }
-        Set<String> names = globalNames(context.elements());
-        if (names.isEmpty()) {
-            return;
+        // Candidates come in source order, a member select before the names inside it; once
+        // `PageAllocator.INSTANCE` is reported, what it selects from is not a use of its own.
+        Set<Tree> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (TreePath candidate : candidates) {
+            if (covered.contains(candidate.getLeaf())
+                    || !isGlobalPageAllocator(context.trees().getElement(candidate))) {
+                continue;
+            }
+            report(context, candidate);
+            for (Tree inner = candidate.getLeaf(); inner instanceof MemberSelectTree select; ) {
+                inner = select.getExpression();
+                covered.add(inner);
+            }
         }
-        // Most names are not the global's: compare the name before asking javac what it refers to.
-        new BodyScanner<Void, Void>() {
-            @Override
-            public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-                if (names.contains(node.getIdentifier().toString())
-                        && isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
-                    report(context, getCurrentPath());
-                    return null;
-                }
-                return super.visitMemberSelect(node, unused);
-            }
-
-            @Override
-            public Void visitIdentifier(IdentifierTree node, Void unused) {
-                // A bare INSTANCE, through a static import or inside PageAllocator's subclasses' scope.
-                if (names.contains(node.getName().toString())
-                        && isGlobalPageAllocator(context.trees().getElement(getCurrentPath()))) {
-                    report(context, getCurrentPath());
-                }
-                return null;
-            }
-        }.scan(context.body().body(), null);
-    }
-
-    /**
-     * The names of the global page allocators in this compilation ({@code INSTANCE} and its sibling
-     * modes), none when the compilation cannot see {@code PageAllocator}. Computed once per compilation.
-     */
-    private Set<String> globalNames(Elements elements) {
-        if (namesFrom != elements) {
-            namesFrom = elements;
-            Set<String> names = new HashSet<>();
-            TypeElement pageAllocator = elements.getTypeElement(KnownNames.PAGE_ALLOCATOR);
-            if (pageAllocator != null) {
-                for (Element member : pageAllocator.getEnclosedElements()) {
-                    if (isGlobalPageAllocator(member)) {
-                        names.add(member.getSimpleName().toString());
-                    }
-                }
-            }
-            globalNames = Set.copyOf(names);
-        }
-        return globalNames;
     }
 
     /**
@@ -126,14 +93,7 @@ public final class HardcodedAllocatorRule implements Rule {
      * @return true for {@code PageAllocator.INSTANCE} and its sibling modes
      */
     static boolean isGlobalPageAllocator(Element element) {
-        if (element == null || element.getKind() != ElementKind.FIELD
-                || !element.getModifiers().contains(Modifier.STATIC)
-                || !element.getModifiers().contains(Modifier.PUBLIC)
-                || !(element.getEnclosingElement() instanceof TypeElement owner)
-                || !owner.getQualifiedName().contentEquals(KnownNames.PAGE_ALLOCATOR)) {
-            return false;
-        }
-        return isType(element.asType(), KnownNames.PAGE_ALLOCATOR);
+        return GlobalAllocators.isGlobal(element);
     }
 
     /** The page allocator's own code defines the global instance; naming it there is no choice of policy. */
@@ -144,12 +104,6 @@ public final class HardcodedAllocatorRule implements Rule {
             }
         }
         return false;
-    }
-
-    private static boolean isType(TypeMirror type, String qualifiedName) {
-        return type instanceof DeclaredType declared
-                && declared.asElement() instanceof TypeElement element
-                && element.getQualifiedName().contentEquals(qualifiedName);
     }
 
     private void report(BodyContext context, TreePath use) {

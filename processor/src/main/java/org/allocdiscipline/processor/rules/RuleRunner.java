@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.Options;
@@ -34,6 +35,7 @@ public final class RuleRunner {
     private final Options options;
     private final LibraryScope scope;
     private final SharedAnalyses analyses;
+    private final BodyCollector collector;
 
     /**
      * Creates the runner.
@@ -52,6 +54,7 @@ public final class RuleRunner {
         this.options = options;
         this.scope = new LibraryScope(trees);
         this.analyses = new SharedAnalyses(trees, types, elements, options);
+        this.collector = new BodyCollector(trees, types, elements);
     }
 
     /**
@@ -90,7 +93,7 @@ public final class RuleRunner {
         List<InternalFailure> failures = new ArrayList<>();
         BodyCollector.Collected collected;
         try {
-            collected = new BodyCollector(trees, types, elements).collectAll(classPath);
+            collected = collector.collectAll(classPath);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             String name = classPath.getLeaf() instanceof ClassTree c ? c.getSimpleName().toString() : "a class";
             failures.add(new InternalFailure(InternalFailure.describe(name, null, e), classPath.getLeaf(), unit));
@@ -100,7 +103,7 @@ public final class RuleRunner {
         Set<String> seen = new HashSet<>();
         for (BodyCollector.DeclaredClass declared : collected.classes()) {
             for (Rule rule : rules) {
-                Sink sink = new Sink(unit, declared.declaration(), declared.signature(), declared.signature(),
+                Sink sink = new Sink(unit, declared.declaration(), declared::signature, declared::signature,
                         rule.id(), source, found, seen);
                 try {
                     rule.checkClass(new ClassContext(declared.declaration(), declared.signature(), unit, trees, types,
@@ -114,7 +117,7 @@ public final class RuleRunner {
         for (CodeBody body : collected.bodies()) {
             Throwable sharedFailure = null;
             for (Rule rule : rules) {
-                Sink sink = new Sink(unit, body.body(), body.displayName(), body.signature(), rule.id(), source,
+                Sink sink = new Sink(unit, body.body(), body::displayName, body::signature, rule.id(), source,
                         found, seen);
                 try {
                     rule.check(new BodyContext(body, unit, trees, types, elements, options, scope, sink, analyses));
@@ -172,14 +175,15 @@ public final class RuleRunner {
     private final class Sink implements FindingSink {
         private final CompilationUnitTree unit;
         private final TreePath root;
-        private final String displayName;
-        private final String signature;
+        private final Supplier<String> displayName;
+        private final Supplier<String> signature;
         private final String ruleId;
         private final SourceText source;
         private final List<LocatedFinding> found;
         private final Set<String> seen;
 
-        Sink(CompilationUnitTree unit, TreePath root, String displayName, String signature, String ruleId,
+        Sink(CompilationUnitTree unit, TreePath root, Supplier<String> displayName, Supplier<String> signature,
+                String ruleId,
                 SourceText source, List<LocatedFinding> found, Set<String> seen) {
             this.unit = unit;
             this.root = root;
@@ -198,7 +202,7 @@ public final class RuleRunner {
                 path = TreePath.getPath(unit, tree);
             }
             if (path == null) {
-                throw new IllegalArgumentException("the reported tree is not in " + displayName + ": " + tree);
+                throw new IllegalArgumentException("the reported tree is not in " + displayName.get() + ": " + tree);
             }
             report(path, message, fixHint);
         }
@@ -228,7 +232,7 @@ public final class RuleRunner {
             String text = source.slice(start, end);
             String snippet = Fingerprints.normalize(text == null ? tree.toString() : text);
             Finding finding = new Finding(ruleId, message, fixHint, unit.getSourceFile().toUri().toString(), line,
-                    column, start, end, signature, snippet, 0);
+                    column, start, end, signature.get(), snippet, 0);
             found.add(new LocatedFinding(finding, tree, unit));
         }
     }

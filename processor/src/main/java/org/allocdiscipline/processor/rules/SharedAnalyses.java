@@ -58,7 +58,7 @@ public final class SharedAnalyses {
             memoFindings = null;
             memoFailure = null;
             try {
-                memoFindings = engine().analyze(body.declaration());
+                memoFindings = engine().analyze(body.declaration(), body.parts().callsAndCreations());
                 analysedBodies++;
             } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
                 memoFailure = new AnalysisFailedException(e);
