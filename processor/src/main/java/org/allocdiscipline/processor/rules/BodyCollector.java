@@ -11,7 +11,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,6 +39,9 @@ public final class BodyCollector {
     private final Types types;
     private final Elements elements;
     private final Set<String> globalNames;
+    // The same names as javac's own Name objects, when javac keeps one object per name (it does by
+    // default): comparing a tree's name is then a comparison of references.
+    private final List<Name> globalNameObjects;
 
     /**
      * Creates the collector.
@@ -53,6 +55,7 @@ public final class BodyCollector {
         this.types = types;
         this.elements = elements;
         this.globalNames = GlobalAllocators.names(elements);
+        this.globalNameObjects = internedNames(elements, globalNames);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class BodyCollector {
     }
 
     /** Walks one class; {@code owners} holds the signature of the innermost named code around the walker. */
-    private final class Walker extends TreePathScanner<Void, Void> {
+    private final class Walker extends OnDemandPathScanner<Void, Void> {
         private final List<CodeBody> bodies = new ArrayList<>();
         private final List<DeclaredClass> classes = new ArrayList<>();
         private final Deque<String> classNames = new ArrayDeque<>();
@@ -167,6 +170,14 @@ public final class BodyCollector {
         }
 
         private boolean namedLikeGlobal(Name name) {
+            if (globalNameObjects != null) {
+                for (Name global : globalNameObjects) {
+                    if (name == global) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             // javac keeps each name's string: no copy is made here.
             return !globalNames.isEmpty() && globalNames.contains(name.toString());
         }
@@ -216,10 +227,10 @@ public final class BodyCollector {
 
         @Override
         public Void visitVariable(VariableTree node, Void unused) {
-            TreePath path = getCurrentPath();
-            if (!(path.getParentPath().getLeaf() instanceof ClassTree)) {
+            if (!(parentTree() instanceof ClassTree)) {
                 return super.visitVariable(node, unused);
             }
+            TreePath path = getCurrentPath();
             Element element = trees.getElement(path);
             if (element == null) {
                 return null;
@@ -241,10 +252,10 @@ public final class BodyCollector {
 
         @Override
         public Void visitBlock(BlockTree node, Void unused) {
-            TreePath path = getCurrentPath();
-            if (!(path.getParentPath().getLeaf() instanceof ClassTree)) {
+            if (!(parentTree() instanceof ClassTree)) {
                 return super.visitBlock(node, unused);
             }
+            TreePath path = getCurrentPath();
             String name = classNames.peek() + (node.isStatic() ? ".<clinit>" : ".<init>{}");
             Supplier<String> signature = () -> name;
             Element classElement = owners.peek().element();
@@ -313,4 +324,17 @@ public final class BodyCollector {
     public static boolean isStatic(Element element) {
         return element.getModifiers().contains(Modifier.STATIC);
     }
+
+    private static List<Name> internedNames(Elements elements, Set<String> names) {
+        List<Name> interned = new ArrayList<>();
+        for (String name : names) {
+            Name first = elements.getName(name);
+            if (first != elements.getName(new StringBuilder(name))) {
+                return null;
+            }
+            interned.add(first);
+        }
+        return List.copyOf(interned);
+    }
+
 }
