@@ -3,8 +3,8 @@ package org.allocdiscipline.processor;
 import com.sun.source.tree.CompilationUnitTree;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,7 +17,8 @@ final class CheckTiming {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean cpuTimeAvailable = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     // URIs, not the trees: holding every unit would keep the whole program's trees alive.
-    private final Set<URI> files = new HashSet<>();
+    // By identity: a file's URI costs a path conversion, and each file has one compilation unit.
+    private final Set<CompilationUnitTree> files = Collections.newSetFromMap(new IdentityHashMap<>());
     private long cpuNanos;
     private long bodies;
     private long startedAt = -1;
@@ -45,7 +46,7 @@ final class CheckTiming {
      * @param bodyCount the code bodies the rules ran on
      */
     void analysed(CompilationUnitTree unit, int bodyCount) {
-        files.add(unit.getSourceFile().toUri());
+        files.add(unit);
         bodies += bodyCount;
     }
 

@@ -159,9 +159,9 @@ public final class OwnershipAnalysis {
                 return true;
             }
             return trees.getElement(call) instanceof ExecutableElement constructor
-                    && annotations.signature(constructor).takesAny();
+                    && annotations.mayCarryOwnership(constructor) && annotations.signature(constructor).takesAny();
         }
-        if (trees.getElement(call) instanceof ExecutableElement method) {
+        if (trees.getElement(call) instanceof ExecutableElement method && annotations.mayCarryOwnership(method)) {
             OwnershipAnnotations.Signature signature = annotations.signature(method);
             return signature.ownedResult() || signature.takesAny();
         }
@@ -171,7 +171,7 @@ public final class OwnershipAnalysis {
     /** A cheap scan: does the body call, create or take anything that carries ownership? */
     private boolean involvesOwnership(TreePath body, List<? extends Tree> callsAndCreations) {
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method
-                && annotations.signature(method).takesAny()) {
+                && annotations.mayCarryOwnership(method) && annotations.signature(method).takesAny()) {
             return true;
         }
         if (callsAndCreations != null) {

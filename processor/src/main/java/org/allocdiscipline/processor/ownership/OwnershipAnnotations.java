@@ -36,6 +36,7 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Boolean> ownedTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedInSupertypes = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedDeclarations = new HashMap<>();
+    private final Map<TypeElement, Boolean> ownedInHierarchy = new HashMap<>();
     private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
     // Both answers depend on the class alone: erasure drops the type arguments, and substituting
     // them never turns a method's return type into void or out of it.
@@ -130,6 +131,26 @@ public final class OwnershipAnnotations {
 
     /** The methods of direct supertypes (searched transitively by the recursion) that this one overrides. */
     /**
+     * Whether a method or constructor could return or take an owned value at all: only if its class or
+     * one of its supertypes declares {@code @Owned} somewhere. One answer per class, so that the many
+     * calls into classes without any (the JDK's, most libraries') cost one lookup and no signature.
+     *
+     * @param method a method or constructor
+     * @return false when it certainly carries no ownership
+     */
+    public boolean mayCarryOwnership(ExecutableElement method) {
+        if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
+            return true;
+        }
+        Boolean known = ownedInHierarchy.get(owner);
+        if (known == null) {
+            known = declaresOwned(owner) || supertypesDeclareOwned(owner);
+            ownedInHierarchy.put(owner, known);
+        }
+        return known;
+    }
+
+    /**
      * Whether some proper supertype of the type declares an {@code @Owned} method or parameter, so that
      * a method of the type could inherit ownership. Almost no hierarchy does (the JDK's, a library's), and
      * this answers for a whole hierarchy at once, where looking for overridden methods costs a walk over
@@ -154,7 +175,12 @@ public final class OwnershipAnnotations {
     }
 
     private boolean declaresOwned(TypeElement type) {
-        return ownedDeclarations.computeIfAbsent(type, OwnershipAnnotations::computeDeclaresOwned);
+        Boolean known = ownedDeclarations.get(type);
+        if (known == null) {
+            known = computeDeclaresOwned(type);
+            ownedDeclarations.put(type, known);
+        }
+        return known;
     }
 
     private static boolean computeDeclaresOwned(TypeElement type) {

@@ -78,6 +78,9 @@ public final class Fingerprints {
      */
     public static <T> List<T> assignOccurrences(List<T> items, Function<T, Finding> finding,
             BiFunction<T, Finding, T> replace) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         List<T> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(finding, Finding.SOURCE_ORDER));
         Map<String, Integer> seen = new HashMap<>();
