@@ -102,9 +102,10 @@ public final class RuleRunner {
         SourceText source = new SourceText(unit);
         Set<String> seen = new HashSet<>();
         for (BodyCollector.DeclaredClass declared : collected.classes()) {
+            Sink sink = new Sink(unit, declared.declaration(), declared::signature, declared::signature, source,
+                    found, seen);
             for (Rule rule : rules) {
-                Sink sink = new Sink(unit, declared.declaration(), declared::signature, declared::signature,
-                        rule.id(), source, found, seen);
+                sink.ruleId = rule.id();
                 try {
                     rule.checkClass(new ClassContext(declared.declaration(), declared.signature(), unit, trees, types,
                             elements, options, scope, sink, analyses));
@@ -116,11 +117,12 @@ public final class RuleRunner {
         }
         for (CodeBody body : collected.bodies()) {
             Throwable sharedFailure = null;
+            Sink sink = new Sink(unit, body.body(), body::displayName, body::signature, source, found, seen);
+            BodyContext context = new BodyContext(body, unit, trees, types, elements, options, scope, sink, analyses);
             for (Rule rule : rules) {
-                Sink sink = new Sink(unit, body.body(), body::displayName, body::signature, rule.id(), source,
-                        found, seen);
+                sink.ruleId = rule.id();
                 try {
-                    rule.check(new BodyContext(body, unit, trees, types, elements, options, scope, sink, analyses));
+                    rule.check(context);
                 } catch (SharedAnalyses.AnalysisFailedException e) {
                     // Every rule that reads the failed analysis rethrows it: one note for the body.
                     if (sharedFailure != e) {
@@ -177,19 +179,18 @@ public final class RuleRunner {
         private final TreePath root;
         private final Supplier<String> displayName;
         private final Supplier<String> signature;
-        private final String ruleId;
+        // Set before each rule runs: one sink serves every rule of a body.
+        private String ruleId;
         private final SourceText source;
         private final List<LocatedFinding> found;
         private final Set<String> seen;
 
         Sink(CompilationUnitTree unit, TreePath root, Supplier<String> displayName, Supplier<String> signature,
-                String ruleId,
                 SourceText source, List<LocatedFinding> found, Set<String> seen) {
             this.unit = unit;
             this.root = root;
             this.displayName = displayName;
             this.signature = signature;
-            this.ruleId = ruleId;
             this.source = source;
             this.found = found;
             this.seen = seen;
