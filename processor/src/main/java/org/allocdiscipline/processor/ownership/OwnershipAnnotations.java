@@ -3,11 +3,13 @@ package org.allocdiscipline.processor.ownership;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -100,12 +102,7 @@ public final class OwnershipAnnotations {
      * @return its signature
      */
     public Signature signature(ExecutableElement method) {
-        Signature known = signatures.get(method);
-        if (known == null) {
-            known = computeSignature(method);
-            signatures.put(method, known);
-        }
-        return known;
+        return cached(signatures, method, this::computeSignature);
     }
 
     private Signature computeSignature(ExecutableElement method) {
@@ -142,12 +139,7 @@ public final class OwnershipAnnotations {
         if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
             return true;
         }
-        Boolean known = ownedInHierarchy.get(owner);
-        if (known == null) {
-            known = declaresOwned(owner) || supertypesDeclareOwned(owner);
-            ownedInHierarchy.put(owner, known);
-        }
-        return known;
+        return cached(ownedInHierarchy, owner, type -> declaresOwned(type) || supertypesDeclareOwned(type));
     }
 
     /**
@@ -175,12 +167,21 @@ public final class OwnershipAnnotations {
     }
 
     private boolean declaresOwned(TypeElement type) {
-        Boolean known = ownedDeclarations.get(type);
-        if (known == null) {
-            known = computeDeclaresOwned(type);
-            ownedDeclarations.put(type, known);
+        return cached(ownedDeclarations, type, t -> !inJdk(t) && computeDeclaresOwned(t));
+    }
+
+    /**
+     * The JDK's own modules cannot see {@code @Owned}, so their classes declare none; asking each of their
+     * methods and parameters (javac makes the parameters of a class-file method only when asked) was the
+     * largest part of the checker's time on code that calls the JDK a lot.
+     */
+    private boolean inJdk(TypeElement type) {
+        ModuleElement module = elements.getModuleOf(type);
+        if (module == null || module.isUnnamed()) {
+            return false;
         }
-        return known;
+        String name = module.getQualifiedName().toString();
+        return name.startsWith("java.") || name.startsWith("jdk.");
     }
 
     private static boolean computeDeclaresOwned(TypeElement type) {
@@ -263,12 +264,7 @@ public final class OwnershipAnnotations {
         if (!(((DeclaredType) type).asElement() instanceof TypeElement element)) {
             return types.isSubtype(types.erasure(type), allocator);
         }
-        Boolean known = allocatorTypes.get(element);
-        if (known == null) {
-            known = types.isSubtype(types.erasure(type), allocator);
-            allocatorTypes.put(element, known);
-        }
-        return known;
+        return cached(allocatorTypes, element, e -> types.isSubtype(types.erasure(type), allocator));
     }
 
     /**
@@ -283,12 +279,7 @@ public final class OwnershipAnnotations {
                 || !(declared.asElement() instanceof TypeElement type)) {
             return true;
         }
-        Boolean known = valueReturningFunctions.get(type);
-        if (known == null) {
-            known = computeFunctionReturnsValue(declared, type);
-            valueReturningFunctions.put(type, known);
-        }
-        return known;
+        return cached(valueReturningFunctions, type, t -> computeFunctionReturnsValue(declared, t));
     }
 
     private boolean computeFunctionReturnsValue(DeclaredType declared, TypeElement type) {
@@ -353,5 +344,15 @@ public final class OwnershipAnnotations {
         }
         cache.put(element, result);
         return result;
+    }
+
+    // Not Map.computeIfAbsent: the computations look up other entries of the same map on the way.
+    private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> compute) {
+        V known = cache.get(key);
+        if (known == null) {
+            known = compute.apply(key);
+            cache.put(key, known);
+        }
+        return known;
     }
 }
