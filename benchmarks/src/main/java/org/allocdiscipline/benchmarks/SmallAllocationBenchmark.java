@@ -85,6 +85,26 @@ public class SmallAllocationBenchmark {
         }
     }
 
+    /** Made before each batch, outside the timed code: to the compiled batch, an allocator that lives on. */
+    @State(Scope.Thread)
+    public static class LongLivedSlicing {
+        SegmentAllocator allocator;
+
+        @Setup(Level.Invocation)
+        public void setUp(SmallAllocationBenchmark benchmark) {
+            allocator = SegmentAllocator.slicingAllocator(benchmark.big);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void slicingAllocatorLongLived(LongLivedSlicing state, Blackhole blackhole) {
+        SegmentAllocator allocator = state.allocator;
+        for (int i = 0; i < BATCH; i++) {
+            blackhole.consume(allocator.allocate(size, 8));
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void arenaAllocatorShared(Blackhole blackhole) throws AllocationException {
