@@ -23,7 +23,7 @@ final class CheckerSetup {
      * @param extraRules rules to run after the built-in ones
      * @param messager where option problems and notes go
      * @param spelling how the user wrote the options, for the problem messages
-     * @return the checker, or null when an option is wrong (reported as an error)
+     * @return the checker, or null when an option is wrong (reported as an error) or every rule is disabled
      */
     static CompilationChecker create(JavacTask task, Map<String, String> rawOptions, List<Rule> extraRules,
             Messager messager, String spelling) {
@@ -37,7 +37,11 @@ final class CheckerSetup {
                     "allocdiscipline: " + p + spelling));
             return null;
         }
-        return new CompilationChecker(task, options, Rules.active(candidates, options), messager, version());
+        List<Rule> active = Rules.active(candidates, options);
+        if (active.isEmpty()) {
+            return null;
+        }
+        return new CompilationChecker(task, options, active, messager, version());
     }
 
     private static String version() {

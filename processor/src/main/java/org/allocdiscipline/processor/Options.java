@@ -53,6 +53,9 @@ public record Options(
     public static final String DISABLE = PREFIX + "disable";
     /** {@code true} prints the processor's own CPU time and the number of bodies and files it analysed. */
     public static final String TIMING = PREFIX + "timing";
+
+    /** The value of {@link #DISABLE} that names every rule: the checker then does nothing at all. */
+    public static final String ALL_RULES = "all";
     /** Hidden test hook: checking any method with this simple name throws, to test failure isolation. */
     public static final String FAIL_ON = PREFIX + "internal.failOn";
 
@@ -189,10 +192,14 @@ public record Options(
             if (id.isEmpty()) {
                 continue;
             }
-            if (known.contains(id)) {
+            if (id.equals(ALL_RULES)) {
+                // The way to turn the checker off where javac starts it by itself (the plugin under -proc:none).
+                disabled.addAll(known);
+            } else if (known.contains(id)) {
                 disabled.add(id);
             } else {
-                problems.add("-A" + DISABLE + " names unknown rule '" + id + "'; the rules are " + new TreeSet<>(known));
+                problems.add("-A" + DISABLE + " names unknown rule '" + id + "'; the rules are " + new TreeSet<>(known)
+                        + " (or all)");
             }
         }
         return disabled;

@@ -74,4 +74,12 @@ class OptionsTest {
                 .contains("-Aallocdiscipline.sarif needs a file path")
                 .contains("needs -Aallocdiscipline.baseline=<path>");
     }
+
+    @Test
+    void disableAllNamesEveryRule() {
+        assertThat(Options.parse(Map.of("allocdiscipline.disable", "all"), IDS).disabledRules())
+                .containsExactlyInAnyOrderElementsOf(IDS);
+        assertThat(Options.parse(Map.of("allocdiscipline.disable", " all , double-free"), IDS).disabledRules())
+                .containsExactlyInAnyOrderElementsOf(IDS);
+    }
 }

@@ -113,4 +113,13 @@ class PluginTest {
         AllocDisciplinePlugin.parseArguments(new String[] {"=x", "timing"}, problems);
         assertThat(problems).hasSize(2);
     }
+
+    @Test
+    void disableAllTurnsItOffEvenWhereJavacStartsItByItself() {
+        Compilation compilation = pluginOnly("-Xplugin:AllocDiscipline disable=all");
+
+        assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+        assertThat(Checker.findings(compilation)).isEmpty();
+        assertThat(Checker.notes(compilation)).noneMatch(n -> n.startsWith("allocdiscipline:"));
+    }
 }
