@@ -125,7 +125,17 @@ public final class BodyCollector {
             return within(pendingParts.pop(), () -> super.scan(tree, unused));
         }
 
-        private Void within(BodyParts parts, java.util.function.Supplier<Void> walk) {
+        /** Walks with this owner as the named code around the walk (what bodies inside are named by). */
+        private Void owning(Owner owner, Supplier<Void> walk) {
+            owners.push(owner);
+            try {
+                return walk.get();
+            } finally {
+                owners.pop();
+            }
+        }
+
+        private Void within(BodyParts parts, Supplier<Void> walk) {
             active.push(parts);
             try {
                 return walk.get();
@@ -193,12 +203,8 @@ public final class BodyCollector {
             classNames.push(name);
             classes.add(new DeclaredClass(path, name));
             try {
-                owners.push(new Owner(() -> name, element));
-                try {
-                    return within(BodyParts.NONE, () -> super.visitClass(node, unused));
-                } finally {
-                    owners.pop();
-                }
+                return owning(new Owner(() -> name, element),
+                        () -> within(BodyParts.NONE, () -> super.visitClass(node, unused)));
             } finally {
                 classNames.pop();
             }
@@ -217,12 +223,7 @@ public final class BodyCollector {
                 bodies.add(new CodeBody(CodeBody.Kind.METHOD, path, new TreePath(path, node.getBody()), element,
                         signature, enter(node.getBody())));
             }
-            owners.push(new Owner(signature, element));
-            try {
-                return super.visitMethod(node, unused);
-            } finally {
-                owners.pop();
-            }
+            return owning(new Owner(signature, element), () -> super.visitMethod(node, unused));
         }
 
         @Override
@@ -242,12 +243,7 @@ public final class BodyCollector {
                 bodies.add(new CodeBody(CodeBody.Kind.FIELD_INITIALIZER, path,
                         new TreePath(path, node.getInitializer()), element, signature, enter(node.getInitializer())));
             }
-            owners.push(new Owner(signature, element));
-            try {
-                return super.visitVariable(node, unused);
-            } finally {
-                owners.pop();
-            }
+            return owning(new Owner(signature, element), () -> super.visitVariable(node, unused));
         }
 
         @Override
@@ -261,13 +257,9 @@ public final class BodyCollector {
             Element classElement = owners.peek().element();
             BodyParts parts = new BodyParts();
             bodies.add(new CodeBody(CodeBody.Kind.INITIALIZER, path, path, classElement, signature, parts));
-            owners.push(new Owner(signature, classElement));
-            try {
-                // The walk is already in the block: enter its body here rather than through scan().
-                return within(parts, () -> super.visitBlock(node, unused));
-            } finally {
-                owners.pop();
-            }
+            // The walk is already in the block: enter its body here rather than through scan().
+            return owning(new Owner(signature, classElement),
+                    () -> within(parts, () -> super.visitBlock(node, unused)));
         }
 
         @Override
