@@ -122,4 +122,20 @@ class PluginTest {
         assertThat(Checker.findings(compilation)).isEmpty();
         assertThat(Checker.notes(compilation)).noneMatch(n -> n.startsWith("allocdiscipline:"));
     }
+
+    @Test
+    void aFailureInsideTheCheckerIsANoteAndTheRestIsStillChecked() {
+        List<String> all = new ArrayList<>(List.of("--release", "25", "-proc:none",
+                "-Xplugin:AllocDiscipline internal.failOn=broken"));
+        List<JavaFileObject> sources = Checker.resources("cases/robust/Failing.java");
+        Compilation compilation = Compiler.javac().withClasspath(List.of(Checker.runtimeLocation())).withOptions(all)
+                .compile(sources);
+
+        assertThat(compilation.status()).as(Checker.dump(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+        assertThat(Checker.notes(compilation)).filteredOn(n -> n.startsWith("[allocdiscipline] internal error"))
+                .singleElement().satisfies(n -> assertThat(n)
+                        .startsWith("[allocdiscipline] internal error while checking cases.robust.Failing.broken()"));
+        assertThat(Checker.notes(compilation))
+                .anyMatch(n -> n.startsWith("allocdiscipline: 4 findings (4 new); 1 internal error"));
+    }
 }
