@@ -3,21 +3,22 @@ package org.allocdiscipline.processor.rules;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A tree scanner that knows the path to the node it is at, like {@code TreePathScanner}, but makes
  * the {@code TreePath} objects only when asked: {@code TreePathScanner} makes one per node visited,
  * which was a sixth of the checker's time on code without findings. Paths made once are kept for as
- * long as the walk stays under them.
+ * long as the walk stays under them. One scanner serves one walk: a walk that throws leaves it unusable.
  *
  * @param <R> what the visit methods return
  * @param <P> what they take
  */
 abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
-    private final List<Tree> trees = new ArrayList<>();
-    private final List<TreePath> paths = new ArrayList<>();
+    // The nodes from the walk's root down to the current one, and the paths made for them so far.
+    private Tree[] trees = new Tree[64];
+    private TreePath[] paths = new TreePath[64];
+    private int depth;
 
     /**
      * Walks the tree at the end of a path.
@@ -27,13 +28,11 @@ abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
      * @return the visit's result
      */
     R scan(TreePath path, P p) {
-        trees.add(path.getLeaf());
-        paths.add(path);
-        try {
-            return path.getLeaf().accept(this, p);
-        } finally {
-            pop();
-        }
+        push(path.getLeaf());
+        paths[0] = path;
+        R result = path.getLeaf().accept(this, p);
+        depth--;
+        return result;
     }
 
     @Override
@@ -41,18 +40,19 @@ abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
         if (tree == null) {
             return null;
         }
-        trees.add(tree);
-        paths.add(null);
-        try {
-            return tree.accept(this, p);
-        } finally {
-            pop();
-        }
+        // No try/finally: a walk that throws is abandoned with its scanner.
+        push(tree);
+        R result = tree.accept(this, p);
+        paths[--depth] = null;
+        return result;
     }
 
-    private void pop() {
-        trees.removeLast();
-        paths.removeLast();
+    private void push(Tree tree) {
+        if (depth == trees.length) {
+            trees = Arrays.copyOf(trees, depth * 2);
+            paths = Arrays.copyOf(paths, depth * 2);
+        }
+        trees[depth++] = tree;
     }
 
     /**
@@ -61,7 +61,7 @@ abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
      * @return the parent tree, or null at the root of the walk
      */
     Tree parentTree() {
-        return trees.size() < 2 ? null : trees.get(trees.size() - 2);
+        return depth < 2 ? null : trees[depth - 2];
     }
 
     /**
@@ -70,14 +70,14 @@ abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
      * @return the path
      */
     TreePath getCurrentPath() {
-        int known = paths.size() - 1;
-        while (paths.get(known) == null) {
+        int known = depth - 1;
+        while (paths[known] == null) {
             known--;
         }
-        TreePath path = paths.get(known);
-        for (int i = known + 1; i < trees.size(); i++) {
-            path = new TreePath(path, trees.get(i));
-            paths.set(i, path);
+        TreePath path = paths[known];
+        for (int i = known + 1; i < depth; i++) {
+            path = new TreePath(path, trees[i]);
+            paths[i] = path;
         }
         return path;
     }
