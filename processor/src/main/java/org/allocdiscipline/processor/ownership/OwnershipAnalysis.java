@@ -1,14 +1,11 @@
 package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +60,7 @@ public final class OwnershipAnalysis {
     }
 
     /**
-     * Analyses one body.
+     * Analyses one body in full.
      *
      * @param body a path that {@link CfgBuilder#build} accepts (method, lambda, initializer, field)
      * @return the findings, in source order
@@ -73,12 +70,12 @@ public final class OwnershipAnalysis {
     }
 
     /**
-     * Analyses one body whose calls and creations are already known, which spares the scan that looks
-     * for them (most bodies involve no ownership, and are done after looking at those alone).
+     * Analyses one body whose calls and creations are already known: a body none of which carries
+     * ownership is done after looking at those alone, as most bodies are.
      *
      * @param body a path that {@link CfgBuilder#build} accepts (method, lambda, initializer, field)
      * @param callsAndCreations every method invocation and {@code new} in the body, outside nested
-     *     lambdas and classes; null to scan for them
+     *     lambdas and classes; null to analyse the body in full without looking at them first
      * @return the findings, in source order
      */
     public OwnershipFindings analyze(TreePath body, List<? extends Tree> callsAndCreations) {
@@ -174,51 +171,15 @@ public final class OwnershipAnalysis {
                 && annotations.mayCarryOwnership(method) && annotations.signature(method).takesAny()) {
             return true;
         }
-        if (callsAndCreations != null) {
-            for (Tree call : callsAndCreations) {
-                if (carriesOwnership(new TreePath(body, call))) {
-                    return true;
-                }
-            }
-            return false;
+        if (callsAndCreations == null) {
+            // Nothing known about the body: analyse it in full (it finds nothing where nothing is owned).
+            return true;
         }
-        Tree root = body.getLeaf() instanceof LambdaExpressionTree lambda ? lambda.getBody()
-                : body.getLeaf() instanceof MethodTree method ? method.getBody() : body.getLeaf();
-        boolean[] found = {false};
-        // No path per node: on attributed trees getElement and getTypeMirror read only the leaf, so the
-        // body's path as parent is enough (it is only walked for classes javac has not attributed).
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                return found[0] || tree == null ? null : super.scan(tree, unused);
+        for (Tree call : callsAndCreations) {
+            if (carriesOwnership(new TreePath(body, call))) {
+                return true;
             }
-
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                found[0] |= carriesOwnership(new TreePath(body, call));
-                return super.visitMethodInvocation(call, unused);
-            }
-
-            @Override
-            public Void visitNewClass(NewClassTree creation, Void unused) {
-                found[0] |= carriesOwnership(new TreePath(body, creation));
-                // The class body of an anonymous class is a body of its own.
-                for (Tree argument : creation.getArguments()) {
-                    scan(argument, unused);
-                }
-                return scan(creation.getEnclosingExpression(), unused);
-            }
-
-            @Override
-            public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(ClassTree type, Void unused) {
-                return null;
-            }
-        }.scan(root, null);
-        return found[0];
+        }
+        return false;
     }
 }
