@@ -21,6 +21,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
+import org.allocdiscipline.processor.testing.Checker;
 
 /** Sources compiled in memory through the public javac API, with lookups for tests. */
 final class Compiled {
@@ -61,7 +62,7 @@ final class Compiled {
             files.add(new Source(name.group(1), source));
         }
         JavacTask task = (JavacTask) compiler.getTask(null, null, diagnostics,
-                List.of("-proc:none", "--release", "25", "-Xlint:-options"), null, files);
+                List.of("-proc:none", Checker.PLUGIN_OFF, "--release", "25", "-Xlint:-options"), null, files);
         Compiled compiled = new Compiled(task);
         try {
             for (CompilationUnitTree unit : task.parse()) {

@@ -25,6 +25,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.allocdiscipline.processor.ownership.OwnershipAnalysis;
+import org.allocdiscipline.processor.testing.Checker;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +53,7 @@ class RealSourcesTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
             JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics,
-                    List.of("-proc:none", "--release", "25", "-classpath", System.getProperty("java.class.path")),
+                    List.of("-proc:none", Checker.PLUGIN_OFF, "--release", "25", "-classpath", System.getProperty("java.class.path")),
                     null, files.getJavaFileObjectsFromPaths(sources));
             List<CompilationUnitTree> units = new ArrayList<>();
             task.parse().forEach(units::add);

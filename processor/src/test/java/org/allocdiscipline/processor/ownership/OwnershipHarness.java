@@ -21,6 +21,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.allocdiscipline.processor.flow.Bodies;
 import org.allocdiscipline.processor.flow.CfgOptions;
+import org.allocdiscipline.processor.testing.Checker;
 
 /**
  * Compiles a test class next to the runtime stand-ins, analyses every body in it, and renders
@@ -67,7 +68,7 @@ final class OwnershipHarness {
         Source test = new Source("Test", PRELUDE + source);
         files.add(test);
         JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, diagnostics,
-                List.of("-proc:none", "--release", "25", "-implicit:none"), null, files);
+                List.of("-proc:none", Checker.PLUGIN_OFF, "--release", "25", "-implicit:none"), null, files);
         Trees trees = Trees.instance(task);
         CompilationUnitTree unit = null;
         try {

@@ -45,7 +45,7 @@ class SharedAnalysesTest {
 
     private static Run run(List<Rule> rules) throws IOException {
         JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, null,
-                List.of("-proc:none", "--release", "25", "-cp", Checker.runtimeLocation().getPath()), null,
+                List.of("-proc:none", Checker.PLUGIN_OFF, "--release", "25", "-cp", Checker.runtimeLocation().getPath()), null,
                 List.of(SOURCE));
         CompilationUnitTree unit = task.parse().iterator().next();
         task.analyze();

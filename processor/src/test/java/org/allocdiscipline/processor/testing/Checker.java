@@ -14,12 +14,19 @@ import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.allocdiscipline.PageAllocator;
+import org.allocdiscipline.processor.AllocDisciplinePlugin;
 import org.allocdiscipline.processor.AllocatorDisciplineProcessor;
 
 /** Compiles test sources with the processor, the runtime on the class path, as users do. */
 public final class Checker {
     private Checker() {
     }
+
+    /**
+     * The javac option that keeps the checker's plugin quiet. javac starts the plugin by itself from
+     * the test class path, also in compilations that only want javac's trees (with {@code -proc:none}).
+     */
+    public static final String PLUGIN_OFF = "-Xplugin:" + AllocDisciplinePlugin.NAME + " disable=all";
 
     /**
      * Where the runtime's classes are (a directory or a jar), to put on the compilation's class path.
