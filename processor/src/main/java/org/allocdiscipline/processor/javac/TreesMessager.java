@@ -18,8 +18,7 @@ import javax.tools.Diagnostic;
  */
 public final class TreesMessager implements Messager {
     private final Trees trees;
-    private final List<Diagnostic.Kind> pendingKinds = new ArrayList<>();
-    private final List<String> pendingMessages = new ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>();
     private CompilationUnitTree handle;
 
     /**
@@ -41,21 +40,20 @@ public final class TreesMessager implements Messager {
             return;
         }
         handle = unit;
-        for (int i = 0; i < pendingMessages.size(); i++) {
-            print(pendingKinds.get(i), pendingMessages.get(i));
-        }
-        pendingKinds.clear();
-        pendingMessages.clear();
+        pending.forEach(message -> print(message.kind(), message.text()));
+        pending.clear();
     }
 
     @Override
     public void printMessage(Diagnostic.Kind kind, CharSequence message) {
         if (handle == null) {
-            pendingKinds.add(kind);
-            pendingMessages.add(message.toString());
+            pending.add(new Pending(kind, message.toString()));
         } else {
             print(kind, message.toString());
         }
+    }
+
+    private record Pending(Diagnostic.Kind kind, String text) {
     }
 
     private void print(Diagnostic.Kind kind, String message) {

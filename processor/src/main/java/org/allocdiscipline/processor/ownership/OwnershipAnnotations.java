@@ -126,7 +126,6 @@ public final class OwnershipAnnotations {
         return new Signature(method, result, parameters);
     }
 
-    /** The methods of direct supertypes (searched transitively by the recursion) that this one overrides. */
     /**
      * Whether a method or constructor could return or take an owned value at all: only if its class or
      * one of its supertypes declares {@code @Owned} somewhere. One answer per class, so that the many
@@ -200,6 +199,7 @@ public final class OwnershipAnnotations {
         return false;
     }
 
+    /** The methods of direct supertypes (searched transitively by the recursion) that this one overrides. */
     private List<ExecutableElement> overriddenMethods(ExecutableElement method, TypeElement owner) {
         List<ExecutableElement> found = new java.util.ArrayList<>();
         for (TypeMirror supertype : types.directSupertypes(owner.asType())) {

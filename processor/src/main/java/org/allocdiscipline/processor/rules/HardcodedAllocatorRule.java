@@ -21,10 +21,8 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import org.allocdiscipline.processor.scope.GlobalAllocators;
 import org.allocdiscipline.processor.scope.KnownNames;
@@ -74,7 +72,7 @@ public final class HardcodedAllocatorRule implements Rule {
         Set<Tree> covered = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TreePath candidate : candidates) {
             if (covered.contains(candidate.getLeaf())
-                    || !isGlobalPageAllocator(context.trees().getElement(candidate))) {
+                    || !GlobalAllocators.isGlobal(context.trees().getElement(candidate))) {
                 continue;
             }
             report(context, candidate);
@@ -83,17 +81,6 @@ public final class HardcodedAllocatorRule implements Rule {
                 covered.add(inner);
             }
         }
-    }
-
-    /**
-     * Whether an element is the global page allocator: a public static field of type
-     * {@code PageAllocator} declared in {@code PageAllocator}.
-     *
-     * @param element the element a name refers to, or null
-     * @return true for {@code PageAllocator.INSTANCE} and its sibling modes
-     */
-    static boolean isGlobalPageAllocator(Element element) {
-        return GlobalAllocators.isGlobal(element);
     }
 
     /** The page allocator's own code defines the global instance; naming it there is no choice of policy. */
