@@ -41,10 +41,15 @@ final class CheckerSetup {
         if (active.isEmpty()) {
             return null;
         }
-        return new CompilationChecker(task, options, active, messager, version());
+        return new CompilationChecker(task, options, active, messager, Version.NAME);
     }
 
-    private static String version() {
+    /** Read once per class loader: a resource read per compilation cost up to a millisecond. */
+    private static final class Version {
+        static final String NAME = read();
+    }
+
+    private static String read() {
         try (InputStream in = CheckerSetup.class.getResourceAsStream("version.properties")) {
             if (in != null) {
                 Properties properties = new Properties();

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.flow.Cfg;
@@ -46,8 +47,21 @@ public final class OwnershipAnalysis {
         this.trees = trees;
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
-        // Without @Owned on the class path nothing can be owned: every body is skipped at once.
-        this.ownershipDeclared = !elements.getAllTypeElements(OwnershipAnnotations.OWNED).isEmpty();
+        // Without @Owned anywhere nothing can be owned: every body is skipped at once.
+        this.ownershipDeclared = ownedVisible(elements);
+    }
+
+    /**
+     * Whether {@code @Owned} exists in this compilation. Asking every module costs javac a search through
+     * each of the JDK's modules (about 2 ms, the hundredth part of compiling a small library), so the
+     * class path, where the runtime usually is, is asked first.
+     */
+    private static boolean ownedVisible(Elements elements) {
+        ModuleElement classPath = elements.getModuleElement("");
+        if (classPath != null && elements.getTypeElement(classPath, OwnershipAnnotations.OWNED) != null) {
+            return true;
+        }
+        return !elements.getAllTypeElements(OwnershipAnnotations.OWNED).isEmpty();
     }
 
     /**
@@ -66,24 +80,24 @@ public final class OwnershipAnalysis {
      * @return the findings, in source order
      */
     public OwnershipFindings analyze(TreePath body) {
-        return analyze(body, null);
+        return analyze(body, true);
     }
 
     /**
-     * Analyses one body whose calls and creations are already known: a body none of which carries
-     * ownership is done after looking at those alone, as most bodies are.
+     * Analyses one body whose calls and creations were already tested with {@link #carriesOwnership}: a
+     * body none of which carries ownership is done at once, as most bodies are.
      *
      * @param body a path that {@link CfgBuilder#build} accepts (method, lambda, initializer, field)
-     * @param callsAndCreations every method invocation and {@code new} in the body, outside nested
-     *     lambdas and classes; null to analyse the body in full without looking at them first
+     * @param callsCarryOwnership whether some method invocation or {@code new} in the body, outside
+     *     nested lambdas and classes, carries ownership
      * @return the findings, in source order
      */
-    public OwnershipFindings analyze(TreePath body, List<? extends Tree> callsAndCreations) {
+    public OwnershipFindings analyze(TreePath body, boolean callsCarryOwnership) {
         if (!ownershipDeclared) {
             return OwnershipFindings.NONE;
         }
         Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(body.getParentPath()) : Map.of();
-        if (ownedFields.isEmpty() && !involvesOwnership(body, callsAndCreations)) {
+        if (ownedFields.isEmpty() && !callsCarryOwnership && !takesOwned(body)) {
             return OwnershipFindings.NONE;
         }
         Cfg cfg = builder.build(body);
@@ -147,10 +161,16 @@ public final class OwnershipAnalysis {
     }
 
     /**
-     * Whether a call returns or takes an owned value, or a {@code new} makes or takes one. The path's
-     * parent need not be the real one: on attributed trees javac reads only the leaf.
+     * Whether a method invocation returns or takes an owned value, or a {@code new} makes or takes one.
+     * The path's parent need not be the real one: on attributed trees javac reads only the leaf.
+     *
+     * @param call path to a {@code MethodInvocationTree} or {@code NewClassTree}
+     * @return false when the call certainly carries no ownership
      */
-    private boolean carriesOwnership(TreePath call) {
+    public boolean carriesOwnership(TreePath call) {
+        if (!ownershipDeclared) {
+            return false;
+        }
         if (call.getLeaf() instanceof NewClassTree) {
             if (annotations.isOwnedType(trees.getTypeMirror(call))) {
                 return true;
@@ -165,21 +185,9 @@ public final class OwnershipAnalysis {
         return false;
     }
 
-    /** A cheap scan: does the body call, create or take anything that carries ownership? */
-    private boolean involvesOwnership(TreePath body, List<? extends Tree> callsAndCreations) {
-        if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method
-                && annotations.mayCarryOwnership(method) && annotations.signature(method).takesAny()) {
-            return true;
-        }
-        if (callsAndCreations == null) {
-            // Nothing known about the body: analyse it in full (it finds nothing where nothing is owned).
-            return true;
-        }
-        for (Tree call : callsAndCreations) {
-            if (carriesOwnership(new TreePath(body, call))) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the body is a method that takes an owned parameter (which it then must release). */
+    private boolean takesOwned(TreePath body) {
+        return body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method
+                && annotations.mayCarryOwnership(method) && annotations.signature(method).takesAny();
     }
 }

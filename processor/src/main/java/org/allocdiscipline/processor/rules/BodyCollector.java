@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -42,6 +43,18 @@ public final class BodyCollector {
     // The same names as javac's own Name objects, when javac keeps one object per name (it does by
     // default): comparing a tree's name is then a comparison of references.
     private final List<Name> globalNameObjects;
+    private final Predicate<TreePath> carriesOwnership;
+
+    /**
+     * Creates a collector that counts every call as one that may carry ownership.
+     *
+     * @param trees the compiler's tree utilities
+     * @param types type utilities, to erase parameter types in signatures
+     * @param elements element utilities, to skip members the compiler generated
+     */
+    public BodyCollector(Trees trees, Types types, Elements elements) {
+        this(trees, types, elements, call -> true);
+    }
 
     /**
      * Creates the collector.
@@ -49,13 +62,17 @@ public final class BodyCollector {
      * @param trees the compiler's tree utilities
      * @param types type utilities, to erase parameter types in signatures
      * @param elements element utilities, to skip members the compiler generated
+     * @param carriesOwnership tells whether a method invocation or {@code new} carries ownership (see
+     *     {@link BodyParts#callsCarryOwnership()}); it gets a path whose parent may be any path of the
+     *     class, and is asked at most until it says yes once per body
      */
-    public BodyCollector(Trees trees, Types types, Elements elements) {
+    public BodyCollector(Trees trees, Types types, Elements elements, Predicate<TreePath> carriesOwnership) {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
-        this.globalNames = GlobalAllocators.names(elements);
+        this.globalNames = GlobalAllocators.NAMES;
         this.globalNameObjects = internedNames(elements, globalNames);
+        this.carriesOwnership = carriesOwnership;
     }
 
     /**
@@ -75,7 +92,7 @@ public final class BodyCollector {
      * @return the bodies and classes, each in source order
      */
     public Collected collectAll(TreePath classPath) {
-        Walker walker = new Walker();
+        Walker walker = new Walker(classPath);
         walker.scan(classPath, null);
         return new Collected(walker.bodies, walker.classes);
     }
@@ -115,6 +132,12 @@ public final class BodyCollector {
         // A body's root comes right after its declaration's header, so only the latest can be next.
         private final Deque<Tree> pendingRoots = new ArrayDeque<>();
         private final Deque<BodyParts> pendingParts = new ArrayDeque<>();
+        // The parent given to the call test's paths: javac reads only the leaf of an attributed tree.
+        private final TreePath root;
+
+        Walker(TreePath root) {
+            this.root = root;
+        }
 
         @Override
         public Void scan(Tree tree, Void unused) {
@@ -169,14 +192,21 @@ public final class BodyCollector {
 
         @Override
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            active.peek().call(node);
+            testCall(node);
             return super.visitMethodInvocation(node, unused);
         }
 
         @Override
         public Void visitNewClass(NewClassTree node, Void unused) {
-            active.peek().call(node);
+            testCall(node);
             return super.visitNewClass(node, unused);
+        }
+
+        private void testCall(Tree call) {
+            BodyParts parts = active.peek();
+            if (parts.testsCalls() && carriesOwnership.test(new TreePath(root, call))) {
+                parts.ownershipCall();
+            }
         }
 
         private boolean namedLikeGlobal(Name name) {
@@ -189,7 +219,7 @@ public final class BodyCollector {
                 return false;
             }
             // javac keeps each name's string: no copy is made here.
-            return !globalNames.isEmpty() && globalNames.contains(name.toString());
+            return globalNames.contains(name.toString());
         }
 
         private record Owner(Supplier<String> signature, Element element) {

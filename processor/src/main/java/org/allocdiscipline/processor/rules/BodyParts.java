@@ -1,6 +1,5 @@
 package org.allocdiscipline.processor.rules;
 
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +16,7 @@ public final class BodyParts {
 
     private final boolean discarding;
     private final List<TreePath> globalAllocatorCandidates = new ArrayList<>();
-    private final List<Tree> callsAndCreations = new ArrayList<>();
+    private boolean ownershipCall;
 
     BodyParts() {
         this(false);
@@ -33,9 +32,14 @@ public final class BodyParts {
         }
     }
 
-    void call(Tree tree) {
+    /** Whether the walk still needs to test this body's calls: not outside bodies, and not once one carries ownership. */
+    boolean testsCalls() {
+        return !discarding && !ownershipCall;
+    }
+
+    void ownershipCall() {
         if (!discarding) {
-            callsAndCreations.add(tree);
+            ownershipCall = true;
         }
     }
 
@@ -50,11 +54,13 @@ public final class BodyParts {
     }
 
     /**
-     * Every method invocation and {@code new} expression, in source order.
+     * Whether some method invocation or {@code new} expression of the body carries ownership (returns,
+     * makes or takes an owned value), as the collector's call test judged it. A collector made without a
+     * test counts every body that has a call, so that what reads this analyses those bodies in full.
      *
-     * @return the calls and creations
+     * @return false when no call of the body carries ownership
      */
-    public List<Tree> callsAndCreations() {
-        return Collections.unmodifiableList(callsAndCreations);
+    public boolean callsCarryOwnership() {
+        return ownershipCall;
     }
 }

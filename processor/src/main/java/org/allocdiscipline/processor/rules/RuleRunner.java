@@ -54,7 +54,7 @@ public final class RuleRunner {
         this.options = options;
         this.scope = new LibraryScope(trees);
         this.analyses = new SharedAnalyses(trees, types, elements, options);
-        this.collector = new BodyCollector(trees, types, elements);
+        this.collector = new BodyCollector(trees, types, elements, analyses::carriesOwnership);
     }
 
     /**

@@ -58,7 +58,7 @@ public final class SharedAnalyses {
             memoFindings = null;
             memoFailure = null;
             try {
-                memoFindings = engine().analyze(body.declaration(), body.parts().callsAndCreations());
+                memoFindings = engine().analyze(body.declaration(), body.parts().callsCarryOwnership());
                 analysedBodies++;
             } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
                 memoFailure = new AnalysisFailedException(e);
@@ -68,6 +68,23 @@ public final class SharedAnalyses {
             throw memoFailure;
         }
         return memoFindings;
+    }
+
+    /**
+     * Whether a method invocation or {@code new} carries ownership: the test the body collector puts to
+     * every call, so that bodies without such a call are done without a second look. A call whose test
+     * fails counts as carrying ownership: its body is then analysed in full, where the same failure is
+     * reported as a note for that body.
+     *
+     * @param call path to the call; its parent may be any path of the class
+     * @return false when the call certainly carries no ownership
+     */
+    public boolean carriesOwnership(TreePath call) {
+        try {
+            return engine().carriesOwnership(call);
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            return true;
+        }
     }
 
     /**

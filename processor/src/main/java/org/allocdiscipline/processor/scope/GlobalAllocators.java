@@ -1,13 +1,11 @@
 package org.allocdiscipline.processor.scope;
 
-import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.util.Elements;
 
 /** The global page allocators: the public static {@code PageAllocator} fields of {@code PageAllocator}. */
 public final class GlobalAllocators {
@@ -32,21 +30,10 @@ public final class GlobalAllocators {
     }
 
     /**
-     * The simple names of the global page allocators this compilation can see.
-     *
-     * @param elements the compilation's elements
-     * @return their names; none when the compilation cannot see {@code PageAllocator}
+     * The simple names of the global page allocators: {@code PageAllocator}'s fields {@code INSTANCE},
+     * {@code THREAD_CONFINED} and {@code UNCHECKED}. A name only picks candidates, which
+     * {@link #isGlobal} then decides on; asking javac for {@code PageAllocator}'s members instead made it
+     * load the class into every compilation, which took up to a millisecond.
      */
-    public static Set<String> names(Elements elements) {
-        Set<String> names = new HashSet<>();
-        TypeElement pageAllocator = elements.getTypeElement(KnownNames.PAGE_ALLOCATOR);
-        if (pageAllocator != null) {
-            for (Element member : pageAllocator.getEnclosedElements()) {
-                if (isGlobal(member)) {
-                    names.add(member.getSimpleName().toString());
-                }
-            }
-        }
-        return Set.copyOf(names);
-    }
+    public static final Set<String> NAMES = Set.of("INSTANCE", "THREAD_CONFINED", "UNCHECKED");
 }
