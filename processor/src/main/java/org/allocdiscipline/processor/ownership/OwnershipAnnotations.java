@@ -40,6 +40,7 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Boolean> ownedDeclarations = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedInHierarchy = new HashMap<>();
     private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
+    private final Map<ModuleElement, Boolean> jdkModules = new HashMap<>();
     // Both answers depend on the class alone: erasure drops the type arguments, and substituting
     // them never turns a method's return type into void or out of it.
     private final Map<TypeElement, Boolean> allocatorTypes = new HashMap<>();
@@ -138,7 +139,8 @@ public final class OwnershipAnnotations {
         if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
             return true;
         }
-        return cached(ownedInHierarchy, owner, type -> declaresOwned(type) || supertypesDeclareOwned(type));
+        return cached(ownedInHierarchy, owner,
+                type -> !inJdk(type) && (declaresOwned(type) || supertypesDeclareOwned(type)));
     }
 
     /**
@@ -154,7 +156,8 @@ public final class OwnershipAnnotations {
         }
         ownedInSupertypes.put(type, false);
         boolean result = false;
-        for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+        // A JDK class has only JDK supertypes, none of which declares any: no need to ask javac for them.
+        for (TypeMirror supertype : inJdk(type) ? List.<TypeMirror>of() : types.directSupertypes(type.asType())) {
             if (types.asElement(supertype) instanceof TypeElement superElement
                     && (declaresOwned(superElement) || supertypesDeclareOwned(superElement))) {
                 result = true;
@@ -179,8 +182,10 @@ public final class OwnershipAnnotations {
         if (module == null || module.isUnnamed()) {
             return false;
         }
-        String name = module.getQualifiedName().toString();
-        return name.startsWith("java.") || name.startsWith("jdk.");
+        return cached(jdkModules, module, m -> {
+            String name = m.getQualifiedName().toString();
+            return name.startsWith("java.") || name.startsWith("jdk.");
+        });
     }
 
     private static boolean computeDeclaresOwned(TypeElement type) {
@@ -333,17 +338,19 @@ public final class OwnershipAnnotations {
             return known;
         }
         cache.put(element, false);
-        boolean result = has(element, annotation);
-        if (!result) {
-            for (TypeMirror supertype : types.directSupertypes(element.asType())) {
-                if (types.asElement(supertype) instanceof TypeElement superElement && inherits(superElement, annotation, cache)) {
-                    result = true;
-                    break;
-                }
-            }
-        }
+        // The JDK's classes cannot see the project's annotations, and have only JDK supertypes.
+        boolean result = !inJdk(element) && (has(element, annotation) || supertypeInherits(element, annotation, cache));
         cache.put(element, result);
         return result;
+    }
+
+    private boolean supertypeInherits(TypeElement element, String annotation, Map<TypeElement, Boolean> cache) {
+        for (TypeMirror supertype : types.directSupertypes(element.asType())) {
+            if (types.asElement(supertype) instanceof TypeElement superElement && inherits(superElement, annotation, cache)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Not Map.computeIfAbsent: the computations look up other entries of the same map on the way.
