@@ -42,7 +42,7 @@ public final class BodyCollector {
     private final Set<String> globalNames;
     // The same names as javac's own Name objects, when javac keeps one object per name (it does by
     // default): comparing a tree's name is then a comparison of references.
-    private final List<Name> globalNameObjects;
+    private final Name[] globalNameObjects;
     private final Predicate<TreePath> carriesOwnership;
 
     /**
@@ -211,8 +211,9 @@ public final class BodyCollector {
 
         private boolean namedLikeGlobal(Name name) {
             if (globalNameObjects != null) {
-                for (Name global : globalNameObjects) {
-                    if (name == global) {
+                // An array, not a list: this runs for every identifier of the code.
+                for (int i = 0; i < globalNameObjects.length; i++) {
+                    if (name == globalNameObjects[i]) {
                         return true;
                     }
                 }
@@ -347,7 +348,7 @@ public final class BodyCollector {
         return element.getModifiers().contains(Modifier.STATIC);
     }
 
-    private static List<Name> internedNames(Elements elements, Set<String> names) {
+    private static Name[] internedNames(Elements elements, Set<String> names) {
         List<Name> interned = new ArrayList<>();
         for (String name : names) {
             Name first = elements.getName(name);
@@ -356,7 +357,6 @@ public final class BodyCollector {
             }
             interned.add(first);
         }
-        return List.copyOf(interned);
+        return interned.toArray(new Name[0]);
     }
-
 }
