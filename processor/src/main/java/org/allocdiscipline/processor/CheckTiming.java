@@ -16,8 +16,8 @@ import java.util.Set;
 final class CheckTiming {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean cpuTimeAvailable = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
-    // URIs, not the trees: holding every unit would keep the whole program's trees alive.
-    // By identity: a file's URI costs a path conversion, and each file has one compilation unit.
+    // The units themselves, by identity: each file has one, javac keeps every unit (through its class
+    // environments) until the compilation ends anyway, and a file's URI would cost a path conversion.
     private final Set<CompilationUnitTree> files = Collections.newSetFromMap(new IdentityHashMap<>());
     private long cpuNanos;
     private long bodies;
