@@ -13,9 +13,10 @@ public final class Bump {
     private static final long NONE = -1;
     private static final long UNRECORDED_ALIGNMENT = 16;
 
+    // The space's address and size are read from the segment itself, not kept in fields of their own:
+    // the slice reads the same fields, so the compiled fast path loads each value once and keeps fewer
+    // of them live across the slice's allocation.
     private final MemorySegment space;
-    private final long base;
-    private final long limit;
     private long top;
     private long lastStart = NONE;
     /**
@@ -31,8 +32,6 @@ public final class Bump {
      */
     public Bump(MemorySegment space) {
         this.space = space;
-        this.base = space.address();
-        this.limit = space.byteSize();
     }
 
     /**
@@ -45,8 +44,9 @@ public final class Bump {
     public MemorySegment tryAlloc(long byteSize, long byteAlignment) {
         // Addresses stay far below 2^62, so the aligned start cannot overflow; comparing against the
         // room left (not start + size against the limit) cannot overflow either.
+        long base = space.address();
         long start = Requests.alignUp(base + top, byteAlignment) - base;
-        if (byteSize > limit - start) {
+        if (byteSize > space.byteSize() - start) {
             return null;
         }
         lastStart = start;
@@ -67,7 +67,8 @@ public final class Bump {
      * @return whether it is the last allocation, whole
      */
     public boolean isLast(MemorySegment segment) {
-        return lastStart != NONE && segment.address() == base + lastStart && segment.byteSize() == top - lastStart;
+        return lastStart != NONE && segment.address() == space.address() + lastStart
+                && segment.byteSize() == top - lastStart;
     }
 
     /**
@@ -104,7 +105,7 @@ public final class Bump {
      * @return whether its bytes are within the space
      */
     public boolean contains(MemorySegment segment) {
-        long offset = segment.address() - base;
+        long offset = segment.address() - space.address();
         return offset >= 0 && offset + segment.byteSize() <= space.byteSize();
     }
 
@@ -115,7 +116,7 @@ public final class Bump {
      * @return the alignment a moved copy must keep
      */
     public long alignmentOf(MemorySegment segment) {
-        Long recorded = overAligned == null ? null : overAligned.get(segment.address() - base);
+        Long recorded = overAligned == null ? null : overAligned.get(segment.address() - space.address());
         if (recorded != null) {
             return recorded;
         }
