@@ -205,7 +205,7 @@ public final class BodyCollector {
         private void testCall(Tree call) {
             BodyParts parts = active.peek();
             if (parts.testsCalls() && carriesOwnership.test(new TreePath(root, call))) {
-                parts.ownershipCall();
+                parts.markOwnershipCall();
             }
         }
 

@@ -37,7 +37,7 @@ public final class BodyParts {
         return !discarding && !ownershipCall;
     }
 
-    void ownershipCall() {
+    void markOwnershipCall() {
         if (!discarding) {
             ownershipCall = true;
         }

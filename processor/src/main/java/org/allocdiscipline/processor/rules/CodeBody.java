@@ -17,7 +17,8 @@ import javax.lang.model.element.Element;
  *     enclosing method (or field or class), the initializer's class
  * @param name makes the {@linkplain #signature() signature}; asked at most once, and only when a
  *     message or fingerprint needs it
- * @param parts what the collector noticed in the body (candidate names of the global allocator, calls)
+ * @param parts what the collector noticed in the body (candidate uses of the global allocator, whether a call
+ *     carries ownership)
  */
 public record CodeBody(Kind kind, TreePath declaration, TreePath body, Element element, Supplier<String> name,
         BodyParts parts) {
