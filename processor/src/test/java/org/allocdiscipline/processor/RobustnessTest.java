@@ -3,6 +3,7 @@ package org.allocdiscipline.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.allocdiscipline.processor.testing.Checker;
@@ -22,6 +23,22 @@ class RobustnessTest {
         Expectations.assertMatches(compilation, sources);
         assertThat(Checker.findings(compilation)).isEmpty();
         assertThat(Checker.notes(compilation)).contains("allocdiscipline: 0 findings (0 new)");
+    }
+
+    @Test
+    void ownershipIsCheckedInANamedModuleThatReadsTheRuntimeFromTheModulePath() {
+        List<JavaFileObject> sources = Checker.resources("cases/robust/modleak/module-info.java",
+                "cases/robust/modleak/modleak/Leaks.java");
+        // An empty class path: @Owned is only in a module on the module path.
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new AllocatorDisciplineProcessor())
+                .withClasspath(List.of())
+                .withOptions("--release", "25", "--module-path", Checker.runtimeLocation().getPath())
+                .compile(sources);
+
+        assertThat(compilation.status()).as(Checker.dump(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+        Expectations.assertFindingsMatch(compilation, sources);
+        assertThat(Checker.findings(compilation)).hasSize(1);
     }
 
     @Test

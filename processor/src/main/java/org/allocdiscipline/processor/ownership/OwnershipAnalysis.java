@@ -54,7 +54,9 @@ public final class OwnershipAnalysis {
     /**
      * Whether {@code @Owned} exists in this compilation. Asking every module costs javac a search through
      * each of the JDK's modules (about 2 ms, the hundredth part of compiling a small library), so the
-     * class path, where the runtime usually is, is asked first.
+     * unnamed module is asked first: it sees the class path and every module of the module graph, which
+     * is where the runtime is. Every module is asked only when that finds nothing (or when the compilation
+     * has no modules, as for {@code --release 8}).
      */
     private static boolean ownedVisible(Elements elements) {
         ModuleElement classPath = elements.getModuleElement("");
