@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
+import org.allocdiscipline.benchmarks.stats.Samples;
 
 /**
  * The measured rounds of one corpus, and the figures the report gives.

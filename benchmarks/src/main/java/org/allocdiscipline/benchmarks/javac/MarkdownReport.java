@@ -2,6 +2,7 @@ package org.allocdiscipline.benchmarks.javac;
 
 import java.util.List;
 import java.util.Locale;
+import org.allocdiscipline.benchmarks.stats.Samples;
 
 /** Writes the results as the markdown that docs/javac-overhead.md quotes. */
 final class MarkdownReport {

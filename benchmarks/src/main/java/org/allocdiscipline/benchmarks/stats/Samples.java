@@ -1,11 +1,11 @@
-package org.allocdiscipline.benchmarks.javac;
+package org.allocdiscipline.benchmarks.stats;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /** Order statistics of measured rounds: median and minimum, which resist the outliers a shared machine produces. */
-final class Samples {
+public final class Samples {
     private final double[] sorted;
 
     private Samples(double[] values) {
@@ -13,11 +13,20 @@ final class Samples {
         Arrays.sort(sorted);
     }
 
-    static <T> Samples of(List<T> items, ToDoubleFunction<T> value) {
+    /**
+     * The samples of a list.
+     *
+     * @param items the measured items
+     * @param value the figure of each
+     * @param <T> the items' type
+     * @return their order statistics
+     */
+    public static <T> Samples of(List<T> items, ToDoubleFunction<T> value) {
         return new Samples(items.stream().mapToDouble(value).toArray());
     }
 
-    double median() {
+    /** @return the median */
+    public double median() {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
@@ -31,7 +40,7 @@ final class Samples {
      *
      * @return {lower, upper}
      */
-    double[] medianInterval() {
+    public double[] medianInterval() {
         int k = medianIntervalRank(sorted.length);
         if (k == 0) {
             return new double[] {min(), max()};
@@ -40,7 +49,7 @@ final class Samples {
     }
 
     /** The 1-based rank {@code k} of {@link #medianInterval()}'s lower end for n samples; 0 if none. */
-    static int medianIntervalRank(int n) {
+    public static int medianIntervalRank(int n) {
         double below = 0;
         double term = Math.pow(0.5, n);
         int k = 0;
@@ -55,11 +64,13 @@ final class Samples {
         return k;
     }
 
-    double min() {
+    /** @return the smallest sample */
+    public double min() {
         return sorted[0];
     }
 
-    double max() {
+    /** @return the largest sample */
+    public double max() {
         return sorted[sorted.length - 1];
     }
 }

@@ -1,4 +1,4 @@
-package org.allocdiscipline.benchmarks.javac;
+package org.allocdiscipline.benchmarks.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
