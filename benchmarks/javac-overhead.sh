@@ -9,7 +9,7 @@
 # The sources jars and the synthetic corpus live under benchmarks/target only; nothing is committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests -Dinvoker.skip -Dmaven.javadoc.skip=true
+. benchmarks/build-jar.sh
 
 corpora=benchmarks/target/corpora
 rm -rf "$corpora"
@@ -21,8 +21,6 @@ for artifact in org.apache.commons:commons-lang3:3.20.0 \
 done
 
 runtime_jar=$(ls runtime/target/allocdiscipline-runtime-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)
-. .mvn/select-jdk.sh
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # A fixed heap, so that heap resizing does not fall on one variant more than on the other.
 exec "$java_bin" -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar \
   org.allocdiscipline.benchmarks.javac.JavacOverhead \

@@ -5,8 +5,6 @@
 #       SmallAllocationBenchmark.slicingAllocator SmallAllocationBenchmark.arenaAllocatorShared
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
-. .mvn/select-jdk.sh
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. benchmarks/build-jar.sh
 exec "$java_bin" --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar \
   org.allocdiscipline.benchmarks.PairedRatio "$@"

@@ -6,9 +6,7 @@
 # JMH_FLAGS replaces the default run length "-f 1 -wi 3 -w 1s -i 5 -r 1s", e.g. JMH_FLAGS="-f 3 -wi 5 -i 10".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
-. .mvn/select-jdk.sh
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. benchmarks/build-jar.sh
 # shellcheck disable=SC2086
 exec "$java_bin" --enable-native-access=ALL-UNNAMED -jar benchmarks/target/benchmarks.jar \
   ${JMH_FLAGS:--f 1 -wi 3 -w 1s -i 5 -r 1s} \

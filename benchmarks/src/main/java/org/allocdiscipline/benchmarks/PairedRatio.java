@@ -1,6 +1,7 @@
 package org.allocdiscipline.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class PairedRatio {
         return result.getPrimaryResult().getScore();
     }
 
-    private static RunResult single(java.util.Collection<RunResult> results, String benchmark) {
+    private static RunResult single(Collection<RunResult> results, String benchmark) {
         if (results.size() != 1) {
             throw new IllegalArgumentException(benchmark + " matched " + results.size()
                     + " benchmark runs, not one: name it as JMH lists it, and give every @Param a single value");
