@@ -82,40 +82,37 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
      */
     @Override
     public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
-        Bump space = current;
-        // The common case first, with the checks it needs folded in: current is null once closed.
-        if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
-            MemorySegment slice = space.tryAlloc(byteSize, byteAlignment);
-            if (slice != null) {
-                return slice;
+        for (;;) {
+            Bump space = current;
+            // The common case first, with the checks it needs folded in: current is null once closed.
+            if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
+                MemorySegment slice = space.tryAlloc(byteSize, byteAlignment);
+                if (slice != null) {
+                    return slice;
+                }
             }
+            if (byteSize == 0) {
+                return emptyAllocation(byteAlignment);
+            }
+            addChunkFor(byteSize, byteAlignment);
         }
-        return allocSlowly(byteSize, byteAlignment);
     }
 
-    private MemorySegment allocSlowly(long byteSize, long byteAlignment) throws AllocationException {
+    private MemorySegment emptyAllocation(long byteAlignment) {
+        Requests.check(0, byteAlignment);
+        ensureOpen();
+        return Requests.empty(byteAlignment);
+    }
+
+    private void addChunkFor(long byteSize, long byteAlignment) throws AllocationException {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
-        if (byteSize == 0) {
-            return Requests.empty(byteAlignment);
-        }
-        if (current != null) {
-            MemorySegment slice = current.tryAlloc(byteSize, byteAlignment);
-            if (slice != null) {
-                return slice;
-            }
-        }
-        return allocInNewChunk(byteSize, byteAlignment);
-    }
-
-    private MemorySegment allocInNewChunk(long byteSize, long byteAlignment) throws AllocationException {
         long chunkSize = Math.max(nextChunkSize, byteSize);
         MemorySegment chunk = child.alloc(chunkSize, Math.max(byteAlignment, CHUNK_ALIGNMENT));
         chunks.add(chunk);
         current = new Bump(view(chunk));
         spaces.add(current);
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
-        return current.tryAlloc(byteSize, byteAlignment);
     }
 
     private MemorySegment view(MemorySegment chunk) {

@@ -16,15 +16,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The ratio of two JMH benchmarks, measured so that the machine's drift falls on both: JMH runs one
- * benchmark after the other, so on a shared machine a ratio between two of them also carries whatever
- * changed in the minutes between. Here each round runs one fork of each, in alternating order (A B,
- * then B A), and the result is the median of the per-round ratios B / A with its 95 % interval.
+ * Ratios of JMH benchmarks to a baseline, measured so that the machine's drift falls on all of them:
+ * JMH runs one benchmark after the other, so on a shared machine a ratio between two of them also
+ * carries whatever changed in the minutes between. Here each round runs one fork of every benchmark,
+ * in an order that alternates between rounds ({@link #order}), and the result for each benchmark is
+ * the median of its per-round ratios to the baseline, with its 95 % interval.
  * {@code benchmarks/ratio.sh} builds the jar and runs this.
  *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -cp benchmarks.jar org.allocdiscipline.benchmarks.PairedRatio \
- *     [--rounds 11] [--param name=value]... BENCHMARK_A BENCHMARK_B
+ *     [--rounds 11] [--param name=value]... BASELINE BENCHMARK...
  * </pre>
  * A benchmark is named as JMH lists it without the package, e.g. {@code SmallAllocationBenchmark.slicingAllocator}.
  */
@@ -33,7 +34,7 @@ public final class PairedRatio {
     }
 
     /**
-     * Runs the rounds and prints one line per round, then the median ratio and its interval.
+     * Runs the rounds and prints one line per round, then each benchmark's median ratio and its interval.
      *
      * @param args see the class description
      * @throws RunnerException if JMH fails
@@ -52,28 +53,54 @@ public final class PairedRatio {
                 default -> benchmarks.add(args[i]);
             }
         }
-        if (benchmarks.size() != 2 || rounds < 1) {
+        if (benchmarks.size() < 2 || rounds < 1) {
             throw new IllegalArgumentException(
-                    "usage: PairedRatio [--rounds N] [--param name=value]... BENCHMARK_A BENCHMARK_B");
+                    "usage: PairedRatio [--rounds N] [--param name=value]... BASELINE BENCHMARK...");
         }
-        String a = benchmarks.get(0);
-        String b = benchmarks.get(1);
-        List<Double> ratios = new ArrayList<>();
+        String baseline = benchmarks.getFirst();
+        List<List<Double>> ratios = new ArrayList<>();
+        for (int b = 1; b < benchmarks.size(); b++) {
+            ratios.add(new ArrayList<>());
+        }
         for (int round = 0; round < rounds; round++) {
-            boolean aFirst = round % 2 == 0;
-            double first = score(aFirst ? a : b, params);
-            double second = score(aFirst ? b : a, params);
-            double scoreA = aFirst ? first : second;
-            double scoreB = aFirst ? second : first;
-            ratios.add(scoreB / scoreA);
-            System.out.printf(Locale.ROOT, "round %2d: %s %.3f, %s %.3f, ratio %.3f%n", round + 1, a, scoreA, b,
-                    scoreB, scoreB / scoreA);
+            double[] scores = new double[benchmarks.size()];
+            for (int index : order(benchmarks.size(), round)) {
+                scores[index] = score(benchmarks.get(index), params);
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %2d: %s %.3f", round + 1,
+                    baseline, scores[0]));
+            for (int b = 1; b < benchmarks.size(); b++) {
+                double ratio = scores[b] / scores[0];
+                ratios.get(b - 1).add(ratio);
+                line.append(String.format(Locale.ROOT, ", %s %.3f (ratio %.3f)", benchmarks.get(b), scores[b], ratio));
+            }
+            System.out.println(line);
         }
-        Samples samples = Samples.of(ratios, Double::doubleValue);
-        double[] interval = samples.medianInterval();
-        System.out.printf(Locale.ROOT, "%s / %s%s: median ratio %.3f over %d rounds (95 %% interval %.3f to %.3f;"
-                        + " min %.3f, max %.3f)%n", b, a, params.isEmpty() ? "" : " " + params, samples.median(),
-                rounds, interval[0], interval[1], samples.min(), samples.max());
+        for (int b = 1; b < benchmarks.size(); b++) {
+            Samples samples = Samples.of(ratios.get(b - 1), Double::doubleValue);
+            double[] interval = samples.medianInterval();
+            System.out.printf(Locale.ROOT, "%s / %s%s: median ratio %.3f over %d rounds (95 %% interval %.3f to %.3f;"
+                            + " min %.3f, max %.3f)%n", benchmarks.get(b), baseline,
+                    params.isEmpty() ? "" : " " + params, samples.median(), rounds, interval[0], interval[1],
+                    samples.min(), samples.max());
+        }
+    }
+
+    /**
+     * The order in which a round runs the benchmarks (indices into the command line's list): forward
+     * in even rounds, backward in odd ones, so that over each pair of rounds every benchmark runs as
+     * often before the baseline as after it, and a steady drift falls on both sides of each ratio.
+     *
+     * @param count how many benchmarks, the baseline included
+     * @param round the 0-based round
+     * @return the indices, each once
+     */
+    static int[] order(int count, int round) {
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = round % 2 == 0 ? i : count - 1 - i;
+        }
+        return order;
     }
 
     private static double score(String benchmark, Map<String, String> params) throws RunnerException {
