@@ -33,6 +33,7 @@ public final class OwnershipAnalysis {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final CfgBuilder builder;
+    private final ReleaseHelpers helpers;
     private final boolean ownershipDeclared;
 
     /**
@@ -47,6 +48,7 @@ public final class OwnershipAnalysis {
         this.trees = trees;
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
+        this.helpers = new ReleaseHelpers(trees, annotations, builder);
         // Without @Owned anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }
@@ -103,7 +105,7 @@ public final class OwnershipAnalysis {
             return OwnershipFindings.NONE;
         }
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, helpers);
         // Findings are logged while solving: each node's last transfer ran on its final state.
         transfer.logFindings(cfg.nodes().size());
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);

@@ -66,15 +66,19 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
     private final Map<Element, TreePath> ownedFields;
+    private final ReleaseHelpers helpers;
     private final TypeMirror enclosingClass;
+    private final TreePath classPath;
     private final Map<Tree, TreePath> sitePaths = new IdentityHashMap<>();
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
     private FindingLog log;
 
-    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, TreePath body, Map<Element, TreePath> ownedFields) {
+    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, TreePath body, Map<Element, TreePath> ownedFields,
+                      ReleaseHelpers helpers) {
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
+        this.helpers = helpers;
         this.lambda = body.getLeaf() instanceof LambdaExpressionTree
                 && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
@@ -83,14 +87,17 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         this.ownedResult = owned;
         TypeMirror enclosing = null;
+        TreePath enclosingPath = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
                 Element element = trees.getElement(p);
                 enclosing = element == null ? null : element.asType();
+                enclosingPath = p;
                 break;
             }
         }
         this.enclosingClass = enclosing;
+        this.classPath = enclosingPath;
     }
 
     /**
@@ -296,6 +303,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 drop(out, in, temporaries(receiver, selectPath, in), call);
             }
         }
+        if (!ownedFields.isEmpty() && element instanceof ExecutableElement method && (receiver == null || isThis(receiver))) {
+            helperEffect(out, in, method, path);
+        }
         if (signature != null && signature.ownedResult()) {
             boolean region = isRegionAllocation(call, path, receiver, selectPath, in);
             // The new value is made after the arguments were handed over: when `s = realloc(s, n)`
@@ -408,6 +418,35 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         out.flags(site, OwnershipState.RELEASED);
     }
 
+    /**
+     * A call of one of the class's own helpers from close(): each @Owned field that was owned leaves
+     * the call as the helper's body leaves it; one that was already released and that the helper
+     * releases on every path is released twice.
+     */
+    private void helperEffect(OwnershipState.Builder out, OwnershipState in, ExecutableElement method, TreePath call) {
+        Element owner = classPath == null ? null : trees.getElement(classPath);
+        if (helpers == null || owner == null || !ReleaseHelpers.isHelper(method, owner)) {
+            return;
+        }
+        for (Map.Entry<Tree, Integer> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
+            Tree site = field.getKey();
+            int after = field.getValue();
+            if ((after & OwnershipState.RELEASED) == 0) {
+                continue;
+            }
+            int before = in.flagsOf(site);
+            if ((before & OwnershipState.OWNED) != 0) {
+                out.flags(site, (before & ~OwnershipState.OWNED) | after);
+            } else if (before == OwnershipState.RELEASED && after == OwnershipState.RELEASED && log != null) {
+                log.add(sink -> sink.doubleRelease(call, site));
+            }
+        }
+    }
+
+    private static boolean isThis(ExpressionTree receiver) {
+        return skipParens(receiver) instanceof IdentifierTree id && id.getName().contentEquals("this");
+    }
+
     private void drop(OwnershipState.Builder out, OwnershipState in, Set<Object> temporaries, Tree at) {
         for (Object site : temporaries) {
             if ((in.flagsOf(site) & OwnershipState.OWNED) != 0) {
@@ -494,6 +533,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             useOfVariable(node, in);
             return in;
         }
+        if (tree instanceof MemberSelectTree && !ownedFields.isEmpty() && isOwnFieldAccess((MemberSelectTree) tree)) {
+            useOfVariable(node, in);
+        }
         List<ExpressionTree> operands = new ArrayList<>(2);
         if (tree instanceof BinaryTree binary) {
             operands.add(binary.getLeftOperand());
@@ -520,10 +562,18 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return;
         }
         Element element = trees.getElement(node.path());
-        if (element == null || !isLocal(element)) {
+        if (element == null) {
             return;
         }
-        LocalFact fact = in.local(element);
+        LocalFact fact;
+        if (isLocal(element)) {
+            fact = in.local(element);
+        } else if (ownedFields.containsKey(element) && isOwnFieldAccess((ExpressionTree) node.tree())) {
+            // In close(), one of the class's own @Owned fields, read after close() released it.
+            fact = new LocalFact(Set.of(ownedFields.get(element).getLeaf()), false, false, AllocatorIdentity.UNKNOWN);
+        } else {
+            return;
+        }
         if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.path())) {
             return;
         }

@@ -32,7 +32,7 @@ public final class DoubleFreeRule implements Rule {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (DoubleRelease release : context.analyses().ownership(context.body()).doubleReleases()) {
             context.findings().report(release.release(), words.name(release.release().getLeaf())
-                    + " releases the value from " + words.site(release.allocation())
+                    + " releases " + words.value(release.allocation())
                     + ", which may already have been released on the way here.", fixHint());
         }
     }

@@ -1,6 +1,7 @@
 package org.allocdiscipline.processor.rules;
 
 import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -14,6 +15,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.type.TypeMirror;
 
@@ -22,10 +24,12 @@ import javax.lang.model.type.TypeMirror;
  * never its whole argument list) and with the line, so a reader finds the path the message speaks of.
  */
 final class OwnershipWording {
+    private final Trees trees;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
 
     OwnershipWording(Trees trees, CompilationUnitTree unit) {
+        this.trees = trees;
         this.unit = unit;
         this.positions = trees.getSourcePositions();
     }
@@ -45,6 +49,22 @@ final class OwnershipWording {
     /** A short name of an expression or declaration, in backquotes. */
     String name(Tree tree) {
         return "`" + shortText(tree) + "`";
+    }
+
+    /**
+     * The value an allocation site stands for, with its line: {@code the value from `allocator.alloc(...)`
+     * (line 7)}, or for a declaration {@code the @Owned field `buffer` (line 9)} (a parameter likewise).
+     */
+    String value(Tree site) {
+        if (site instanceof VariableTree variable) {
+            // Only reporting asks, once per finding, so the search for the declaration's path is affordable.
+            TreePath path = trees.getPath(unit, site);
+            boolean field = path != null && path.getParentPath() != null
+                    && path.getParentPath().getLeaf() instanceof ClassTree;
+            return (field ? "the @Owned field `" : "the @Owned parameter `") + variable.getName() + "` (line "
+                    + line(site) + ")";
+        }
+        return "the value from " + site(site);
     }
 
     /** The name of the value an allocation site produces, with its line: {@code `allocator.alloc(...)` (line 7)}. */

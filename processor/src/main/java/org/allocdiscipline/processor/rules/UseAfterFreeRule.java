@@ -30,8 +30,8 @@ public final class UseAfterFreeRule implements Rule {
     public void check(BodyContext context) {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (UseAfterRelease use : context.analyses().ownership(context.body()).usesAfterRelease()) {
-            context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used after the value from "
-                    + words.site(use.allocation()) + " was released on every path to here.", fixHint());
+            context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used after "
+                    + words.value(use.allocation()) + " was released on every path to here.", fixHint());
         }
     }
 }

@@ -33,7 +33,7 @@ public final class WrongAllocatorRule implements Rule {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (WrongAllocator wrong : context.analyses().ownership(context.body()).wrongAllocators()) {
             context.findings().report(wrong.release(), words.name(wrong.release().getLeaf())
-                    + " frees the value from " + words.site(wrong.allocation())
+                    + " frees " + words.value(wrong.allocation())
                     + " through a different allocator than the one that allocated it.", fixHint());
         }
     }

@@ -123,6 +123,32 @@ class OwnershipRulesTest {
     }
 
     @Test
+    void findingsAboutAFieldNameTheFieldAndHelpersOfCloseCount() {
+        JavaFileObject source = JavaFileObjects.forSourceLines("fields.Helped",
+                "package fields;",                                                  // 1
+                "import java.lang.foreign.MemorySegment;",                          // 2
+                "import org.allocdiscipline.*;",                                    // 3
+                "final class Helped implements AutoCloseable {",                    // 4
+                "    private Allocator a;",                                         // 5
+                "    @Owned private MemorySegment buffer;",                         // 6
+                "    @Owned private MemorySegment scratch;",                        // 7
+                "    public void close() {",                                        // 8
+                "        release();",                                               // 9
+                "        buffer.fill((byte) 0);",                                   // 10
+                "        release();",                                               // 11
+                "        a.free(scratch);",                                         // 12
+                "    }",                                                            // 13
+                "    private void release() { a.free(buffer); }",                   // 14
+                "}");
+        Compilation compilation = Checker.compile(List.of(source));
+        assertThat(Checker.findings(compilation)).hasSize(2);
+        assertThat(on(compilation, 10)).startsWith("[use-after-free] `buffer` is used after the @Owned field `buffer`"
+                + " (line 6) was released on every path to here.").endsWith("@9");
+        assertThat(on(compilation, 11)).startsWith("[double-free] `release(...)` releases the @Owned field `buffer`"
+                + " (line 6), which may already have been released on the way here.").endsWith("@16");
+    }
+
+    @Test
     void aFieldThatCloseDoesNotReleaseIsReportedAtItsDeclaration() {
         JavaFileObject source = JavaFileObjects.forSourceLines("fields.Holder",
                 "package fields;",
