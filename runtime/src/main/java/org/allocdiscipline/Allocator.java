@@ -2,6 +2,7 @@ package org.allocdiscipline;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 
 import org.allocdiscipline.internal.Requests;
 
@@ -111,5 +112,41 @@ public interface Allocator {
         MemorySegment copy = alloc(source.byteSize(), 1);
         MemorySegment.copy(source, 0, copy, 0, source.byteSize());
         return copy;
+    }
+
+    /**
+     * This allocator as a {@link SegmentAllocator}, for FFM code that takes one: C strings and
+     * arrays ({@code allocateFrom("text")}, {@code allocateFrom(JAVA_INT, 1, 2, 3)}), structs
+     * returned by value from a downcall, and any library written against the JDK's interface.
+     * Each {@code allocate(byteSize, byteAlignment)} is {@link #alloc(long, long)}.
+     *
+     * <pre>{@code
+     * try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+     *     MemorySegment name = arena.asSegmentAllocator().allocateFrom("config.toml");
+     *     long length = (long) strlen.invokeExact(name);
+     * }
+     * }</pre>
+     *
+     * <p><b>Ownership.</b> What the view hands out is owned by the caller exactly as if
+     * {@code alloc} had returned it: free it through this allocator, or let a {@link Region}
+     * allocator's {@code close()} release it. The view suits regions best, since FFM code written
+     * against {@code SegmentAllocator} frees nothing; the compile-time checker does not follow
+     * ownership through the JDK's interface.
+     *
+     * <p><b>Failures.</b> A {@code SegmentAllocator} cannot throw a checked exception, so a failed
+     * allocation raises {@link UncheckedAllocationException}, whose cause is the
+     * {@link AllocationException}. Bad arguments raise {@link IllegalArgumentException}, as from
+     * {@code alloc}. The view is as thread-safe as this allocator.
+     *
+     * @return a view that allocates from this allocator; it holds no memory of its own
+     */
+    default SegmentAllocator asSegmentAllocator() {
+        return (byteSize, byteAlignment) -> {
+            try {
+                return alloc(byteSize, byteAlignment);
+            } catch (AllocationException failed) {
+                throw new UncheckedAllocationException(failed);
+            }
+        };
     }
 }

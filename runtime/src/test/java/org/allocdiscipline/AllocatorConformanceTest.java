@@ -1,11 +1,14 @@
 package org.allocdiscipline;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -162,6 +165,28 @@ class AllocatorConformanceTest {
             MemorySegment regrown = allocator.realloc(none, 1);
             assertThat(regrown.byteSize()).isEqualTo(1);
             allocator.free(regrown);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AllocatorFixture.class)
+    void servesFfmCodeThroughItsSegmentAllocatorView(AllocatorFixture kind) throws Exception {
+        try (var fixture = kind.open()) {
+            Allocator allocator = fixture.allocator();
+            SegmentAllocator view = allocator.asSegmentAllocator();
+            MemorySegment text = view.allocateFrom("h\u00e9llo");
+            assertThat(text.byteSize()).as("UTF-8 bytes and the terminator").isEqualTo(7);
+            assertThat(text.getString(0)).isEqualTo("h\u00e9llo");
+            MemorySegment ints = view.allocateFrom(JAVA_INT, 1, 2, 3);
+            assertThat(ints.toArray(JAVA_INT)).containsExactly(1, 2, 3);
+            assertThat(ints.address() % JAVA_INT.byteAlignment()).isZero();
+            MemorySegment line = view.allocate(MemoryLayout.structLayout(JAVA_LONG).withByteAlignment(64));
+            assertThat(line.address() % 64).isZero();
+            assertDisjoint(List.of(text, ints, line));
+            // What the view handed out is the allocator's own: it goes back through free.
+            allocator.free(line);
+            allocator.free(ints);
+            allocator.free(text);
         }
     }
 
