@@ -47,7 +47,8 @@ public interface ForwardAnalysis<S> {
      * @param edge   the edge
      * @param before the state before the edge's source
      * @param after  the state after the source completed normally
-     * @return the state that flows into the edge's target
+     * @return the state that flows into the edge's target, or {@code null} when the analysis knows that
+     *         no execution takes the edge from here (a branch that the state rules out)
      */
     default S propagate(CfgEdge edge, S before, S after) {
         return edge.kind() == EdgeKind.EXCEPTION ? before : after;

@@ -52,6 +52,9 @@ public final class ForwardDataflow {
             after.set(node.id(), out);
             for (CfgEdge edge : node.successors()) {
                 S flowing = analysis.propagate(edge, in, out);
+                if (flowing == null) {
+                    continue;
+                }
                 int target = edge.target().id();
                 S old = before.get(target);
                 S joined = old == null ? flowing : analysis.join(old, flowing);

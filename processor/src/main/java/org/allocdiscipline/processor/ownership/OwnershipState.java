@@ -17,8 +17,10 @@ import javax.lang.model.element.Element;
  * @param flags      per site, a union of {@link #OWNED}, {@link #RELEASED}, {@link #ABSENT} and {@link #REGION}
  * @param locals     per local variable, what it may hold
  * @param allocators per site, the allocator that made the value
+ * @param branches   what is known of boolean locals, and the sites' flags split by them
  */
-record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals, Map<Object, AllocatorIdentity> allocators) {
+record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals, Map<Object, AllocatorIdentity> allocators,
+                      BranchFacts branches) {
     /** The value exists and still owes its release. */
     static final int OWNED = 1;
     /** The value was released. */
@@ -33,7 +35,8 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
     static final int REGION = 8;
 
     // Maps that tolerate null lookups, like the builder's own: a removal of an unknown (null) element is a no-op.
-    static final OwnershipState EMPTY = new OwnershipState(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap());
+    static final OwnershipState EMPTY = new OwnershipState(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap(),
+            BranchFacts.NONE);
 
     int flagsOf(Object site) {
         // Asking about no site is a bug of the caller, as it always was with immutable maps.
@@ -63,10 +66,37 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
         Map<Object, Integer> joinedFlags = joinFlags(flags, other.flags);
         Map<Element, LocalFact> joinedLocals = joinLocals(locals, other.locals);
         Map<Object, AllocatorIdentity> joinedAllocators = joinAllocators(allocators, other.allocators);
-        if (joinedFlags == flags && joinedLocals == locals && joinedAllocators == allocators) {
+        BranchFacts joinedBranches = BranchFacts.join(branches, flags, other.branches, other.flags);
+        if (joinedBranches.equals(branches)) {
+            joinedBranches = branches;
+        }
+        if (joinedFlags == flags && joinedLocals == locals && joinedAllocators == allocators && joinedBranches == branches) {
             return this;
         }
-        return new OwnershipState(joinedFlags, joinedLocals, joinedAllocators);
+        return new OwnershipState(joinedFlags, joinedLocals, joinedAllocators, joinedBranches);
+    }
+
+    /**
+     * This state on a path where a boolean local has a value: a branch of a test of it.
+     *
+     * @param variable the local
+     * @param value    its value on the branch
+     * @return the state there, or {@code null} when no path here gives the local that value
+     */
+    OwnershipState assume(Element variable, boolean value) {
+        Boolean known = branches.known().get(variable);
+        if (known != null) {
+            return known == value ? this : null;
+        }
+        Builder refined = edit();
+        for (Map.Entry<Object, BranchFacts.Guard> entry : branches.guards().entrySet()) {
+            BranchFacts.Guard guard = entry.getValue();
+            if (guard.variable().equals(variable)) {
+                int flagsThere = guard.when(value);
+                refined.flags(entry.getKey(), flagsThere == 0 ? ABSENT : flagsThere);
+            }
+        }
+        return refined.booleanValue(variable, value).build();
     }
 
     private static Map<Object, Integer> joinFlags(Map<Object, Integer> mine, Map<Object, Integer> theirs) {
@@ -143,12 +173,39 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
         private Map<Object, Integer> flags;
         private Map<Element, LocalFact> locals;
         private Map<Object, AllocatorIdentity> allocators;
+        private BranchFacts branches;
 
         private Builder(OwnershipState from) {
             this.from = from;
         }
 
+        private BranchFacts branches() {
+            return branches != null ? branches : from.branches;
+        }
+
+        /**
+         * A boolean local was set.
+         *
+         * @param variable the local
+         * @param value    its value, or {@code null} when it is not a constant
+         * @return this builder
+         */
+        Builder booleanValue(Element variable, Boolean value) {
+            BranchFacts changed = branches().assigned(variable, value);
+            if (changed != branches()) {
+                branches = changed;
+            }
+            return this;
+        }
+
         Builder flags(Object site, int value) {
+            if (!branches().guards().isEmpty()) {
+                // Whatever split the site's flags by a flag's value no longer describes them.
+                BranchFacts changed = branches().withoutGuard(site);
+                if (changed != branches()) {
+                    branches = changed;
+                }
+            }
             if (value == ABSENT) {
                 if (flags != null) {
                     flags.remove(site);
@@ -238,18 +295,20 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
         }
 
         OwnershipState build() {
-            if (flags == null && locals == null && allocators == null) {
+            if (flags == null && locals == null && allocators == null && branches == null) {
                 return from;
             }
             OwnershipState built = new OwnershipState(
                     flags == null ? from.flags : frozen(flags),
                     locals == null ? from.locals : frozen(locals),
-                    allocators == null ? from.allocators : frozen(allocators));
+                    allocators == null ? from.allocators : frozen(allocators),
+                    branches == null ? from.branches : branches);
             // The maps now belong to the built state: further changes start a copy of their own.
             from = built;
             flags = null;
             locals = null;
             allocators = null;
+            branches = null;
             return built;
         }
     }

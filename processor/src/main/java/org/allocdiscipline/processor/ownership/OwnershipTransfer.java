@@ -14,6 +14,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -45,6 +46,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgEdge;
@@ -144,7 +146,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case INVOCATION -> invocation(node, in);
             case NEW_CLASS -> newClass(node, in);
             case VARIABLE -> declaration(node, in);
-            case LOOP_VARIABLE -> in.edit().local(trees.getElement(node.path()), LocalFact.UNTRACKED).build();
+            case LOOP_VARIABLE -> loopVariable(node, in);
             case ASSIGNMENT -> assignment(node, in);
             case RETURN -> returnStatement(node, in);
             case RESOURCE_CLOSE -> resourceClose(node, in);
@@ -160,6 +162,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     @Override
     public OwnershipState propagate(CfgEdge edge, OwnershipState before, OwnershipState after) {
         OwnershipState state = ForwardAnalysis.super.propagate(edge, before, after);
+        if ((edge.kind() == EdgeKind.TRUE || edge.kind() == EdgeKind.FALSE)
+                && edge.source().tree() instanceof IdentifierTree) {
+            Element tested = trees.getElement(edge.source().path());
+            if (isBooleanLocal(tested)) {
+                // null when the flag is known to have the other value here: nothing flows this way.
+                return state.assume(tested, edge.kind() == EdgeKind.TRUE);
+            }
+        }
         if (edge.kind() == EdgeKind.EXCEPTION && (isClose(edge.source()) || isFree(edge.source()))) {
             // A close() or free() that throws has still ended the value's life: nothing is left to
             // release, and releasing again would be the error (with unchecked exceptions every call
@@ -250,7 +260,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return false;
         }
         return method.getSimpleName().contentEquals("free")
-                && method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID
+                && method.getReturnType().getKind() == TypeKind.VOID
                 && method.getEnclosingElement() != null
                 && annotations.isAllocatorType(method.getEnclosingElement().asType());
     }
@@ -464,7 +474,30 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         LocalFact fact = variable.getInitializer() == null ? LocalFact.UNTRACKED
                 : valueOf(variable.getInitializer(), node.path(), in);
-        return in.edit().local(element, fact).build();
+        OwnershipState.Builder out = in.edit().local(element, fact);
+        if (isBooleanLocal(element)) {
+            out.booleanValue(element, booleanConstant(variable.getInitializer()));
+        }
+        return out.build();
+    }
+
+    private OwnershipState loopVariable(CfgNode node, OwnershipState in) {
+        Element element = trees.getElement(node.path());
+        OwnershipState.Builder out = in.edit().local(element, LocalFact.UNTRACKED);
+        if (isBooleanLocal(element)) {
+            out.booleanValue(element, null);
+        }
+        return out.build();
+    }
+
+    private static boolean isBooleanLocal(Element element) {
+        return element != null && isLocal(element) && element.asType().getKind() == TypeKind.BOOLEAN;
+    }
+
+    /** The value of a {@code true} or {@code false} literal; {@code null} for anything else. */
+    private static Boolean booleanConstant(ExpressionTree expression) {
+        return skipParens(expression) instanceof LiteralTree literal
+                && literal.getValue() instanceof Boolean value ? value : null;
     }
 
     private OwnershipState assignment(CfgNode node, OwnershipState in) {
@@ -473,6 +506,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // value; an owned temporary on the right is only read.
             OwnershipState.Builder out = in.edit();
             drop(out, in, temporaries(compound.getExpression(), node.path(), in), compound);
+            Element target = trees.getElement(new TreePath(node.path(), compound.getVariable()));
+            if (isBooleanLocal(target)) {
+                out.booleanValue(target, null);
+            }
             return out.build();
         }
         AssignmentTree assignment = (AssignmentTree) node.tree();
@@ -490,6 +527,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
             }
             out.local(element, value);
+            if (isBooleanLocal(element)) {
+                out.booleanValue(element, booleanConstant(assignment.getExpression()));
+            }
         } else if (element != null && element.getKind() == ElementKind.FIELD && OwnershipAnnotations.has(element, OwnershipAnnotations.OWNED)) {
             for (Object site : value.sites()) {
                 release(out, in, site, path, null);
