@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.allocdiscipline.AllocationException;
 import org.allocdiscipline.Allocator;
+import org.allocdiscipline.Owned;
 
 /**
  * Exercises every allocation failure of a piece of code (Zig's
@@ -132,7 +133,7 @@ public final class AllocationFailures {
         return false;
     }
 
-    private static void closeQuietly(TestingAllocator testing) {
+    private static void closeQuietly(@Owned TestingAllocator testing) {
         try {
             testing.close();
         } catch (AssertionError leaksAlreadyReported) {
