@@ -6,7 +6,8 @@ import java.util.Random;
 
 /**
  * Writes random compilable methods in which every allocation is freed right after one use,
- * nested in every statement form, with guarded jumps and checked exceptions elsewhere. Each
+ * nested in every statement form, with guarded jumps and checked exceptions elsewhere. Some
+ * allocations are made and freed under two tests of one boolean flag. Each
  * allocation, use and free is on a line of its own and is recorded, so a test can remove or
  * repeat one free and know exactly which finding must appear.
  */
@@ -15,6 +16,8 @@ final class OwnedProgramGenerator {
     private int counter;
     /** For each allocation: the line texts of its allocation and its free. */
     final List<String[]> triples = new ArrayList<>();
+    /** The triples made under a flag, whose variable may also hold null. */
+    final List<String[]> flagged = new ArrayList<>();
 
     OwnedProgramGenerator(long seed) {
         this.random = new Random(seed);
@@ -73,6 +76,7 @@ final class OwnedProgramGenerator {
         List<String> options = new ArrayList<>();
         options.add("TRIPLE");
         options.add("TRIPLE");
+        options.add("FLAGGED");
         options.add("io();\n");
         options.add("if (c()) return;\n");
         if (context.inBreakable()) {
@@ -85,6 +89,9 @@ final class OwnedProgramGenerator {
             options.add("if (c()) break " + context.labels().get(random.nextInt(context.labels().size())) + ";\n");
         }
         String choice = options.get(random.nextInt(options.size()));
+        if (choice.equals("FLAGGED")) {
+            return flagged(k);
+        }
         if (!choice.equals("TRIPLE")) {
             return choice;
         }
@@ -92,5 +99,16 @@ final class OwnedProgramGenerator {
         String free = "a.free(s" + k + ");";
         triples.add(new String[] {allocation, free});
         return allocation + "\nuse(s" + k + ");\n" + free + "\n";
+    }
+
+    /** An allocation made only when a flag is set, and freed under a second test of the same flag. */
+    private String flagged(int k) {
+        String allocation = "s" + k + " = make();";
+        String free = "a.free(s" + k + ");";
+        String[] triple = {allocation, free};
+        triples.add(triple);
+        flagged.add(triple);
+        return "boolean f" + k + " = c();\nMemorySegment s" + k + " = null;\nif (f" + k + ") {\n" + allocation
+                + "\n}\nuse(s" + k + ");\nif (f" + k + ") {\n" + free + "\n}\n";
     }
 }
