@@ -13,6 +13,8 @@ import java.util.Set;
  */
 record LocalFact(Set<Object> sites, boolean untracked, boolean region, AllocatorIdentity allocator) {
     static final LocalFact UNTRACKED = new LocalFact(Set.of(), true, false, AllocatorIdentity.UNKNOWN);
+    /** Holds no value at all ({@code null}). */
+    static final LocalFact NOTHING = new LocalFact(Set.of(), false, false, AllocatorIdentity.UNKNOWN);
 
     boolean isUntracked() {
         return equals(UNTRACKED);

@@ -214,7 +214,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             narrowed.flags(site, OwnershipState.ABSENT);
         }
         if (variable != null && isLocal(variable)) {
-            narrowed.local(variable, LocalFact.UNTRACKED);
+            narrowed.local(variable, LocalFact.NOTHING);
         }
         return narrowed.build();
     }
@@ -853,6 +853,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                         : staticIdentity(type);
                 return new LocalFact(Set.of(), true, annotations.isRegionType(type), identity);
             }
+            case NULL_LITERAL:
+                // null is no value at all: a variable that may hold null or one value still holds only that one.
+                return LocalFact.NOTHING;
             default:
                 return LocalFact.UNTRACKED;
         }

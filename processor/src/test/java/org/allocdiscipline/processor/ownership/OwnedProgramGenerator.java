@@ -16,8 +16,6 @@ final class OwnedProgramGenerator {
     private int counter;
     /** For each allocation: the line texts of its allocation and its free. */
     final List<String[]> triples = new ArrayList<>();
-    /** The triples made under a flag, whose variable may also hold null. */
-    final List<String[]> flagged = new ArrayList<>();
 
     OwnedProgramGenerator(long seed) {
         this.random = new Random(seed);
@@ -105,9 +103,7 @@ final class OwnedProgramGenerator {
     private String flagged(int k) {
         String allocation = "s" + k + " = make();";
         String free = "a.free(s" + k + ");";
-        String[] triple = {allocation, free};
-        triples.add(triple);
-        flagged.add(triple);
+        triples.add(new String[] {allocation, free});
         return "boolean f" + k + " = c();\nMemorySegment s" + k + " = null;\nif (f" + k + ") {\n" + allocation
                 + "\n}\nuse(s" + k + ");\nif (f" + k + ") {\n" + free + "\n}\n";
     }
