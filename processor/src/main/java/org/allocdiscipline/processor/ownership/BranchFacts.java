@@ -14,25 +14,25 @@ import javax.lang.model.element.Element;
  * {@code try { ...; ok = true; return s; } finally { if (!ok) free(s); }}. Immutable.
  *
  * <p>Where paths that knew a flag's value meet, each site's flags are kept apart by that value
- * (a {@link Guard}); a later test of the flag takes the matching side again. One flag per site is
- * enough for the patterns above; where several flags would be needed, the site simply has no guard
- * and its flags are the union of the paths, as without this class.
+ * (a {@link Guard}); a later test of the flag takes the matching side again. A site may be split by
+ * several flags at once (a flag that decides and one that records the decision). What cannot be
+ * expressed this way, such as a value that depends on two flags together, simply has no guard, and
+ * its flags are the union of the paths, as without this class.
  *
  * @param known  boolean locals with the same value on every path here
- * @param guards per site, its flags by the value of one boolean local
+ * @param guards per site, its flags by the value of each boolean local that splits them
  */
-record BranchFacts(Map<Element, Boolean> known, Map<Object, Guard> guards) {
+record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>> guards) {
     static final BranchFacts NONE = new BranchFacts(Collections.emptyMap(), Collections.emptyMap());
 
     /**
      * A site's flags on the paths where a boolean local is true, and where it is false; 0 where
      * no path has that value.
      *
-     * @param variable  the boolean local
      * @param whenTrue  the site's flags where it is true
      * @param whenFalse the site's flags where it is false
      */
-    record Guard(Element variable, int whenTrue, int whenFalse) {
+    record Guard(int whenTrue, int whenFalse) {
         int when(boolean value) {
             return value ? whenTrue : whenFalse;
         }
@@ -40,6 +40,18 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Guard> guards) {
 
     boolean isEmpty() {
         return known.isEmpty() && guards.isEmpty();
+    }
+
+    /**
+     * The guard that a flag puts on a site.
+     *
+     * @param site     the site
+     * @param variable the flag
+     * @return the guard, or {@code null}
+     */
+    Guard guard(Object site, Element variable) {
+        Map<Element, Guard> byFlag = guards.get(site);
+        return byFlag == null ? null : byFlag.get(variable);
     }
 
     /**
@@ -57,59 +69,58 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Guard> guards) {
             return NONE;
         }
         Map<Element, Boolean> known = new HashMap<>();
-        Element opposite = null;
-        int opposites = 0;
+        Set<Element> opposites = new HashSet<>();
         for (Map.Entry<Element, Boolean> entry : mine.known.entrySet()) {
             Boolean other = theirs.known.get(entry.getKey());
             if (entry.getValue().equals(other)) {
                 known.put(entry.getKey(), other);
             } else if (other != null) {
-                opposite = entry.getKey();
-                opposites++;
+                opposites.add(entry.getKey());
             }
         }
-        if (opposites != 1) {
-            // None, or more than one flag that could tell the paths apart: no guard is made from them.
-            opposite = null;
-        }
-        Map<Object, Guard> guards = new HashMap<>();
+        Map<Object, Map<Element, Guard>> guards = new HashMap<>();
         Set<Object> sites = new HashSet<>(myFlags.keySet());
         sites.addAll(theirFlags.keySet());
         for (Object site : sites) {
-            Element variable = guardVariable(site, mine, theirs, opposite);
-            if (variable == null) {
-                continue;
+            Map<Element, Guard> byFlag = new HashMap<>();
+            for (Element variable : splitting(site, mine, theirs, opposites)) {
+                int whenTrue = mine.flagsWhen(site, variable, true, myFlags)
+                        | theirs.flagsWhen(site, variable, true, theirFlags);
+                int whenFalse = mine.flagsWhen(site, variable, false, myFlags)
+                        | theirs.flagsWhen(site, variable, false, theirFlags);
+                if (whenTrue != whenFalse) {
+                    byFlag.put(variable, new Guard(whenTrue, whenFalse));
+                }
             }
-            int whenTrue = mine.flagsWhen(site, variable, true, myFlags) | theirs.flagsWhen(site, variable, true, theirFlags);
-            int whenFalse = mine.flagsWhen(site, variable, false, myFlags)
-                    | theirs.flagsWhen(site, variable, false, theirFlags);
-            if (whenTrue != whenFalse) {
-                guards.put(site, new Guard(variable, whenTrue, whenFalse));
+            if (!byFlag.isEmpty()) {
+                guards.put(site, Collections.unmodifiableMap(byFlag));
             }
         }
-        if (known.isEmpty() && guards.isEmpty()) {
-            return NONE;
-        }
-        return new BranchFacts(Collections.unmodifiableMap(known), Collections.unmodifiableMap(guards));
+        return of(known, guards);
     }
 
-    /** The flag that splits a site where two paths meet: a guard both keep, else the one flag they disagree on. */
-    private static Element guardVariable(Object site, BranchFacts mine, BranchFacts theirs, Element opposite) {
-        Guard myGuard = mine.guards.get(site);
-        Guard theirGuard = theirs.guards.get(site);
-        if (myGuard != null && theirGuard != null && myGuard.variable().equals(theirGuard.variable())) {
-            return myGuard.variable();
+    /**
+     * The flags that can split a site where two paths meet: those the paths disagree on, and those
+     * that already split it on one path while the other path splits it too or knows the flag.
+     */
+    private static Set<Element> splitting(Object site, BranchFacts mine, BranchFacts theirs, Set<Element> opposites) {
+        Map<Element, Guard> myGuards = mine.guards.getOrDefault(site, Map.of());
+        Map<Element, Guard> theirGuards = theirs.guards.getOrDefault(site, Map.of());
+        if (myGuards.isEmpty() && theirGuards.isEmpty()) {
+            return opposites;
         }
-        if (opposite != null) {
-            return opposite;
+        Set<Element> variables = new HashSet<>(opposites);
+        for (Element variable : myGuards.keySet()) {
+            if (theirGuards.containsKey(variable) || theirs.known.containsKey(variable)) {
+                variables.add(variable);
+            }
         }
-        if (myGuard != null && theirs.known.containsKey(myGuard.variable())) {
-            return myGuard.variable();
+        for (Element variable : theirGuards.keySet()) {
+            if (mine.known.containsKey(variable)) {
+                variables.add(variable);
+            }
         }
-        if (theirGuard != null && mine.known.containsKey(theirGuard.variable())) {
-            return theirGuard.variable();
-        }
-        return null;
+        return variables;
     }
 
     /** The site's flags on this path's share where {@code variable} has {@code value}; 0 if it never has. */
@@ -119,8 +130,8 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Guard> guards) {
         if (fixed != null) {
             return fixed == value ? plain : 0;
         }
-        Guard guard = guards.get(site);
-        return guard != null && guard.variable().equals(variable) ? guard.when(value) : plain;
+        Guard guard = guard(site, variable);
+        return guard != null ? guard.when(value) : plain;
     }
 
     /**
@@ -128,10 +139,11 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Guard> guards) {
      *
      * @param variable the local
      * @param value    its new value, or {@code null} when not a constant
-     * @return the facts, with every guard on that local dropped
+     * @return the facts, with every guard by that local dropped
      */
     BranchFacts assigned(Element variable, Boolean value) {
-        if (value == null && !known.containsKey(variable) && !guardsOn(variable)) {
+        boolean guarded = guardsOn(variable);
+        if (value == null && !known.containsKey(variable) && !guarded) {
             return this;
         }
         Map<Element, Boolean> newKnown = new HashMap<>(known);
@@ -140,13 +152,22 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Guard> guards) {
         } else {
             newKnown.put(variable, value);
         }
-        Map<Object, Guard> newGuards = new HashMap<>(guards);
-        newGuards.values().removeIf(guard -> guard.variable().equals(variable));
+        if (!guarded) {
+            return of(newKnown, guards);
+        }
+        Map<Object, Map<Element, Guard>> newGuards = new HashMap<>();
+        for (Map.Entry<Object, Map<Element, Guard>> entry : guards.entrySet()) {
+            Map<Element, Guard> byFlag = new HashMap<>(entry.getValue());
+            byFlag.remove(variable);
+            if (!byFlag.isEmpty()) {
+                newGuards.put(entry.getKey(), Collections.unmodifiableMap(byFlag));
+            }
+        }
         return of(newKnown, newGuards);
     }
 
     /**
-     * These facts without a site's guard, after something else changed its flags.
+     * These facts without a site's guards, after something else changed its flags.
      *
      * @param site the site
      * @return the facts
@@ -155,21 +176,21 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Guard> guards) {
         if (!guards.containsKey(site)) {
             return this;
         }
-        Map<Object, Guard> newGuards = new HashMap<>(guards);
+        Map<Object, Map<Element, Guard>> newGuards = new HashMap<>(guards);
         newGuards.remove(site);
         return of(known, newGuards);
     }
 
     private boolean guardsOn(Element variable) {
-        for (Guard guard : guards.values()) {
-            if (guard.variable().equals(variable)) {
+        for (Map<Element, Guard> byFlag : guards.values()) {
+            if (byFlag.containsKey(variable)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static BranchFacts of(Map<Element, Boolean> known, Map<Object, Guard> guards) {
+    private static BranchFacts of(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>> guards) {
         return known.isEmpty() && guards.isEmpty() ? NONE
                 : new BranchFacts(Collections.unmodifiableMap(known), Collections.unmodifiableMap(guards));
     }

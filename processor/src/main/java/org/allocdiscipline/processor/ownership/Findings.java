@@ -53,8 +53,8 @@ final class Findings {
         doubleReleases.putIfAbsent(release.getLeaf(), new DoubleRelease(release, allocation));
     }
 
-    void useAfterRelease(TreePath use, Tree allocation) {
-        uses.putIfAbsent(use.getLeaf(), new UseAfterRelease(use, allocation));
+    void useAfterRelease(TreePath use, Tree allocation, Tree closedRegion) {
+        uses.putIfAbsent(use.getLeaf(), new UseAfterRelease(use, allocation, closedRegion));
     }
 
     void wrongAllocator(TreePath release, Tree allocation) {

@@ -89,9 +89,9 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
             return known == value ? this : null;
         }
         Builder refined = edit();
-        for (Map.Entry<Object, BranchFacts.Guard> entry : branches.guards().entrySet()) {
-            BranchFacts.Guard guard = entry.getValue();
-            if (guard.variable().equals(variable)) {
+        for (Map.Entry<Object, Map<Element, BranchFacts.Guard>> entry : branches.guards().entrySet()) {
+            BranchFacts.Guard guard = entry.getValue().get(variable);
+            if (guard != null) {
                 int flagsThere = guard.when(value);
                 refined.flags(entry.getKey(), flagsThere == 0 ? ABSENT : flagsThere);
             }

@@ -618,15 +618,40 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return;
         }
         Object released = null;
+        Tree closedRegion = null;
         for (Object site : fact.sites()) {
             int flags = in.flagsOf(site);
-            if ((flags & OwnershipState.OWNED) != 0 || (flags & OwnershipState.RELEASED) == 0) {
+            if ((flags & OwnershipState.OWNED) != 0 || (flags & (OwnershipState.RELEASED | OwnershipState.REGION)) == 0) {
                 return;
+            }
+            if ((flags & OwnershipState.REGION) != 0) {
+                Tree region = closedRegion(site, in);
+                if (region == null) {
+                    return;
+                }
+                closedRegion = region;
             }
             released = site;
         }
         Tree allocation = treeOf(released);
-        log.add(sink -> sink.useAfterRelease(node.path(), allocation));
+        Tree region = closedRegion;
+        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region));
+    }
+
+    /**
+     * The {@code new} of the region that allocated a site's value, when that region was closed on
+     * every path here (closing it released the value); {@code null} when it may still be open or
+     * is not known.
+     */
+    private static Tree closedRegion(Object site, OwnershipState in) {
+        AllocatorIdentity allocator = in.allocators().get(site);
+        if (allocator == null || allocator.creation() == null) {
+            return null;
+        }
+        int regionFlags = in.flagsOf(allocator.creation());
+        boolean closed = (regionFlags & OwnershipState.RELEASED) != 0
+                && (regionFlags & (OwnershipState.OWNED | OwnershipState.REGION)) == 0;
+        return closed ? allocator.creation() : null;
     }
 
     /** Releasing again is a double release, and copying or comparing with null reads no memory. */

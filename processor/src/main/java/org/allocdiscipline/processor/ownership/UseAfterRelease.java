@@ -4,10 +4,13 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 
 /**
- * A use of a variable whose value was released on every path to the use.
+ * A use of a variable whose value was released on every path to the use, by itself or because
+ * the region that allocated it was closed.
  *
- * @param use        the identifier that reads the variable
- * @param allocation the allocation site of the value
+ * @param use          the identifier that reads the variable
+ * @param allocation   the allocation site of the value
+ * @param closedRegion the {@code new} of the region allocator whose close released the value, or
+ *                     {@code null} when the value itself was released
  */
-public record UseAfterRelease(TreePath use, Tree allocation) {
+public record UseAfterRelease(TreePath use, Tree allocation, Tree closedRegion) {
 }

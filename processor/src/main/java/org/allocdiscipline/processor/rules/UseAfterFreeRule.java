@@ -3,8 +3,9 @@ package org.allocdiscipline.processor.rules;
 import org.allocdiscipline.processor.ownership.UseAfterRelease;
 
 /**
- * {@code use-after-free}: a variable read after its value was released on every path to the read.
- * A second release is a {@code double-free}, not also this.
+ * {@code use-after-free}: a variable read after its value was released on every path to the read,
+ * by a free of its own or by the close of the region (arena, fixed buffer) that allocated it. A
+ * second release is a {@code double-free}, not also this.
  */
 public final class UseAfterFreeRule implements Rule {
     /** Creates the rule; it reads the shared ownership analysis of each body. */
@@ -30,8 +31,16 @@ public final class UseAfterFreeRule implements Rule {
     public void check(BodyContext context) {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (UseAfterRelease use : context.analyses().ownership(context.body()).usesAfterRelease()) {
-            context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used after "
-                    + words.value(use.allocation()) + " was released on every path to here.", fixHint());
+            if (use.closedRegion() != null) {
+                context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used, but its "
+                        + words.value(use.allocation()).replaceFirst("^the ", "") + " belongs to the region "
+                        + words.site(use.closedRegion()) + ", which was closed on every path to here.",
+                        "Use the value before the region is closed, or allocate it from an allocator that outlives"
+                        + " the use.");
+            } else {
+                context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used after "
+                        + words.value(use.allocation()) + " was released on every path to here.", fixHint());
+            }
         }
     }
 }

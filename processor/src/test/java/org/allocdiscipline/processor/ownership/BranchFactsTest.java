@@ -22,7 +22,7 @@ class BranchFactsTest {
         BranchFacts skipped = facts(Map.of(big, false));
         BranchFacts joined = BranchFacts.join(allocated, Map.of(SITE, OWNED), skipped, Map.of());
         assertThat(joined.known()).isEmpty();
-        assertThat(joined.guards()).containsEntry(SITE, new BranchFacts.Guard(big, OWNED, ABSENT));
+        assertThat(joined.guard(SITE, big)).isEqualTo(new BranchFacts.Guard(OWNED, ABSENT));
     }
 
     @Test
@@ -38,19 +38,30 @@ class BranchFactsTest {
     }
 
     @Test
-    void twoFlagsThatBothTellThePathsApartMakeNoGuard() {
+    void twoFlagsThatBothTellThePathsApartEachSplitTheSite() {
         BranchFacts one = facts(Map.of(big, true, verbose, true));
         BranchFacts other = facts(Map.of(big, false, verbose, false));
         BranchFacts joined = BranchFacts.join(one, Map.of(SITE, OWNED), other, Map.of(SITE, RELEASED));
-        assertThat(joined).isEqualTo(BranchFacts.NONE);
+        assertThat(joined.guard(SITE, big)).isEqualTo(new BranchFacts.Guard(OWNED, RELEASED));
+        assertThat(joined.guard(SITE, verbose)).isEqualTo(new BranchFacts.Guard(OWNED, RELEASED));
+    }
+
+    @Test
+    void aFlagThatDoesNotTellThePathsApartMakesNoGuard() {
+        BranchFacts one = facts(Map.of(big, true, verbose, true));
+        BranchFacts other = facts(Map.of(big, true, verbose, false));
+        BranchFacts joined = BranchFacts.join(one, Map.of(SITE, OWNED), other, Map.of(SITE, RELEASED));
+        assertThat(joined.known()).containsExactly(Map.entry(big, true));
+        assertThat(joined.guard(SITE, big)).isNull();
+        assertThat(joined.guard(SITE, verbose)).isEqualTo(new BranchFacts.Guard(OWNED, RELEASED));
     }
 
     @Test
     void aGuardSurvivesAJoinWithAPathThatKnowsItsFlag() {
-        BranchFacts guarded = new BranchFacts(Map.of(), Map.of(SITE, new BranchFacts.Guard(big, OWNED, ABSENT)));
+        BranchFacts guarded = new BranchFacts(Map.of(), Map.of(SITE, Map.of(big, new BranchFacts.Guard(OWNED, ABSENT))));
         BranchFacts knowsTrue = facts(Map.of(big, true));
         BranchFacts joined = BranchFacts.join(guarded, Map.of(SITE, OWNED | ABSENT), knowsTrue, Map.of(SITE, RELEASED));
-        assertThat(joined.guards()).containsEntry(SITE, new BranchFacts.Guard(big, OWNED | RELEASED, ABSENT));
+        assertThat(joined.guard(SITE, big)).isEqualTo(new BranchFacts.Guard(OWNED | RELEASED, ABSENT));
     }
 
     @Test

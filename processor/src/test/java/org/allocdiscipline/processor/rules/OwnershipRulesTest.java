@@ -149,6 +149,28 @@ class OwnershipRulesTest {
     }
 
     @Test
+    void aUseAfterItsRegionClosedNamesTheRegion() {
+        JavaFileObject source = JavaFileObjects.forSourceLines("regions.Dangling",
+                "package regions;",                                                          // 1
+                "import java.lang.foreign.MemorySegment;",                                   // 2
+                "import org.allocdiscipline.*;",                                             // 3
+                "class Dangling {",                                                          // 4
+                "    long size(Allocator a) throws AllocationException {",                   // 5
+                "        MemorySegment s;",                                                  // 6
+                "        try (ArenaAllocator arena = new ArenaAllocator(a)) {",              // 7
+                "            s = arena.alloc(8);",                                           // 8
+                "        }",                                                                 // 9
+                "        return s.byteSize();",                                              // 10
+                "    }",                                                                     // 11
+                "}");
+        Compilation compilation = Checker.compile(List.of(source));
+        assertThat(Checker.findings(compilation)).hasSize(1);
+        assertThat(on(compilation, 10)).startsWith("[use-after-free] `s` is used, but its value from `arena.alloc(...)`"
+                + " (line 8) belongs to the region `new ArenaAllocator(...)` (line 7), which was closed on every path"
+                + " to here.").contains("Fix: Use the value before the region is closed").endsWith("@16");
+    }
+
+    @Test
     void aFieldThatCloseDoesNotReleaseIsReportedAtItsDeclaration() {
         JavaFileObject source = JavaFileObjects.forSourceLines("fields.Holder",
                 "package fields;",
