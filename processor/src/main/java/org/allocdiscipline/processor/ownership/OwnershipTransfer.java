@@ -162,12 +162,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     @Override
     public OwnershipState propagate(CfgEdge edge, OwnershipState before, OwnershipState after) {
         OwnershipState state = ForwardAnalysis.super.propagate(edge, before, after);
-        if ((edge.kind() == EdgeKind.TRUE || edge.kind() == EdgeKind.FALSE)
-                && edge.source().tree() instanceof IdentifierTree) {
-            Element tested = trees.getElement(edge.source().path());
-            if (isBooleanLocal(tested)) {
+        if (edge.kind() == EdgeKind.TRUE || edge.kind() == EdgeKind.FALSE) {
+            FlagTest test = flagTest(edge.source());
+            if (test != null) {
                 // null when the flag is known to have the other value here: nothing flows this way.
-                return state.assume(tested, edge.kind() == EdgeKind.TRUE);
+                return state.assume(test.flag(), test.valueWhenTrue() == (edge.kind() == EdgeKind.TRUE));
             }
         }
         if (edge.kind() == EdgeKind.EXCEPTION && (isClose(edge.source()) || isFree(edge.source()))) {
@@ -217,6 +216,34 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             narrowed.local(variable, LocalFact.NOTHING);
         }
         return narrowed.build();
+    }
+
+    /** A condition that tests a boolean local: {@code flag}, or {@code flag == true}, {@code flag != false}, ... */
+    private record FlagTest(Element flag, boolean valueWhenTrue) {
+    }
+
+    private FlagTest flagTest(CfgNode condition) {
+        Tree tree = condition.tree();
+        if (tree instanceof IdentifierTree) {
+            Element flag = trees.getElement(condition.path());
+            return isBooleanLocal(flag) ? new FlagTest(flag, true) : null;
+        }
+        if (!(tree instanceof BinaryTree test)
+                || (test.getKind() != Tree.Kind.EQUAL_TO && test.getKind() != Tree.Kind.NOT_EQUAL_TO)) {
+            return null;
+        }
+        Boolean literal = booleanConstant(test.getRightOperand());
+        ExpressionTree other = test.getLeftOperand();
+        if (literal == null) {
+            literal = booleanConstant(test.getLeftOperand());
+            other = test.getRightOperand();
+        }
+        other = skipParens(other);
+        if (literal == null || !(other instanceof IdentifierTree)) {
+            return null;
+        }
+        Element flag = trees.getElement(new TreePath(condition.path(), other));
+        return isBooleanLocal(flag) ? new FlagTest(flag, literal == (test.getKind() == Tree.Kind.EQUAL_TO)) : null;
     }
 
     /**
