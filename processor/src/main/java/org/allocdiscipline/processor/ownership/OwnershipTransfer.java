@@ -70,7 +70,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Map<Element, TreePath> ownedFields;
     private final ReleaseHelpers helpers;
     private final TypeMirror enclosingClass;
+    /** The class that declares the body, and its element: where close()'s helpers are looked up. */
     private final TreePath classPath;
+    private final Element classElement;
     private final Map<Tree, TreePath> sitePaths = new IdentityHashMap<>();
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
     private FindingLog log;
@@ -88,18 +90,18 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             owned = annotations.signature(method).ownedResult();
         }
         this.ownedResult = owned;
-        TypeMirror enclosing = null;
         TreePath enclosingPath = null;
+        Element enclosingElement = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
-                Element element = trees.getElement(p);
-                enclosing = element == null ? null : element.asType();
                 enclosingPath = p;
+                enclosingElement = trees.getElement(p);
                 break;
             }
         }
-        this.enclosingClass = enclosing;
         this.classPath = enclosingPath;
+        this.classElement = enclosingElement;
+        this.enclosingClass = enclosingElement == null ? null : enclosingElement.asType();
     }
 
     /**
@@ -461,8 +463,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
      * releases on every path is released twice.
      */
     private void helperEffect(OwnershipState.Builder out, OwnershipState in, ExecutableElement method, TreePath call) {
-        Element owner = classPath == null ? null : trees.getElement(classPath);
-        if (helpers == null || owner == null || !ReleaseHelpers.isHelper(method, owner)) {
+        if (helpers == null || classElement == null || !ReleaseHelpers.isHelper(method, classElement)) {
             return;
         }
         for (Map.Entry<Tree, Integer> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
@@ -502,19 +503,22 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         LocalFact fact = variable.getInitializer() == null ? LocalFact.UNTRACKED
                 : valueOf(variable.getInitializer(), node.path(), in);
         OwnershipState.Builder out = in.edit().local(element, fact);
-        if (isBooleanLocal(element)) {
-            out.booleanValue(element, booleanConstant(variable.getInitializer()));
-        }
+        flagAssigned(out, element, variable.getInitializer());
         return out.build();
     }
 
     private OwnershipState loopVariable(CfgNode node, OwnershipState in) {
         Element element = trees.getElement(node.path());
         OwnershipState.Builder out = in.edit().local(element, LocalFact.UNTRACKED);
-        if (isBooleanLocal(element)) {
-            out.booleanValue(element, null);
-        }
+        flagAssigned(out, element, null);
         return out.build();
+    }
+
+    /** If {@code variable} is a boolean local, it now holds {@code value}: a literal's value is known, any other is not. */
+    private static void flagAssigned(OwnershipState.Builder out, Element variable, ExpressionTree value) {
+        if (isBooleanLocal(variable)) {
+            out.booleanValue(variable, value == null ? null : booleanConstant(value));
+        }
     }
 
     private static boolean isBooleanLocal(Element element) {
@@ -533,10 +537,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // value; an owned temporary on the right is only read.
             OwnershipState.Builder out = in.edit();
             drop(out, in, temporaries(compound.getExpression(), node.path(), in), compound);
-            Element target = trees.getElement(new TreePath(node.path(), compound.getVariable()));
-            if (isBooleanLocal(target)) {
-                out.booleanValue(target, null);
-            }
+            flagAssigned(out, trees.getElement(new TreePath(node.path(), compound.getVariable())), null);
             return out.build();
         }
         AssignmentTree assignment = (AssignmentTree) node.tree();
@@ -554,9 +555,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
             }
             out.local(element, value);
-            if (isBooleanLocal(element)) {
-                out.booleanValue(element, booleanConstant(assignment.getExpression()));
-            }
+            flagAssigned(out, element, assignment.getExpression());
         } else if (element != null && element.getKind() == ElementKind.FIELD && OwnershipAnnotations.has(element, OwnershipAnnotations.OWNED)) {
             for (Object site : value.sites()) {
                 release(out, in, site, path, null);
@@ -1007,9 +1006,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private static boolean isOwnFieldAccess(ExpressionTree tree) {
-        return tree instanceof IdentifierTree
-                || tree instanceof MemberSelectTree select && skipParens(select.getExpression()) instanceof IdentifierTree id
-                && id.getName().contentEquals("this");
+        return tree instanceof IdentifierTree || tree instanceof MemberSelectTree select && isThis(select.getExpression());
     }
 
     private static boolean isLocal(Element element) {

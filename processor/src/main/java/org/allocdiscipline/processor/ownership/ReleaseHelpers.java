@@ -1,6 +1,5 @@
 package org.allocdiscipline.processor.ownership;
 
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -89,8 +88,7 @@ final class ReleaseHelpers {
     private Map<Tree, Integer> compute(ExecutableElement helper, TreePath classPath, Map<Element, TreePath> ownedFields) {
         TreePath body = trees.getPath(helper);
         if (body == null || !(body.getLeaf() instanceof MethodTree method) || method.getBody() == null
-                || body.getParentPath() == null || !(body.getParentPath().getLeaf() instanceof ClassTree)
-                || body.getParentPath().getLeaf() != classPath.getLeaf()) {
+                || body.getParentPath() == null || body.getParentPath().getLeaf() != classPath.getLeaf()) {
             return Map.of();
         }
         Cfg cfg = builder.build(body);

@@ -32,8 +32,9 @@ public final class UseAfterFreeRule implements Rule {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (UseAfterRelease use : context.analyses().ownership(context.body()).usesAfterRelease()) {
             if (use.closedRegion() != null) {
-                context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used, but its "
-                        + words.value(use.allocation()).replaceFirst("^the ", "") + " belongs to the region "
+                // A region's values come from calls, never from a declaration, so the site is a call.
+                context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used, but its value from "
+                        + words.site(use.allocation()) + " belongs to the region "
                         + words.site(use.closedRegion()) + ", which was closed on every path to here.",
                         "Use the value before the region is closed, or allocate it from an allocator that outlives"
                         + " the use.");
