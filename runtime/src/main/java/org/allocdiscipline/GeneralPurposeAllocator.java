@@ -24,9 +24,11 @@ import org.allocdiscipline.internal.Requests;
  * <p><b>Threads.</b> Every method may be called from any thread (in {@link Safety#SHARED} and
  * {@link Safety#UNCHECKED} mode), and a segment may be freed by another thread than the one that
  * allocated it. Each thread keeps a few free slots per size class (at most 16 KiB, 64 slots) for
- * itself, so most allocs and frees take no lock and no atomic instruction; otherwise a slot is
- * taken or given back with one atomic operation on the slab's bitmap, and threads allocate from
- * different slabs (striped by thread id). A lock is taken only to switch to another slab. A slab
+ * itself, so most allocs and frees take no lock and no atomic instruction. An empty cache is
+ * refilled with up to half its capacity in one atomic operation on a slab's bitmap, under a lock
+ * of the thread's stripe (threads allocate from different slabs, striped by thread id, so the
+ * lock is contended only between threads of one stripe); a full cache gives half back with one
+ * atomic operation per bitmap word, without a lock. A slab
  * that becomes empty goes to a pool that any size class can take it from; slots kept by a thread
  * that ended go back when another thread starts using the allocator. {@link #close} must not run
  * while other threads still call the allocator.
@@ -145,13 +147,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         GpaThreadCache cache = cache();
         int n = cache.counts[c] - 1;
         if (n < 0) {
-            GpaSizeClass sizeClass = classes[c];
-            if (!sizeClass.refill(cache, c, cache.slots[c].length / 2)) {
-                // The current slab is full (or there is none yet): the slow path replaces it.
-                MemorySegment segment = sizeClass.alloc(byteSize, byteAlignment);
-                sizeClass.refill(cache, c, cache.slots[c].length / 2);
-                return segment;
-            }
+            classes[c].refill(cache, c, cache.slots[c].length / 2);
             n = cache.counts[c] - 1;
         }
         cache.counts[c] = n;
@@ -514,10 +510,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         long count = 0;
         int listed = 0;
         for (GpaSizeClass c : classes) {
-            synchronized (c) {
-                // Only waits: a slow-path allocation still holding the lock finishes first.
-                c.slotSize();
-            }
+            c.awaitRefills();
         }
         for (GpaSlab slab : slabs.all()) {
             int live = slab.sizeClass == null ? 0 : slab.liveCount();

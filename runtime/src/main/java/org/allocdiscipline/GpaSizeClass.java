@@ -1,25 +1,34 @@
 package org.allocdiscipline;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
- * The slabs of one power-of-two slot size. Allocation takes a slot from the CURRENT slab of the
- * calling thread's stripe without a lock (threads on different stripes touch different slabs);
- * the monitor is taken only to replace a full current slab and to keep the pool of slabs that
- * have free slots again.
+ * The slabs of one power-of-two slot size.
+ *
+ * <p><b>Taking slots.</b> Each stripe of threads (chosen by thread id) has a CURRENT slab, and
+ * slots are taken from a slab only by its stripe, under the stripe's lock, while the slab is
+ * CURRENT; the lock is taken once per refill of a thread cache, not per allocation. Frees clear
+ * bits from any thread without a lock. So a slab in any other state only gains free slots, which
+ * is what makes the rest of the life cycle safe: a pooled slab always has a free slot, and an
+ * empty one stays empty until it is formatted again.
+ *
+ * <p><b>Letting a slab go.</b> When the current slab is full, the stripe marks it ABANDONED and
+ * forgets it; the first free into it afterwards puts it in the pool (POOLED). A free that cleared
+ * a bit just before the mark saw CURRENT and did nothing, so the stripe looks once more after
+ * marking and takes the slab back if a slot came free. The class's monitor guards the pool and the
+ * decision that a pooled slab is empty (POOLED to EMPTYING), which is therefore never taken while
+ * the slab becomes some stripe's CURRENT one.
  */
 final class GpaSizeClass {
     /** Requests up to this size and alignment are served from slabs. */
     static final int MAX_SHIFT = 12;
     static final int MIN_SHIFT = 4;
 
-    private static final VarHandle CURRENT = MethodHandles.arrayElementVarHandle(GpaSlab[].class);
-
     final int shift;
     private final GeneralPurposeAllocator owner;
+    /** Each stripe's CURRENT slab, or null; an entry is read and written only under its stripe's lock. */
     private final GpaSlab[] current;
+    private final Object[] stripeLocks;
     private final int stripeMask;
     private GpaSlab poolHead;
 
@@ -27,6 +36,10 @@ final class GpaSizeClass {
         this.owner = owner;
         this.shift = shift;
         this.current = new GpaSlab[stripes];
+        this.stripeLocks = new Object[stripes];
+        for (int i = 0; i < stripes; i++) {
+            stripeLocks[i] = new Object();
+        }
         this.stripeMask = stripes - 1;
     }
 
@@ -63,83 +76,67 @@ final class GpaSizeClass {
         return 1L << shift;
     }
 
-    MemorySegment alloc(long size, long alignment) throws AllocationException {
+    /**
+     * Puts at least one and at most {@code room} free slots of this class into the calling thread's
+     * cache (class index {@code c}), from the stripe's current slab or, when that is full, from a
+     * pooled or new one.
+     */
+    void refill(GpaThreadCache cache, int c, int room) throws AllocationException {
         int stripe = (int) Thread.currentThread().threadId() & stripeMask;
-        GpaSlab slab = (GpaSlab) CURRENT.getAcquire(current, stripe);
-        if (slab != null) {
-            int slot = slab.take(false);
-            if (slot >= 0) {
-                return handOut(slab, slot, size, alignment);
-            }
-        }
-        return allocSlow(stripe, size, alignment);
-    }
-
-    private MemorySegment allocSlow(int stripe, long size, long alignment) throws AllocationException {
-        synchronized (this) {
+        synchronized (stripeLocks[stripe]) {
             owner.checkOpen();
             GpaSlab slab = current[stripe];
-            if (slab != null) {
-                int slot = slab.take(true);
-                if (slot < 0) {
-                    // A free that lands between this scan and the state change sees CURRENT and does
-                    // not pool the slab, so look once more after announcing the abandonment.
-                    slab.state = GpaSlab.ABANDONED;
-                    slot = slab.take(true);
-                    if (slot >= 0 && slab.changeState(GpaSlab.ABANDONED, GpaSlab.CURRENT)) {
-                        return handOut(slab, slot, size, alignment);
-                    }
-                }
-                if (slot >= 0) {
-                    // Either still current, or pooled by a concurrent free: the slot is ours either way.
-                    if (slab.state != GpaSlab.CURRENT) {
-                        replaceCurrent(stripe);
-                    }
-                    return handOut(slab, slot, size, alignment);
-                }
+            while (slab == null || !takeFromCurrent(slab, stripe, cache, c, room)) {
+                slab = replaceCurrent(stripe);
             }
-            GpaSlab next = replaceCurrent(stripe);
-            int slot = next.take(true);
-            if (slot < 0) {
-                throw new IllegalStateException("internal error: a fresh slab had no free slot");
-            }
-            return handOut(next, slot, size, alignment);
         }
     }
 
-    /** Installs a pooled or empty slab as the stripe's current one; caller holds the monitor. */
+    /**
+     * Takes slots from the stripe's current slab; if it is full, lets it go (ABANDONED, forgotten by
+     * the stripe) and returns false. Caller holds the stripe's lock.
+     */
+    private boolean takeFromCurrent(GpaSlab slab, int stripe, GpaThreadCache cache, int c, int room) {
+        while (slab.takeInto(cache, c, room) == 0) {
+            slab.state = GpaSlab.ABANDONED;
+            // A free that cleared a bit before this mark saw CURRENT and will not pool the slab:
+            // take the slab back when a slot came free (unless such a free pooled it meanwhile).
+            if (slab.isFull() || !slab.changeState(GpaSlab.ABANDONED, GpaSlab.CURRENT)) {
+                current[stripe] = null;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Installs a pooled or empty slab as the stripe's current one; caller holds the stripe's lock.
+     * A pooled slab has a free slot: it was pooled by a free, and nobody takes slots from it there.
+     */
     private GpaSlab replaceCurrent(int stripe) throws AllocationException {
         GpaSlab next = null;
-        while (poolHead != null && next == null) {
-            GpaSlab candidate = poolHead;
-            unlink(candidate);
-            if (candidate.changeState(GpaSlab.POOLED, GpaSlab.CURRENT)) {
-                candidate.hint = 0;
-                next = candidate;
+        synchronized (this) {
+            while (poolHead != null && next == null) {
+                GpaSlab candidate = poolHead;
+                unlink(candidate);
+                if (candidate.changeState(GpaSlab.POOLED, GpaSlab.CURRENT)) {
+                    next = candidate;
+                }
             }
         }
         if (next == null) {
             next = owner.obtainSlab(this);
         }
-        CURRENT.setRelease(current, stripe, next);
+        current[stripe] = next;
         return next;
     }
 
-    private MemorySegment handOut(GpaSlab slab, int slot, long size, long alignment) {
-        slab.meta[slot] = meta(size, alignment);
-        return slab.view.asSlice((long) slot << shift, size);
-    }
-
-    /** Frees {@code memory} straight into its slab, bypassing the thread cache. */
-    void free(GpaSlab slab, MemorySegment memory) {
-        int slot = liveSlot(slab, memory);
-        long bit = 1L << slot;
-        long before = slab.clear(slot);
-        if ((before & bit) == 0) {
-            throw doubleFree(memory);
-        }
-        if (slab.state != GpaSlab.CURRENT) {
-            afterFreeIntoIdleSlab(slab, ((before & ~bit) & ~slab.padding) == 0);
+    /** Waits until no refill of this class is in flight (they hold a stripe's lock). */
+    void awaitRefills() {
+        for (Object lock : stripeLocks) {
+            synchronized (lock) {
+                Thread.onSpinWait();
+            }
         }
     }
 
@@ -149,13 +146,6 @@ final class GpaSizeClass {
         if (slab.state != GpaSlab.CURRENT) {
             afterFreeIntoIdleSlab(slab, ((before & ~mask) & ~(word == 0 ? slab.padding : 0)) == 0);
         }
-    }
-
-    /** Takes free slots of the stripe's current slab into the cache; best effort, false if it got none. */
-    boolean refill(GpaThreadCache cache, int c, int room) {
-        int stripe = (int) Thread.currentThread().threadId() & stripeMask;
-        GpaSlab slab = (GpaSlab) CURRENT.getAcquire(current, stripe);
-        return slab != null && slab.state == GpaSlab.CURRENT && slab.takeInto(cache, c, room) > 0;
     }
 
     /** Validates a free and marks the slot not live, for the caller to keep it in its cache. */
@@ -168,15 +158,25 @@ final class GpaSizeClass {
     private void afterFreeIntoIdleSlab(GpaSlab slab, boolean wordEmptied) {
         if (slab.state == GpaSlab.ABANDONED && slab.changeState(GpaSlab.ABANDONED, GpaSlab.POOLED)) {
             synchronized (this) {
-                push(slab);
+                // Pooled, emptied and formatted again meanwhile: then it is no longer ours to push.
+                if (slab.state == GpaSlab.POOLED && slab.sizeClass == this) {
+                    push(slab);
+                }
             }
         }
-        if (wordEmptied && slab.state == GpaSlab.POOLED && slab.isEmpty()
-                && slab.changeState(GpaSlab.POOLED, GpaSlab.EMPTYING)) {
+        if (wordEmptied && slab.state == GpaSlab.POOLED && slab.isEmpty()) {
+            boolean emptied;
             synchronized (this) {
-                unlink(slab);
+                // Under the monitor no stripe can make the slab CURRENT, so "empty" holds.
+                emptied = slab.state == GpaSlab.POOLED && slab.sizeClass == this && slab.isEmpty()
+                        && slab.changeState(GpaSlab.POOLED, GpaSlab.EMPTYING);
+                if (emptied) {
+                    unlink(slab);
+                }
             }
-            owner.retire(slab);
+            if (emptied) {
+                owner.retire(slab);
+            }
         }
     }
 
@@ -244,6 +244,9 @@ final class GpaSizeClass {
     }
 
     private void push(GpaSlab slab) {
+        if (slab.pooled) {
+            return;
+        }
         slab.pooled = true;
         slab.previous = null;
         slab.next = poolHead;

@@ -8,17 +8,18 @@ import java.lang.invoke.VarHandle;
  * One 64 KiB block from the backing allocator, cut into equal slots of one size class.
  *
  * <p>A slot's bit in {@link #used} says whether it is taken: live, or held in a thread's cache
- * (then its meta is 0). Bits change only atomically (a CAS
- * to take a slot, an atomic AND to free one), so alloc and free need no lock, and a double free
- * is caught exactly even when two threads race to free the same slot. {@link #meta} keeps each
+ * (then its meta is 0). Bits change only atomically (a CAS to take slots, an atomic AND to free
+ * one), so a free needs no lock, and a double free is caught exactly even when two threads race
+ * to free the same slot. Slots are taken only by the stripe whose CURRENT slab this is (see
+ * {@link GpaSizeClass}). {@link #meta} keeps each
  * live slot's requested size and alignment, so that a free with the wrong size is caught and
  * realloc keeps the alignment; it is written by the thread that took the slot, and read by
  * whoever frees it after being handed the segment.
  *
- * <p>Life cycle ({@link #state}): CURRENT (a stripe of its class allocates from it), ABANDONED
- * (found full and replaced; the first free puts it back in its class's pool), POOLED (in the
- * pool, has free slots), EMPTYING and EMPTY (all slots free, waiting for any class in the
- * allocator's pool). The format fields change only while EMPTY, when no live segment points in.
+ * <p>Life cycle ({@link #state}): CURRENT (one stripe of its class takes slots from it), ABANDONED
+ * (found full and let go; the first free puts it back in its class's pool), POOLED (in the pool,
+ * has a free slot, gives out none), EMPTYING and EMPTY (all slots free, waiting for any class in
+ * the allocator's pool). The format fields change only while EMPTY, when no live segment points in.
  */
 final class GpaSlab {
     static final int SHIFT = 16;
@@ -57,7 +58,7 @@ final class GpaSlab {
     long padding;
     long[] used = new long[0];
     char[] meta = new char[0];
-    /** Where the search for a free slot starts; a racy hint, any value is safe. */
+    /** Where the search for a free slot starts; written only by the stripe that holds the slab. */
     int hint;
 
     /** The class's pool list; guarded by the class's monitor. */
@@ -88,24 +89,6 @@ final class GpaSlab {
         sizeClass = owner;
     }
 
-    /** Takes a free slot, searching from the hint (or from the start); -1 if none was found. */
-    int take(boolean fromStart) {
-        long[] words = used;
-        for (int w = fromStart ? 0 : hint; w < words.length; w++) {
-            long bits = words[w];
-            while (bits != -1L) {
-                long bit = Long.lowestOneBit(~bits);
-                long witness = (long) WORDS.compareAndExchange(words, w, bits, bits | bit);
-                if (witness == bits) {
-                    hint = w;
-                    return (w << 6) | Long.numberOfTrailingZeros(bit);
-                }
-                bits = witness;
-            }
-        }
-        return -1;
-    }
-
     boolean isUsed(int slot) {
         return ((long) WORDS.getAcquire(used, slot >>> 6) & (1L << slot)) != 0;
     }
@@ -121,43 +104,67 @@ final class GpaSlab {
     }
 
     /**
-     * Takes up to {@code room} free slots of one word with a single CAS and puts them into the
-     * cache of class {@code c}, marked not live; returns how many it took (0 if it lost a race or
-     * found none).
+     * Takes up to {@code room} free slots of one word and puts them into the cache of class
+     * {@code c}, marked not live; returns how many it took, 0 only if every slot is taken. Only the
+     * stripe that holds the slab as CURRENT calls it, under its lock; a lost CAS means a concurrent
+     * free, so the word is read again.
      */
     int takeInto(GpaThreadCache cache, int c, int room) {
         long[] words = used;
-        for (int w = hint; w < words.length; w++) {
-            long bits = words[w];
-            if (bits == -1L) {
-                continue;
+        int start = hint;
+        for (int i = 0; i < words.length; i++) {
+            int w = (start + i) % words.length;
+            long bits = (long) WORDS.getAcquire(words, w);
+            while (bits != -1L) {
+                long mask = lowestFreeBits(bits, room);
+                long witness = (long) WORDS.compareAndExchange(words, w, bits, bits | mask);
+                if (witness == bits) {
+                    hint = w;
+                    return cache(cache, c, w, mask);
+                }
+                bits = witness;
             }
-            long free = ~bits;
-            long mask = 0;
-            int taken = 0;
-            while (free != 0 && taken < room) {
-                long bit = Long.lowestOneBit(free);
-                mask |= bit;
-                free &= ~bit;
-                taken++;
-            }
-            if (!WORDS.compareAndSet(words, w, bits, bits | mask)) {
-                return 0;
-            }
-            hint = w;
-            GpaSlab[] cachedSlabs = cache.slabs[c];
-            int[] cachedSlots = cache.slots[c];
-            int n = cache.counts[c];
-            for (long rest = mask; rest != 0; rest &= rest - 1) {
-                int slot = (w << 6) | Long.numberOfTrailingZeros(rest);
-                meta[slot] = 0;
-                cachedSlabs[n] = this;
-                cachedSlots[n++] = slot;
-            }
-            cache.counts[c] = n;
-            return taken;
         }
         return 0;
+    }
+
+    /** Up to {@code room} of the clear bits of {@code bits}, lowest first. */
+    private static long lowestFreeBits(long bits, int room) {
+        long free = ~bits;
+        long mask = 0;
+        for (int taken = 0; free != 0 && taken < room; taken++) {
+            long bit = Long.lowestOneBit(free);
+            mask |= bit;
+            free &= ~bit;
+        }
+        return mask;
+    }
+
+    private int cache(GpaThreadCache cache, int c, int w, long mask) {
+        GpaSlab[] cachedSlabs = cache.slabs[c];
+        int[] cachedSlots = cache.slots[c];
+        int n = cache.counts[c];
+        int taken = 0;
+        for (long rest = mask; rest != 0; rest &= rest - 1) {
+            int slot = (w << 6) | Long.numberOfTrailingZeros(rest);
+            meta[slot] = 0;
+            cachedSlabs[n] = this;
+            cachedSlots[n++] = slot;
+            taken++;
+        }
+        cache.counts[c] = n;
+        return taken;
+    }
+
+    /** Whether every slot is taken, read with the ordering that pairs with a free's atomic clear. */
+    boolean isFull() {
+        long[] words = used;
+        for (int w = 0; w < words.length; w++) {
+            if ((long) WORDS.getVolatile(words, w) != -1L) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean isEmpty() {
