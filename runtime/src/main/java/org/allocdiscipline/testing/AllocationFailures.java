@@ -44,11 +44,14 @@ public final class AllocationFailures {
      * @param backing where the memory comes from in every run
      * @param code the code under test; it must be deterministic: make the same allocations when
      *        they succeed
-     * @throws AssertionError if the run without failures throws or leaks, or if a run with an
+     * @throws AssertionError if the run without failures throws, leaks or misuses its
+     *         allocator (even when the misuse's exception was swallowed), or if a run with an
      *         induced failure
      *         <ul>
      *           <li>leaks (the message lists each leak with where it was allocated),</li>
      *           <li>completes normally although an allocation failed: the failure was swallowed,</li>
+     *           <li>misused its allocator (a double free, foreign free, free of a slice): also when
+     *               the code swallowed that exception or try-with-resources suppressed it,</li>
      *           <li>never reaches the failing allocation: the number of allocations differs
      *               between runs,</li>
      *           <li>or throws an exception not caused by the induced failure.</li>
@@ -75,6 +78,10 @@ public final class AllocationFailures {
         }
         List<Leak> leaks = testing.leaks();
         closeQuietly(testing);
+        AssertionError misuse = Misuses.all(testing, null, "checkAll: in the run without induced failures, ");
+        if (misuse != null) {
+            throw misuse;
+        }
         if (!leaks.isEmpty()) {
             throw new AssertionError("checkAll: the run without induced failures leaked "
                     + TestingAllocator.describe(leaks));
@@ -103,6 +110,12 @@ public final class AllocationFailures {
             throw error;
         }
         String failure = "\nThe induced failure: " + induced + Traces.format(Traces.trim(induced));
+        // A misuse fails the run even when it travels as a suppressed exception of the induced failure.
+        AssertionError misuse = Misuses.all(testing, thrown, run);
+        if (misuse != null) {
+            misuse.addSuppressed(induced);
+            throw misuse;
+        }
         if (thrown == null) {
             throw new AssertionError(run + "the code completed normally: the AllocationException was swallowed"
                     + " instead of being passed on to the caller." + failure, induced);

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * constructor that declares a parameter of type {@link Allocator} or {@link TestingAllocator}
  * gets a fresh {@link TestingAllocator}, shared by every such parameter of the same test. After
  * the test (and its {@code @AfterEach} methods) the extension closes it, and the test fails with
- * one entry per leak, each naming where the memory was allocated. Parameters of
+ * one entry per leak, each naming where the memory was allocated. It also fails when the
+ * allocator caught a misuse (a double free, a foreign free, a free of a slice) that the test did
+ * not fail on: the code under test swallowed the exception, or try-with-resources suppressed it. Parameters of
  * {@code @BeforeAll} methods and of the constructor in the per-class lifecycle get one allocator
  * for the whole class, checked after all its tests.
  *
@@ -93,7 +95,7 @@ public final class AllocatorExtension
     }
 
     /**
-     * Fails the test if its testing allocator leaked.
+     * Fails the test if its testing allocator leaked or caught a misuse the test did not fail on.
      *
      * @param context the test
      */
@@ -158,8 +160,20 @@ public final class AllocatorExtension
 
     private static void closeAllocatorOf(ExtensionContext context) {
         TestingAllocator allocator = context.getStore(NAMESPACE).remove(key(context), TestingAllocator.class);
-        if (allocator != null) {
+        if (allocator == null) {
+            return;
+        }
+        AssertionError misuse = Misuses.unseen(allocator, context.getExecutionException().orElse(null), "");
+        try {
             allocator.close();
+        } catch (AssertionError leaks) {
+            if (misuse == null) {
+                throw leaks;
+            }
+            misuse.addSuppressed(leaks);
+        }
+        if (misuse != null) {
+            throw misuse;
         }
     }
 

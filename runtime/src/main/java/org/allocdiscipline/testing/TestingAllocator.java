@@ -43,6 +43,9 @@ import org.allocdiscipline.internal.Requests;
  *       allocated it. {@link Safety#UNCHECKED} mode detects no use after free.</li>
  * </ul>
  *
+ * <p>Every misuse is also remembered ({@link #misuses()}), so that a test fails on it even when
+ * the code under test swallowed the exception or try-with-resources suppressed it.
+ *
  * <p>{@code realloc} always moves the allocation, so that a stale use of the old segment is
  * caught like a use after free. Zero-length allocations are not recorded and cannot leak. The
  * allocator is thread-safe; it is meant for tests, not for speed.
@@ -66,6 +69,8 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
             return size() > FREES_REMEMBERED;
         }
     };
+    /** Every misuse this allocator reported, whatever the code under test then did with the exception. */
+    private final List<RuntimeException> misuses = new ArrayList<>();
     private long nextId;
     private boolean closed;
 
@@ -173,6 +178,19 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
     }
 
     /**
+     * Lists the misuses this allocator caught so far (double frees, foreign frees, frees of
+     * slices, calls after close), oldest first: each is the exception it threw, with the traces
+     * in its cause chain. Code under test may have swallowed that exception, or try-with-resources
+     * may have made it a suppressed exception of another one; it is listed here all the same, which
+     * is how {@link AllocationFailures#checkAll} and {@link AllocatorExtension} fail such runs.
+     *
+     * @return the misuse exceptions, oldest first; empty if there was none
+     */
+    public synchronized List<RuntimeException> misuses() {
+        return List.copyOf(misuses);
+    }
+
+    /**
      * Tells what this allocator knows about a segment: whether it is live, where it was allocated
      * and, if it was freed (among the last 10,000 frees), where. Meant for a test that caught
      * {@code IllegalStateException("Already closed")} and wants to know why.
@@ -264,8 +282,14 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("this TestingAllocator is closed");
+            throw misuse(new IllegalStateException("this TestingAllocator is closed"));
         }
+    }
+
+    /** Remembers a misuse before it is thrown, so that swallowing the exception does not hide it. */
+    private synchronized RuntimeException misuse(RuntimeException report) {
+        misuses.add(report);
+        return report;
     }
 
     private Object key(MemorySegment memory) {
@@ -294,29 +318,29 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
         if (freedRecord != null) {
             boolean exact = freedRecord.handed.address() == memory.address()
                     && freedRecord.handed.byteSize() == memory.byteSize();
-            throw new IllegalStateException((exact ? "double free: " : "")
+            throw misuse(new IllegalStateException((exact ? "double free: " : "")
                     + operation + " of " + what + (exact ? "" : ", a slice of an allocation that")
                     + " was already freed at " + Traces.where(Traces.trim(freedRecord.freedAt))
                     + "; allocated at " + Traces.where(Traces.trim(freedRecord.allocatedAt)),
-                    freedRecord.causeChain());
+                    freedRecord.causeChain()));
         }
         for (TestingAllocator other : others()) {
             Record theirs = other.lookup(memory);
             if (theirs != null) {
-                throw new IllegalArgumentException("foreign " + operation + ": " + what
+                throw misuse(new IllegalArgumentException("foreign " + operation + ": " + what
                         + " was allocated by another TestingAllocator, at "
-                        + Traces.where(Traces.trim(theirs.allocatedAt)), theirs.causeChain());
+                        + Traces.where(Traces.trim(theirs.allocatedAt)), theirs.causeChain()));
             }
         }
-        throw new IllegalArgumentException("foreign " + operation + ": " + what
-                + " was not allocated by this TestingAllocator");
+        throw misuse(new IllegalArgumentException("foreign " + operation + ": " + what
+                + " was not allocated by this TestingAllocator"));
     }
 
     private Record throwSlice(String operation, String what, Record inside) {
-        throw new IllegalArgumentException(operation + " of a slice: " + what + " is not the "
+        throw misuse(new IllegalArgumentException(operation + " of a slice: " + what + " is not the "
                 + inside.handed.byteSize() + "-byte segment at 0x" + Long.toHexString(inside.handed.address())
                 + " that alloc returned (allocated at " + Traces.where(Traces.trim(inside.allocatedAt)) + ")",
-                inside.causeChain());
+                inside.causeChain()));
     }
 
     private synchronized Record lookup(MemorySegment memory) {

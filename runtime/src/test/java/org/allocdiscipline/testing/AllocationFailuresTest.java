@@ -139,4 +139,64 @@ class AllocationFailuresTest {
                 .hasMessageStartingWith("checkAll: the run without induced failures leaked 1 leak (3 bytes)");
         assertThat(backing.live()).isZero();
     }
+
+    /** Owns a buffer that it replaces, freeing the old one first: an alloc failure leaves a freed buffer behind. */
+    static final class Replacing implements AutoCloseable {
+        private final Allocator allocator;
+        private MemorySegment storage;
+
+        Replacing(Allocator allocator) throws AllocationException {
+            this.allocator = allocator;
+            this.storage = allocator.alloc(8);
+        }
+
+        void grow() throws AllocationException {
+            allocator.free(storage);
+            storage = allocator.alloc(16);
+        }
+
+        @Override
+        public void close() {
+            allocator.free(storage);
+        }
+    }
+
+    @Test
+    void aDoubleFreeSuppressedByTryWithResourcesFailsTheRun() {
+        Throwable thrown = catchThrowable(() -> AllocationFailures.checkAll(backing, allocator -> {
+            try (Replacing buffer = new Replacing(allocator)) {
+                buffer.grow();
+            }
+        }));
+
+        assertThat(thrown).isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("checkAll: in the run where allocation #1 (0-based) of 2 failed, the"
+                        + " TestingAllocator caught a misuse, which travelled only as a cause or suppressed exception of"
+                        + " org.allocdiscipline.AllocationException: FailingAllocator: allocation #1 (0-based) fails"
+                        + " on purpose: alloc(16, 1): double free: free of the 8-byte segment at 0x");
+        // The detector's own exception, with its traces (first free, allocation), is the cause.
+        assertThat(thrown.getCause()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was already freed at org.allocdiscipline.testing.AllocationFailuresTest$Replacing.grow(");
+        assertThat(thrown.getCause().getCause()).hasMessageStartingWith("first freed here");
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(AllocationException.class);
+        assertThat(backing.live()).isZero();
+    }
+
+    @Test
+    void aMisuseTheCodeSwallowedFailsTheRunWithoutFailures() {
+        Throwable thrown = catchThrowable(() -> AllocationFailures.checkAll(backing, allocator -> {
+            MemorySegment segment = allocator.alloc(8);
+            allocator.free(segment);
+            try {
+                allocator.free(segment);
+            } catch (IllegalStateException ignored) {
+                // the bug under test: the double free is hidden
+            }
+        }));
+
+        assertThat(thrown).isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("checkAll: in the run without induced failures, the TestingAllocator caught a"
+                        + " misuse, which the code under test swallowed: double free: free of the 8-byte segment");
+        assertThat(thrown.getCause()).isInstanceOf(IllegalStateException.class);
+    }
 }

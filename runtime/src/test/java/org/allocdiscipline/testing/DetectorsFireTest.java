@@ -2,6 +2,7 @@ package org.allocdiscipline.testing;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.lang.foreign.MemorySegment;
@@ -93,6 +94,32 @@ class DetectorsFireTest {
     }
 
     @Test
+    void aSwallowedDoubleFreeFailsTheTestThatPassedOtherwise() {
+        assertThat(run(Fixtures.class).get("swallowsADoubleFree"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("the TestingAllocator caught a misuse, which the code under test swallowed:"
+                        + " double free: free of the 4-byte segment at 0x")
+                .cause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was already freed at org.allocdiscipline.testing.DetectorsFireTest$Fixtures"
+                        + ".swallowsADoubleFree(");
+    }
+
+    @Test
+    void aMisuseSuppressedUnderAnExpectedExceptionFailsTheTest() {
+        assertThat(run(Fixtures.class).get("expectsAFailureThatHidesADoubleFree"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the TestingAllocator caught a misuse, which the code under test swallowed:"
+                        + " double free");
+    }
+
+    @Test
+    void aTestThatFailsOnTheMisuseItselfIsNotReportedTwice() {
+        Throwable failure = run(Fixtures.class).get("freesTwice");
+        assertThat(failure).isInstanceOf(IllegalStateException.class);
+        assertThat(failure.getSuppressed()).isEmpty();
+    }
+
+    @Test
     void aLeakOnAnErrorPathFailsTheTest() {
         assertThat(run(Fixtures.class).get("leaksWhenTheSecondAllocationFails"))
                 .isInstanceOf(AssertionError.class)
@@ -174,6 +201,32 @@ class DetectorsFireTest {
             MemorySegment segment = allocator.alloc(4);
             allocator.free(segment);
             allocator.free(segment);
+        }
+
+        @Test
+        void swallowsADoubleFree(Allocator allocator) throws AllocationException {
+            MemorySegment segment = allocator.alloc(4);
+            allocator.free(segment);
+            try {
+                allocator.free(segment);
+            } catch (IllegalStateException ignored) {
+                // the bug under test
+            }
+        }
+
+        /** The double free is suppressed under the exception the test expects, as try-with-resources does. */
+        @Test
+        void expectsAFailureThatHidesADoubleFree(Allocator allocator) throws AllocationException {
+            MemorySegment segment = allocator.alloc(4);
+            allocator.free(segment);
+            Throwable expected = catchThrowable(() -> {
+                try {
+                    throw new java.io.IOException("disk full");
+                } finally {
+                    allocator.free(segment);
+                }
+            });
+            assertThat(expected).isInstanceOf(IllegalStateException.class);
         }
 
         @Test
