@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.allocdiscipline.internal.Bump;
 import org.allocdiscipline.internal.BumpRealloc;
 import org.allocdiscipline.internal.Lifetime;
+import org.allocdiscipline.internal.Underneath;
 import org.allocdiscipline.internal.Requests;
 
 /**
@@ -31,8 +32,11 @@ import org.allocdiscipline.internal.Requests;
  * {@link #reset(ResetMode)} make every segment handed out so far unusable: later accesses throw
  * {@link IllegalStateException}. That costs one JVM thread handshake per close or reset, not per
  * allocation. A segment freed individually stays readable until then (stale data, no crash).
- * Freeing a segment of another allocator throws {@link IllegalArgumentException}. The child must
- * stay open until this arena is closed (try-with-resources closes in the right order).
+ * Freeing a segment of another allocator throws {@link IllegalArgumentException}. The child
+ * stays open until this arena is closed (try-with-resources closes in the right order); if the
+ * child releases the chunks' memory first anyway (it is closed or reset), this arena is closed
+ * with it and its segments become unusable (for a {@link Safety#THREAD_CONFINED} arena, the
+ * child's release is refused on other threads).
  *
  * <p><b>Threads.</b> Not thread-safe: use one arena per thread, or synchronize. In
  * {@link Safety#THREAD_CONFINED} mode its segments are usable only by the thread that created
@@ -52,7 +56,10 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     private Lifetime lifetime;
     private Bump current;
     private long nextChunkSize = FIRST_CHUNK;
+    private final Underneath underneath = new Underneath(new BuiltOnChild());
     private boolean closed;
+    /** Set when the child released the chunks' memory before this arena was closed. */
+    private boolean releasedUnderneath;
 
     /**
      * Creates an arena in {@link Safety#SHARED} mode over {@code child}, which supplies its chunks.
@@ -109,6 +116,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         ensureOpen();
         long chunkSize = Math.max(nextChunkSize, byteSize);
         MemorySegment chunk = child.alloc(chunkSize, Math.max(byteAlignment, CHUNK_ALIGNMENT));
+        underneath.took(chunk);
         chunks.add(chunk);
         current = new Bump(view(chunk));
         spaces.add(current);
@@ -228,11 +236,14 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         freeChunks();
         boolean resized = true;
         if (largest.byteSize() != target) {
+            // The child's realloc may release the old chunk's memory: this arena does not depend on it then.
+            underneath.givingBack(largest);
             try {
                 largest = child.realloc(largest, target);
             } catch (AllocationException refused) {
                 resized = false;
             }
+            underneath.took(largest);
         }
         chunks.add(largest);
         current = new Bump(view(largest));
@@ -280,6 +291,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         closed = true;
         current = null;
         spaces.clear();
+        underneath.letGo();
         freeChunks();
     }
 
@@ -294,6 +306,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         RuntimeException failure = null;
         for (int i = chunks.size() - 1; i >= 0; i--) {
             try {
+                underneath.givingBack(chunks.get(i));
                 child.free(chunks.get(i));
             } catch (RuntimeException e) {
                 if (failure == null) {
@@ -310,8 +323,41 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     }
 
     private void ensureOpen() {
+        if (releasedUnderneath) {
+            throw new IllegalStateException("this ArenaAllocator is closed: its child " + child + " released the"
+                    + " chunks' memory first (close allocators built on memory before that memory goes)");
+        }
         if (closed) {
             throw new IllegalStateException("this ArenaAllocator is closed");
+        }
+    }
+
+    /**
+     * Closes this arena when the child releases the memory of its chunks first: the arena's
+     * segments become unusable, and nothing is given back later, as nothing is left to give.
+     */
+    private final class BuiltOnChild implements Lifetime.Dependent {
+        @Override
+        public boolean releasableHere() {
+            return lifetime == null || lifetime.closableHere();
+        }
+
+        @Override
+        public void releaseUnderneath() {
+            if (!closed) {
+                invalidateAll();
+                closed = true;
+                releasedUnderneath = true;
+                current = null;
+                spaces.clear();
+                chunks.clear();
+            }
+            underneath.letGo();
+        }
+
+        @Override
+        public String toString() {
+            return ArenaAllocator.this.toString();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.allocdiscipline.internal.Bump;
 import org.allocdiscipline.internal.BumpRealloc;
 import org.allocdiscipline.internal.Lifetime;
+import org.allocdiscipline.internal.Underneath;
 import org.allocdiscipline.internal.Requests;
 
 /**
@@ -14,7 +15,11 @@ import org.allocdiscipline.internal.Requests;
  * with {@link AllocationException}.
  *
  * <p><b>Ownership.</b> The buffer stays the caller's: this allocator never frees it, and the
- * caller must keep it alive until the allocator is closed. The allocator itself is owned and must
+ * caller keeps it alive until the allocator is closed. If a buffer that one of this library's
+ * allocators made (in a checked mode) is released first anyway, this allocator is closed with it:
+ * its segments become unusable instead of pointing at released memory (for a
+ * {@link Safety#THREAD_CONFINED} allocator, the release is refused on other threads). A buffer of a
+ * JDK arena or another source must outlive the allocator: its release cannot be seen. The allocator itself is owned and must
  * be closed. Segments it hands out need no free of their own; {@link #free} rewinds only the most
  * recent allocation.
  *
@@ -32,7 +37,10 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
     private final MemorySegment buffer;
     private final Lifetime lifetime;
     private final Bump bump;
+    /** The lifetime of the buffer, when one of this library's allocators made it; null otherwise. */
+    private final Underneath underneath;
     private boolean closed;
+    private boolean releasedUnderneath;
 
     /**
      * Creates an allocator over {@code buffer} in {@link Safety#SHARED} mode.
@@ -60,6 +68,10 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
         this.buffer = buffer;
         this.lifetime = buffer.isNative() && safety != Safety.UNCHECKED ? Lifetime.open(safety) : null;
         this.bump = new Bump(lifetime == null ? buffer : lifetime.rescope(buffer));
+        this.underneath = lifetime == null ? null : new Underneath(new BuiltOnBuffer());
+        if (underneath != null) {
+            underneath.took(buffer);
+        }
     }
 
     /**
@@ -166,13 +178,41 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
         }
         if (lifetime != null) {
             lifetime.close();
+            underneath.letGo();
         }
         closed = true;
     }
 
     private void ensureOpen() {
+        if (releasedUnderneath) {
+            throw new IllegalStateException("this FixedBufferAllocator is closed: the allocator its buffer came from"
+                    + " released the buffer first (close allocators built on memory before that memory goes)");
+        }
         if (closed) {
             throw new IllegalStateException("this FixedBufferAllocator is closed");
+        }
+    }
+
+    /** Closes this allocator when the allocator the buffer came from releases the buffer first. */
+    private final class BuiltOnBuffer implements Lifetime.Dependent {
+        @Override
+        public boolean releasableHere() {
+            return closed || lifetime.closableHere();
+        }
+
+        @Override
+        public void releaseUnderneath() {
+            if (!closed) {
+                lifetime.close();
+                closed = true;
+                releasedUnderneath = true;
+            }
+            underneath.letGo();
+        }
+
+        @Override
+        public String toString() {
+            return FixedBufferAllocator.this.toString();
         }
     }
 

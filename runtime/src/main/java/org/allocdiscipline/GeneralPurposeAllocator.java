@@ -1,6 +1,5 @@
 package org.allocdiscipline;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.allocdiscipline.internal.Lifetime;
 import org.allocdiscipline.internal.Requests;
+import org.allocdiscipline.internal.Underneath;
 
 /**
  * A thread-safe allocator for many small allocations of mixed sizes and lifetimes, built on a
@@ -69,8 +70,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     private final Allocator backing;
     private final Safety safety;
-    private final Arena arena;
-    private final MemorySegment.Scope scope;
+    /** What slab segments live in; null in UNCHECKED mode. */
+    private final Lifetime lifetime;
+    private final Underneath underneath = new Underneath(new BuiltOnBacking());
     private final Thread confinedTo;
     private final GpaSizeClass[] classes;
     private final GpaSlabTable slabs = new GpaSlabTable();
@@ -84,6 +86,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private final List<GpaThreadCache> allCaches = new ArrayList<>();
     private volatile boolean closed;
     private boolean released;
+    /** Set when the backing allocator released the slabs' memory before this allocator was closed. */
+    private volatile boolean releasedUnderneath;
 
     /**
      * Creates an allocator in {@link Safety#SHARED} mode on top of {@code backing}.
@@ -105,12 +109,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     public GeneralPurposeAllocator(Allocator backing, Safety safety) {
         this.backing = Objects.requireNonNull(backing, "backing");
         this.safety = Objects.requireNonNull(safety, "safety");
-        this.arena = switch (safety) {
-            case SHARED -> Arena.ofShared();
-            case THREAD_CONFINED -> Arena.ofConfined();
-            case UNCHECKED -> null;
-        };
-        this.scope = arena == null ? null : arena.scope();
+        this.lifetime = safety == Safety.UNCHECKED ? null : Lifetime.open(safety);
         this.confinedTo = safety == Safety.THREAD_CONFINED ? Thread.currentThread() : null;
         this.classes = new GpaSizeClass[GpaSizeClass.MAX_SHIFT - GpaSizeClass.MIN_SHIFT + 1];
         int stripes = Integer.highestOneBit(Math.min(MAX_STRIPES, Runtime.getRuntime().availableProcessors()));
@@ -241,9 +240,10 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             closed = true;
             StringBuilder leaks = new StringBuilder();
             long leakCount = describeLiveAndWaitForOperations(leaks);
-            if (arena != null && arena.scope().isAlive()) {
-                arena.close();
+            if (lifetime != null) {
+                lifetime.close();
             }
+            underneath.letGo();
             RuntimeException backingFailure = null;
             List<MemorySegment> toReturn = new ArrayList<>();
             for (GpaSlab slab : slabs.all()) {
@@ -292,7 +292,10 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("this GeneralPurposeAllocator is closed");
+            throw new IllegalStateException(releasedUnderneath
+                    ? "this GeneralPurposeAllocator is closed: its backing allocator " + backing + " released the"
+                            + " slabs' memory first (close allocators built on memory before that memory goes)"
+                    : "this GeneralPurposeAllocator is closed");
         }
     }
 
@@ -363,8 +366,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                     + raw.byteSize() + " bytes at 0x" + Long.toHexString(raw.address()) + " for a request of "
                     + GpaSlab.SIZE + " bytes aligned to " + GpaSlab.SIZE);
         }
-        MemorySegment view = arena != null
-                ? raw.reinterpret(arena, null)
+        underneath.took(raw);
+        MemorySegment view = lifetime != null
+                ? lifetime.rescope(raw)
                 : MemorySegment.ofAddress(raw.address()).reinterpret(GpaSlab.SIZE);
         return new GpaSlab(raw, view);
     }
@@ -458,6 +462,38 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         return resized;
     }
 
+    /**
+     * Closes this allocator when the backing allocator releases the memory of its slabs first (the
+     * backing allocator closed, or reset): the slabs' segments become unusable, and nothing is
+     * given back later, as nothing is left to give.
+     */
+    private final class BuiltOnBacking implements Lifetime.Dependent {
+        @Override
+        public boolean releasableHere() {
+            return lifetime == null || lifetime.closableHere();
+        }
+
+        @Override
+        public void releaseUnderneath() {
+            synchronized (closeLock) {
+                if (!released) {
+                    releasedUnderneath = true;
+                    closed = true;
+                    if (lifetime != null) {
+                        lifetime.close();
+                    }
+                    released = true;
+                }
+            }
+            underneath.letGo();
+        }
+
+        @Override
+        public String toString() {
+            return GeneralPurposeAllocator.this.toString();
+        }
+    }
+
     /** A large allocation: the backing allocator's segment and the alignment it was requested with. */
     private record LargeBlock(MemorySegment segment, long alignment) {
     }
@@ -474,7 +510,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     private GpaSlab slabOf(MemorySegment memory) {
         GpaSlab slab = slabs.find(memory.address() & -GpaSlab.SIZE);
-        if (slab != null && scope != null && !scope.equals(memory.scope())) {
+        if (slab != null && lifetime != null && !lifetime.owns(memory)) {
             throw foreign(memory);
         }
         return slab;

@@ -2,14 +2,44 @@ package org.allocdiscipline.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.allocdiscipline.Safety;
 
 /**
  * The scope that segments handed out by an allocator live in, per {@link Safety} mode: closing it
  * is what makes a freed page, or every segment of a closed region, unusable. Not API.
+ *
+ * <p><b>Release order.</b> An allocator built on memory of another one (an arena's chunks, a
+ * general-purpose allocator's slabs, a fixed buffer) re-scopes that memory into a lifetime of its
+ * own, which would outlive the memory if the allocator underneath released it first: a write
+ * through the upper allocator's segment would then touch unmapped memory. So the upper allocator
+ * registers as a {@link Dependent} of the lifetime its memory came from, and closing a lifetime
+ * releases its dependents first, making their segments unusable, or refuses (before anything
+ * changes) when a dependent is confined to another thread. Lifetimes are found by the scope of a
+ * segment; only open, checked lifetimes are listed, weakly, so that the list holds nothing alive.
  */
 public abstract sealed class Lifetime {
+    private static final Map<MemorySegment.Scope, WeakReference<Scoped>> OPEN =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** An allocator built on memory of a lifetime; released by the lifetime before it closes. */
+    public interface Dependent {
+        /**
+         * Whether {@link #releaseUnderneath()} may run on the calling thread.
+         *
+         * @return false if the dependent is confined to another thread
+         */
+        boolean releasableHere();
+
+        /** Makes everything the dependent handed out unusable, and the dependent closed: its memory goes next. */
+        void releaseUnderneath();
+    }
 
     /**
      * Opens a fresh lifetime.
@@ -19,10 +49,22 @@ public abstract sealed class Lifetime {
      */
     public static Lifetime open(Safety safety) {
         return switch (safety) {
-            case SHARED -> new Scoped(Arena.ofShared());
-            case THREAD_CONFINED -> new Scoped(Arena.ofConfined());
+            case SHARED -> Scoped.open(Arena.ofShared(), null);
+            case THREAD_CONFINED -> Scoped.open(Arena.ofConfined(), Thread.currentThread());
             case UNCHECKED -> Unchecked.INSTANCE;
         };
+    }
+
+    /**
+     * The open, checked lifetime that made {@code memory}, or null (a JDK arena's segment, a heap
+     * segment, an unchecked allocator's segment, or a lifetime that closed).
+     *
+     * @param memory any segment
+     * @return its lifetime, or null
+     */
+    static Lifetime of(MemorySegment memory) {
+        WeakReference<Scoped> found = OPEN.get(memory.scope());
+        return found == null ? null : found.get();
     }
 
     /**
@@ -52,14 +94,41 @@ public abstract sealed class Lifetime {
      */
     public abstract boolean owns(MemorySegment segment);
 
-    /** Invalidates every segment made by this lifetime. */
+    /**
+     * Whether {@link #close()} may run on the calling thread.
+     *
+     * @return false if this lifetime is confined to another thread
+     */
+    public abstract boolean closableHere();
+
+    /**
+     * Releases every dependent, then invalidates every segment made by this lifetime.
+     *
+     * @throws IllegalStateException before anything changed, if a dependent is confined to
+     *         another thread; or if a segment is in use by a native call on another thread
+     * @throws WrongThreadException before anything changed, if this lifetime is confined to
+     *         another thread
+     */
     public abstract void close();
+
+    abstract void add(Dependent dependent);
+
+    abstract void remove(Dependent dependent);
 
     private static final class Scoped extends Lifetime {
         private final Arena arena;
+        private final Thread owner;
+        private final List<Dependent> dependents = new ArrayList<>(0);
 
-        Scoped(Arena arena) {
+        private Scoped(Arena arena, Thread owner) {
             this.arena = arena;
+            this.owner = owner;
+        }
+
+        static Scoped open(Arena arena, Thread owner) {
+            Scoped lifetime = new Scoped(arena, owner);
+            OPEN.put(arena.scope(), new WeakReference<>(lifetime));
+            return lifetime;
         }
 
         @Override
@@ -73,8 +142,51 @@ public abstract sealed class Lifetime {
         }
 
         @Override
+        public boolean closableHere() {
+            return owner == null || owner == Thread.currentThread();
+        }
+
+        @Override
         public void close() {
+            if (!closableHere()) {
+                throw new WrongThreadException("this lifetime is confined to " + owner + ", not to "
+                        + Thread.currentThread());
+            }
+            List<Dependent> uppers;
+            synchronized (dependents) {
+                uppers = List.copyOf(dependents);
+            }
+            for (Dependent upper : uppers) {
+                if (!upper.releasableHere()) {
+                    throw new IllegalStateException("the memory is still in use by " + upper + ", which is built on it"
+                            + " and confined to another thread: close that allocator first, on its own thread"
+                            + " (nothing was released)");
+                }
+            }
+            for (Dependent upper : uppers) {
+                upper.releaseUnderneath();
+            }
             arena.close();
+            OPEN.remove(arena.scope());
+            synchronized (dependents) {
+                dependents.clear();
+            }
+        }
+
+        @Override
+        void add(Dependent dependent) {
+            synchronized (dependents) {
+                if (!dependents.contains(dependent)) {
+                    dependents.add(dependent);
+                }
+            }
+        }
+
+        @Override
+        void remove(Dependent dependent) {
+            synchronized (dependents) {
+                dependents.remove(dependent);
+            }
         }
     }
 
@@ -92,8 +204,23 @@ public abstract sealed class Lifetime {
         }
 
         @Override
+        public boolean closableHere() {
+            return true;
+        }
+
+        @Override
         public void close() {
             // nothing to invalidate: that is what UNCHECKED means
+        }
+
+        @Override
+        void add(Dependent dependent) {
+            // an unchecked lifetime never closes anything, so nobody needs releasing
+        }
+
+        @Override
+        void remove(Dependent dependent) {
+            // see add
         }
     }
 }

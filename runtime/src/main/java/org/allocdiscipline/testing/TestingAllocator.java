@@ -1,6 +1,5 @@
 package org.allocdiscipline.testing;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +15,9 @@ import org.allocdiscipline.AllocationException;
 import org.allocdiscipline.Allocator;
 import org.allocdiscipline.Owned;
 import org.allocdiscipline.Safety;
+import org.allocdiscipline.internal.Lifetime;
 import org.allocdiscipline.internal.Requests;
+import org.allocdiscipline.internal.Underneath;
 
 /**
  * An allocator for tests that catches leaks and misuse, with stack traces (Zig's
@@ -71,8 +72,11 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
     };
     /** Every misuse this allocator reported, whatever the code under test then did with the exception. */
     private final List<RuntimeException> misuses = new ArrayList<>();
+    private final Underneath underneath = new Underneath(new BuiltOnBacking());
     private long nextId;
     private boolean closed;
+    /** Set when the backing allocator released its memory before this allocator was closed. */
+    private boolean releasedUnderneath;
 
     /**
      * Creates a testing allocator in {@link Safety#SHARED} mode.
@@ -108,12 +112,8 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
             return Requests.empty(byteAlignment);
         }
         MemorySegment raw = backing.alloc(byteSize, byteAlignment);
-        Arena arena = switch (safety) {
-            case SHARED -> Arena.ofShared();
-            case THREAD_CONFINED -> Arena.ofConfined();
-            case UNCHECKED -> null;
-        };
-        MemorySegment handed = arena == null ? raw : raw.reinterpret(arena, null);
+        Lifetime arena = safety == Safety.UNCHECKED ? null : Lifetime.open(safety);
+        MemorySegment handed = arena == null ? raw : arena.rescope(raw);
         synchronized (this) {
             if (closed) {
                 if (arena != null) {
@@ -122,6 +122,7 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
                 backing.free(raw);
                 checkOpen();
             }
+            underneath.took(raw);
             Record record = new Record(nextId++, handed, raw, arena, byteAlignment, site);
             Object key = key(handed);
             live.put(key, record);
@@ -234,6 +235,7 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
             }
             leaks = leaks();
             closed = true;
+            underneath.letGo();
             for (Record record : live.values()) {
                 if (record.arena != null) {
                     record.arena.close();
@@ -282,7 +284,10 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw misuse(new IllegalStateException("this TestingAllocator is closed"));
+            throw misuse(new IllegalStateException(releasedUnderneath
+                    ? "this TestingAllocator is closed: its backing allocator " + backing + " released the memory"
+                            + " of its allocations first (close allocators built on memory before that memory goes)"
+                    : "this TestingAllocator is closed"));
         }
     }
 
@@ -379,7 +384,49 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
         record.freedAt = site;
         record.freedThread = Thread.currentThread().getName();
         freed.put(key, record);
+        underneath.givingBack(record.raw);
         backing.free(record.raw);
+    }
+
+    /**
+     * Closes this allocator when the backing allocator releases the memory of live allocations
+     * first: their segments become unusable, and nothing is given back later.
+     */
+    private final class BuiltOnBacking implements Lifetime.Dependent {
+        @Override
+        public boolean releasableHere() {
+            synchronized (TestingAllocator.this) {
+                for (Record record : live.values()) {
+                    if (record.arena != null && !record.arena.closableHere()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
+        @Override
+        public void releaseUnderneath() {
+            synchronized (TestingAllocator.this) {
+                if (!closed) {
+                    closed = true;
+                    releasedUnderneath = true;
+                    for (Record record : live.values()) {
+                        if (record.arena != null) {
+                            record.arena.close();
+                        }
+                    }
+                    live.clear();
+                    INSTANCES.remove(TestingAllocator.this);
+                }
+            }
+            underneath.letGo();
+        }
+
+        @Override
+        public String toString() {
+            return TestingAllocator.this.toString();
+        }
     }
 
     /** One allocation: what was handed out, what the backing allocator gave, and where it happened. */
@@ -387,14 +434,14 @@ public final class TestingAllocator implements Allocator, AutoCloseable {
         final long id;
         final MemorySegment handed;
         final MemorySegment raw;
-        final Arena arena;
+        final Lifetime arena;
         final long alignment;
         final Throwable allocatedAt;
         final String thread = Thread.currentThread().getName();
         Throwable freedAt;
         String freedThread;
 
-        Record(long id, MemorySegment handed, MemorySegment raw, Arena arena, long alignment, Throwable allocatedAt) {
+        Record(long id, MemorySegment handed, MemorySegment raw, Lifetime arena, long alignment, Throwable allocatedAt) {
             this.id = id;
             this.handed = handed;
             this.raw = raw;
