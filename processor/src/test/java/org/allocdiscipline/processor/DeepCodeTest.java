@@ -37,26 +37,15 @@ class DeepCodeTest {
 
     @Test
     void deeplyNestedIfsAreAnalysed() {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < NESTED_IFS; i++) {
-            body.append("if (x > ").append(i).append(") {\n");
-        }
-        body.append(LEAK);
-        body.append("}\n".repeat(NESTED_IFS));
         assertAnalysedWithOneLeak("NestedIfs", """
                 void nested(Allocator allocator, int x) throws AllocationException {
                 %s}
-                """.formatted(body));
+                """.formatted(nestedAroundLeak(NESTED_IFS, "if (x > %d) {\n", "}\n")));
     }
 
     @Test
     void deeplyNestedLambdasAreAnalysed() {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < NESTED_LAMBDAS; i++) {
-            body.append("Action a").append(i).append(" = () -> {\n");
-        }
-        body.append(LEAK);
-        body.append("};\n".repeat(NESTED_LAMBDAS));
+        String body = nestedAroundLeak(NESTED_LAMBDAS, "Action a%d = () -> {\n", "};\n");
         assertAnalysedWithOneLeak("NestedLambdas", """
                 interface Action {
                     void run() throws AllocationException;
@@ -65,6 +54,15 @@ class DeepCodeTest {
                 void nested(Allocator allocator) {
                 %s}
                 """.formatted(body));
+    }
+
+    /** The leak inside {@code depth} levels, each opened with {@code opening} (formatted with the level). */
+    private static String nestedAroundLeak(int depth, String opening, String closing) {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            code.append(opening.formatted(i));
+        }
+        return code.append(LEAK).append(closing.repeat(depth)).toString();
     }
 
     /** Compiles one generated class with the processor: no internal error, exactly the one leak it marks. */
