@@ -27,6 +27,12 @@ record ColdVariant(String name, String label, List<String> arguments) {
                 List.of("-proc:none", "-processorpath", processorJar.toString(), "-Xplugin:AllocDiscipline"));
     }
 
+    /** A plugin that only registers an empty task listener (see {@link EmptyListenerPlugin}). */
+    static ColdVariant emptyListener(Path jar) {
+        return new ColdVariant("empty-listener", "empty listener plugin",
+                List.of("-proc:none", "-processorpath", jar.toString(), "-Xplugin:" + EmptyListenerPlugin.NAME));
+    }
+
     boolean checks() {
         return arguments.contains("-Xplugin:AllocDiscipline");
     }

@@ -22,13 +22,14 @@ import java.util.stream.Stream;
  *     --sources-jars DIR --runtime-jar JAR [--work DIR] [--out FILE]
  *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only real|synthetic]
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead --mode cold \
- *     --sources-jars DIR --runtime-jar JAR --processor-jar JAR [--compare-jar JAR] [--work DIR] [--out FILE]
- *     [--rounds 7]
+ *     --sources-jars DIR --runtime-jar JAR --processor-jar JAR [--compare-jar JAR] [--empty-listener true]
+ *     [--work DIR] [--out FILE] [--rounds 7]
  * </pre>
  *
  * <p>{@code --mode cold} compiles the real corpora with one {@code javac} process per compilation
  * instead (see {@link ColdRun}); {@code --compare-jar} adds the plugin from another build of the
- * processor to the same rounds, for before-and-after figures.
+ * processor to the same rounds, for before-and-after figures; {@code --empty-listener true} adds a
+ * plugin that only listens, javac's own price for any listening plugin (see {@link EmptyListenerPlugin}).
  */
 public final class JavacOverhead {
     /** Real code is compiled as Java 17: collections4's linked lists clash with Java 21's SequencedCollection. */
@@ -108,6 +109,9 @@ public final class JavacOverhead {
         if (flags.containsKey("compare-jar")) {
             variants.add(ColdVariant.plugin("compared", "plugin from " + Path.of(flags.get("compare-jar")).getFileName(),
                     Path.of(flags.get("compare-jar"))));
+        }
+        if (flags.getOrDefault("empty-listener", "false").equals("true")) {
+            variants.add(ColdVariant.emptyListener(EmptyListenerPlugin.writeJar(work.resolve("empty-listener.jar"))));
         }
         ColdRun run = new ColdRun(new ColdJavac(), variants, rounds, work, log);
         List<ColdRun.Result> results = new ArrayList<>();
