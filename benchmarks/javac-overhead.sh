@@ -6,6 +6,7 @@
 #   benchmarks/javac-overhead.sh                          # everything (~10 minutes on 2 cores)
 #   benchmarks/javac-overhead.sh --rounds 11 --warmup 3   # more rounds
 #   benchmarks/javac-overhead.sh --only synthetic --scales 1,2,4,8
+#   benchmarks/javac-overhead.sh --mode cold              # one javac process per compilation, 7 rounds
 # The sources jars and the synthetic corpus live under benchmarks/target only; nothing is committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +22,9 @@ for artifact in org.apache.commons:commons-lang3:3.20.0 \
 done
 
 runtime_jar=$(ls runtime/target/allocdiscipline-runtime-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)
+processor_jar=$(ls processor/target/allocdiscipline-processor-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)
 # A fixed heap, so that heap resizing does not fall on one variant more than on the other.
 exec "$java_bin" -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar \
   org.allocdiscipline.benchmarks.javac.JavacOverhead \
-  --sources-jars "$corpora" --runtime-jar "$runtime_jar" \
+  --sources-jars "$corpora" --runtime-jar "$runtime_jar" --processor-jar "$processor_jar" \
   --work benchmarks/target/javac-overhead --out benchmarks/target/javac-overhead.md "$@"

@@ -5,6 +5,6 @@ import org.allocdiscipline.*;
 
 class Discarded {
     void waste(Allocator allocator) throws AllocationException {
-        allocator.alloc(8); // expect: [owned-not-freed]
+        allocator.alloc(8); // expect: [owned-not-freed] "The owned value from `allocator.alloc(...)` is discarded: the result is never stored"
     }
 }

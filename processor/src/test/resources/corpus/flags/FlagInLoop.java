@@ -23,7 +23,7 @@ class FlagInLoop {
             boolean large = size > 4096;
             MemorySegment scratch = null;
             if (large) {
-                scratch = allocator.alloc(size); // expect: [owned-not-freed]
+                scratch = allocator.alloc(size); // expect: [owned-not-freed] "The owned value from `allocator.alloc(...)` is not freed at the end of the loop iteration (line 22 runs again and the earlier value is lost)"
             }
             if (!large) {
                 allocator.free(scratch);

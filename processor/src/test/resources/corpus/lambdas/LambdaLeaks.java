@@ -7,7 +7,7 @@ class LambdaLeaks {
     Runnable task(Allocator allocator) {
         return () -> {
             try {
-                MemorySegment s = allocator.alloc(8); // expect: [owned-not-freed]
+                MemorySegment s = allocator.alloc(8); // expect: [owned-not-freed] "The owned value from `allocator.alloc(...)` is not freed when the lambda ends (line 15)"
                 s.fill((byte) 0);
             } catch (AllocationException e) {
                 throw new IllegalStateException(e);

@@ -5,7 +5,7 @@ import org.allocdiscipline.*;
 
 final class FieldNotReleasedInClose implements AutoCloseable {
     private final Allocator allocator;
-    @Owned private final MemorySegment buffer; // expect: [owned-not-freed]
+    @Owned private final MemorySegment buffer; // expect: [owned-not-freed] "The @Owned field `buffer` is not freed when close() ends (line 18)"
 
     FieldNotReleasedInClose(Allocator allocator) throws AllocationException {
         this.allocator = allocator;

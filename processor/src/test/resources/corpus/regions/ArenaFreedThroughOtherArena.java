@@ -9,7 +9,7 @@ class ArenaFreedThroughOtherArena {
              ArenaAllocator second = new ArenaAllocator(backing)) {
             MemorySegment s = first.alloc(8);
             first.alloc(8);
-            second.free(s); // expect: [wrong-allocator]
+            second.free(s); // expect: [wrong-allocator] "`second.free(...)` frees the value from `first.alloc(...)` (line 10) through a different allocator than the one that allocated it"
         }
     }
 }

@@ -11,7 +11,7 @@ class UsedAfterArenaClosed {
             name = arena.alloc(16);
             name.fill((byte) 1);
         }
-        return name.get(ValueLayout.JAVA_BYTE, 0); // expect: [use-after-free]
+        return name.get(ValueLayout.JAVA_BYTE, 0); // expect: [use-after-free] "`name` is used, but its value from `arena.alloc(...)` (line 11) belongs to the region `new ArenaAllocator(...)` (line 10), which was closed on every path to here"
     }
 
     MemorySegment dangling(Allocator backing) throws AllocationException {

@@ -15,7 +15,7 @@ final class HelperAfterDirectFree implements AutoCloseable {
     @Override
     public void close() {
         allocator.free(buffer);
-        release(); // expect: [double-free]
+        release(); // expect: [double-free] "`release(...)` releases the @Owned field `buffer` (line 8), which may already have been released on the way here"
     }
 
     private void release() {

@@ -16,7 +16,7 @@ final class UsedAfterHelperReleased implements AutoCloseable {
     @Override
     public void close() {
         release();
-        buffer.set(ValueLayout.JAVA_BYTE, 0, (byte) 0); // expect: [use-after-free]
+        buffer.set(ValueLayout.JAVA_BYTE, 0, (byte) 0); // expect: [use-after-free] "`buffer` is used after the @Owned field `buffer` (line 9) was released on every path to here"
     }
 
     private void release() {

@@ -123,15 +123,6 @@ class GeneralPurposeAllocatorTest {
     }
 
     @Test
-    void rejectsBadArguments() {
-        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
-            assertThatThrownBy(() -> gpa.alloc(-1)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> gpa.alloc(8, 3)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> gpa.alloc(JAVA_LONG, Long.MAX_VALUE / 4)).isInstanceOf(IllegalArgumentException.class);
-        }
-    }
-
-    @Test
     void doubleFreeOfASmallSegmentIsAnIllegalStateException() throws Exception {
         try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
             MemorySegment keep = gpa.alloc(32);

@@ -6,6 +6,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
@@ -18,6 +19,7 @@ import org.allocdiscipline.processor.rules.RuleRunner;
 /** Joins the rule runner and the report for one compilation. */
 final class CompilationChecker implements ClassChecker {
     private final Trees trees;
+    private final Supplier<RuleRunner> freshRunner;
     private final RuleRunner runner;
     private final ReportSession report;
     private final Messager messager;
@@ -26,7 +28,8 @@ final class CompilationChecker implements ClassChecker {
 
     CompilationChecker(JavacTask task, Options options, List<Rule> rules, Messager messager, String version) {
         this.trees = Trees.instance(task);
-        this.runner = new RuleRunner(rules, trees, task.getTypes(), task.getElements(), options);
+        this.freshRunner = () -> new RuleRunner(rules, trees, task.getTypes(), task.getElements(), options);
+        this.runner = freshRunner.get();
         this.report = ReportSession.start(options, trees, messager, rules.stream().map(Rule::descriptor).toList(),
                 version);
         this.messager = messager;
@@ -57,10 +60,33 @@ final class CompilationChecker implements ClassChecker {
             return;
         }
         RuleRunner.Result result = runner.check(unit, path);
+        if (overflowed(result)) {
+            result = checkOnDeepStack(unit, path, result);
+        }
         report.accept(result.findings(), result.failures());
         if (timing != null) {
             timing.analysed(unit, result.bodies());
         }
+    }
+
+    /**
+     * Checks a class again, from scratch, on a thread with a deep stack: a fresh runner, so that no
+     * analysis remembered from the attempt that overflowed is reused. Code that needs it is rare, so
+     * the compiling thread does the usual work and no thread is started in ordinary compilations.
+     */
+    private RuleRunner.Result checkOnDeepStack(CompilationUnitTree unit, TreePath path, RuleRunner.Result first) {
+        try {
+            return DeepStack.call(() -> freshRunner.get().check(unit, path));
+        } catch (OutOfMemoryError e) {
+            // No address space for a deep stack: the first attempt's notes say what was not checked.
+            return first;
+        }
+    }
+
+    /** Whether a rule or analysis ran out of stack on this class (the runner turned that into a note). */
+    private static boolean overflowed(RuleRunner.Result result) {
+        String overflow = StackOverflowError.class.getName();
+        return result.failures().stream().anyMatch(f -> f.message().contains(overflow));
     }
 
     @Override

@@ -21,7 +21,15 @@ import java.util.stream.Stream;
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
  *     --sources-jars DIR --runtime-jar JAR [--work DIR] [--out FILE]
  *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only real|synthetic]
+ * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead --mode cold \
+ *     --sources-jars DIR --runtime-jar JAR --processor-jar JAR [--compare-jar JAR] [--empty-listener true]
+ *     [--work DIR] [--out FILE] [--rounds 7]
  * </pre>
+ *
+ * <p>{@code --mode cold} compiles the real corpora with one {@code javac} process per compilation
+ * instead (see {@link ColdRun}); {@code --compare-jar} adds the plugin from another build of the
+ * processor to the same rounds, for before-and-after figures; {@code --empty-listener true} adds a
+ * plugin that only listens, javac's own price for any listening plugin (see {@link EmptyListenerPlugin}).
  */
 public final class JavacOverhead {
     /** Real code is compiled as Java 17: collections4's linked lists clash with Java 21's SequencedCollection. */
@@ -50,6 +58,10 @@ public final class JavacOverhead {
         PrintStream log = System.err;
 
         Path runtimeJar = Path.of(required(flags, "runtime-jar"));
+        if (flags.getOrDefault("mode", "warm").equals("cold")) {
+            cold(flags, work, runtimeJar, log);
+            return;
+        }
         List<Corpus> real = new ArrayList<>();
         if (!only.equals("synthetic")) {
             real = realCorpora(Path.of(required(flags, "sources-jars")), work.resolve("sources"), runtimeJar);
@@ -79,13 +91,47 @@ public final class JavacOverhead {
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
                 warmup, rounds, jvmWarmup, Runtime.getRuntime().maxMemory() >> 20);
         String markdown = new MarkdownReport().render(results, setting);
+        write(flags, markdown);
+        if (flags.containsKey("out")) {
+            Path out = Path.of(flags.get("out"));
+            Files.writeString(out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".csv"),
+                    csv(results), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The real corpora, each compiled by one fresh javac process per compilation, 7 rounds unless told. */
+    private static void cold(Map<String, String> flags, Path work, Path runtimeJar, PrintStream log)
+            throws IOException {
+        int rounds = Integer.parseInt(flags.getOrDefault("rounds", "7"));
+        List<Corpus> real = realCorpora(Path.of(required(flags, "sources-jars")), work.resolve("sources"), runtimeJar);
+        List<ColdVariant> variants = new ArrayList<>(List.of(ColdVariant.baseline(),
+                ColdVariant.plugin("plugin", "checker as plugin", Path.of(required(flags, "processor-jar")))));
+        if (flags.containsKey("compare-jar")) {
+            variants.add(ColdVariant.plugin("compared", "plugin from " + Path.of(flags.get("compare-jar")).getFileName(),
+                    Path.of(flags.get("compare-jar"))));
+        }
+        if (flags.getOrDefault("empty-listener", "false").equals("true")) {
+            variants.add(ColdVariant.emptyListener(EmptyListenerPlugin.writeJar(work.resolve("empty-listener.jar"))));
+        }
+        ColdRun run = new ColdRun(new ColdJavac(), variants, rounds, work, log);
+        List<ColdRun.Result> results = new ArrayList<>();
+        for (Corpus corpus : real) {
+            results.add(run.run(corpus));
+        }
+        String setting = String.format("JDK %s (%s), %d processors visible, %d rounds per corpus, variants"
+                        + " interleaved; one javac process per compilation (%s), default JVM options",
+                Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
+                rounds, Path.of(System.getProperty("java.home"), "bin", "javac"));
+        write(flags, ColdReport.render(results, setting));
+    }
+
+    /** Prints the report and writes it to {@code --out}, if given. */
+    private static void write(Map<String, String> flags, String markdown) throws IOException {
         System.out.println(markdown);
         if (flags.containsKey("out")) {
             Path out = Path.of(flags.get("out"));
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, markdown, StandardCharsets.UTF_8);
-            Files.writeString(out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".csv"),
-                    csv(results), StandardCharsets.UTF_8);
         }
     }
 

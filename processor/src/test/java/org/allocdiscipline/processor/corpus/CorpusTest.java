@@ -23,37 +23,59 @@ import org.allocdiscipline.processor.testing.Checker;
 import org.allocdiscipline.processor.testing.Expectations;
 import org.allocdiscipline.processor.testing.Expectations.Comparison;
 import org.allocdiscipline.processor.testing.Expectations.Expected;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The accuracy of the ownership rules, measured on the corpus under {@code src/test/resources/corpus}:
  * small sources, one construct each, compiled against the real runtime with the processor, with the
- * expected findings written inline ({@code // expect: [rule-id]}); a file without such comments must
- * stay silent. Prints precision and recall per rule and overall, and fails below 100%.
+ * expected findings written inline ({@code // expect: [rule-id]}, perhaps with a message fragment, see
+ * {@link Expectations}); a file without such comments must stay silent.
+ *
+ * <p>Each file is one dynamic test, named by its path under {@code corpus/}, that compiles the file
+ * alone, so a case can be run by itself and fails by itself. A second test compiles the whole corpus at
+ * once, as a build does, prints precision and recall per rule and overall, and fails below 100%.
  *
  * <p>Files under {@code corpus/unchecked/} are compiled with
  * {@code -Aallocdiscipline.uncheckedExceptions=true}; all others with the defaults.
  */
 class CorpusTest {
     private static final String UNCHECKED_DIRECTORY = "unchecked";
+    private static final String UNCHECKED_OPTION = "-Aallocdiscipline.uncheckedExceptions=true";
     private static final List<String> OWNERSHIP_RULES = List.of(RuleIds.OWNED_NOT_FREED, RuleIds.DOUBLE_FREE,
             RuleIds.USE_AFTER_FREE, RuleIds.WRONG_ALLOCATOR);
 
+    @TestFactory
+    Stream<DynamicTest> eachFileReportsWhatItExpectsAndNothingElse() {
+        Path root = corpusRoot();
+        return javaFiles(root).stream().map(file -> {
+            Path relative = root.relativize(file);
+            return DynamicTest.dynamicTest(relative.toString().replace('\\', '/'), file.toUri(), () -> {
+                List<JavaFileObject> source = List.of(JavaFileObjects.forResource(toUrl(file)));
+                List<String> problems = new ArrayList<>();
+                Compilation compilation = compile(source, problems, optionsFor(relative));
+                assertThat(problems).as("notes about failures or gaps").isEmpty();
+                Expectations.assertFindingsMatch(compilation, source);
+            });
+        });
+    }
+
     @Test
-    void everyExpectedFindingIsReportedAndNothingElse() {
+    void wholeCorpusHasFullPrecisionAndRecall() {
         Path root = corpusRoot();
         List<JavaFileObject> plain = new ArrayList<>();
         List<JavaFileObject> unchecked = new ArrayList<>();
         for (Path file : javaFiles(root)) {
             JavaFileObject source = JavaFileObjects.forResource(toUrl(file));
-            (root.relativize(file).getName(0).toString().equals(UNCHECKED_DIRECTORY) ? unchecked : plain).add(source);
+            (isUnchecked(root.relativize(file)) ? unchecked : plain).add(source);
         }
 
         List<Comparison> comparisons = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        comparisons.add(check(plain, problems));
+        comparisons.add(Expectations.compare(compile(plain, problems), plain));
         if (!unchecked.isEmpty()) {
-            comparisons.add(check(unchecked, problems, "-Aallocdiscipline.uncheckedExceptions=true"));
+            comparisons.add(Expectations.compare(compile(unchecked, problems, UNCHECKED_OPTION), unchecked));
         }
         List<JavaFileObject> all = new ArrayList<>(plain);
         all.addAll(unchecked);
@@ -70,7 +92,16 @@ class CorpusTest {
         assertThat(score.silentFiles()).as("files that must stay silent").isGreaterThanOrEqualTo(40);
     }
 
-    private static Comparison check(List<JavaFileObject> sources, List<String> problems, String... options) {
+    private static boolean isUnchecked(Path relative) {
+        return relative.getName(0).toString().equals(UNCHECKED_DIRECTORY);
+    }
+
+    private static String[] optionsFor(Path relative) {
+        return isUnchecked(relative) ? new String[] {UNCHECKED_OPTION} : new String[0];
+    }
+
+    /** Compiles with the processor, asserts that the sources compile, and collects notes of internal trouble. */
+    private static Compilation compile(List<JavaFileObject> sources, List<String> problems, String... options) {
         List<String> all = new ArrayList<>(List.of("-Xmaxwarns", "100000"));
         all.addAll(List.of(options));
         Compilation compilation = Checker.compile(sources, all.toArray(String[]::new));
@@ -81,7 +112,7 @@ class CorpusTest {
                 problems.add(note);
             }
         }
-        return Expectations.compare(compilation, sources);
+        return compilation;
     }
 
     /** Precision and recall over the whole corpus, per rule and overall. */

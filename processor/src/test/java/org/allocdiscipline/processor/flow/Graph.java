@@ -28,10 +28,16 @@ final class Graph {
         return cfg.reachableNodes(n -> !n.isExit() && Compiled.text(n.tree()).equals(text));
     }
 
-    /** The reachable node of this text and kind; fails unless there is exactly one. */
-    CfgNode the(String text, NodeKind kind) {
+    /** The reachable non-exit nodes of this text and kind. */
+    List<CfgNode> all(String text, NodeKind kind) {
         List<CfgNode> found = new ArrayList<>(all(text));
         found.removeIf(n -> n.kind() != kind);
+        return found;
+    }
+
+    /** The reachable node of this text and kind; fails unless there is exactly one. */
+    CfgNode the(String text, NodeKind kind) {
+        List<CfgNode> found = all(text, kind);
         if (found.size() != 1) {
             throw new AssertionError(found.size() + " " + kind + " nodes for '" + text + "' in\n" + dump());
         }

@@ -7,6 +7,7 @@ import com.google.testing.compile.JavaFileObjects;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.util.TreePathScanner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.JavaFileObject;
@@ -32,9 +33,14 @@ class RuleApiTest {
             "    abstract static class NoBody { abstract void none(); }",
             "}");
 
-    /** Records every body it is given, and reports each {@code return} it finds in one. */
+    /**
+     * Records every body it is given and the compiler services its context offers, and reports each
+     * {@code return} it finds in a body. It asserts nothing itself: the runner would turn a failed
+     * assertion into a note, and the test would pass.
+     */
     private static class RecordingRule implements Rule {
         final List<String> bodies = new ArrayList<>();
+        final List<Object> services = new ArrayList<>();
 
         @Override
         public String id() {
@@ -53,10 +59,7 @@ class RuleApiTest {
 
         @Override
         public void check(BodyContext context) {
-            assertThat(context.trees()).isNotNull();
-            assertThat(context.types()).isNotNull();
-            assertThat(context.elements()).isNotNull();
-            assertThat(context.options()).isNotNull();
+            services.addAll(Arrays.asList(context.trees(), context.types(), context.elements(), context.options()));
             bodies.add(context.body().kind() + " " + context.body().signature());
             new BodyScanner<Void, Void>() {
                 @Override
@@ -82,6 +85,9 @@ class RuleApiTest {
                 "METHOD api.Bodies.method(int)",
                 "LAMBDA api.Bodies.method(int)",
                 "METHOD api.Bodies.method(int).new Runnable(){}.run()");
+        assertThat(rule.services).as("trees, types, elements and options for each body").hasSize(4 * 7)
+                .doesNotContainNull();
+        assertThat(Checker.notes(compilation)).noneMatch(n -> n.contains("internal error"));
         // The lambda's return and the method's return are separate findings of separate bodies.
         assertThat(Checker.findings(compilation)).extracting(d -> d.getLineNumber() + " " + d.getMessage(Locale.ROOT))
                 .containsExactly(
@@ -123,7 +129,8 @@ class RuleApiTest {
                 }.scan(context.body().body(), null);
             }
         };
-        Checker.compile(new AllocatorDisciplineProcessor(List.of(rule)), List.of(SOURCE));
+        Compilation compilation = Checker.compile(new AllocatorDisciplineProcessor(List.of(rule)), List.of(SOURCE));
+        assertThat(Checker.notes(compilation)).noneMatch(n -> n.contains("internal error"));
         assertThat(seen).containsExactly("return s.get();", "deep return x;", "deep return s.get();");
     }
 }

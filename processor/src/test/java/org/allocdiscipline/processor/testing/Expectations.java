@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,27 +17,30 @@ import javax.tools.JavaFileObject;
 
 /**
  * Expected findings written into test sources as comments on the line where they must appear:
- * {@code // expect: [hardcoded-allocator]}, several brackets for several findings on a line, and
- * {@code [rule-id]:27} to pin javac's column too. A file without such comments must produce no
- * finding at all.
+ * {@code // expect: [hardcoded-allocator]}, several brackets for several findings on a line,
+ * {@code [rule-id]:27} to pin javac's column too, and {@code [rule-id] "is discarded"} (column or not)
+ * to pin a fragment of the message as well. A file without such comments must produce no finding at all.
  */
 public final class Expectations {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect:(.*)$");
-    private static final Pattern ITEM = Pattern.compile("\\[([a-z-]+)\\](?::(\\d+))?");
+    private static final Pattern ITEM = Pattern.compile("\\[([a-z-]+)\\](?::(\\d+))?(?:\\s*\"([^\"]*)\")?");
     private static final Pattern FINDING = Pattern.compile("(?s)\\[([a-z-]+)\\] .*");
 
     private Expectations() {
     }
 
     /**
-     * One expected or actual finding. Column 0 means "any column".
+     * One expected or actual finding. Column 0 means "any column"; an empty text means "any message".
      *
      * @param file the source's name
      * @param line the line
      * @param column the column, or 0 for any
      * @param ruleId the rule id
+     * @param text for an expectation, the fragment its message must contain; for a reported finding, its
+     *     whole message
      */
-    public record Expected(String file, long line, long column, String ruleId) implements Comparable<Expected> {
+    public record Expected(String file, long line, long column, String ruleId, String text)
+            implements Comparable<Expected> {
         @Override
         public int compareTo(Expected o) {
             int c = file.compareTo(o.file);
@@ -46,12 +50,28 @@ public final class Expectations {
             if (c == 0) {
                 c = ruleId.compareTo(o.ruleId);
             }
-            return c != 0 ? c : Long.compare(column, o.column);
+            if (c == 0) {
+                c = Long.compare(column, o.column);
+            }
+            return c != 0 ? c : text.compareTo(o.text);
+        }
+
+        /**
+         * Whether a reported finding is this expectation: same file, line and rule, the column if it gives
+         * one, and a message that contains its fragment.
+         *
+         * @param actual a reported finding
+         * @return whether it matches
+         */
+        boolean isMetBy(Expected actual) {
+            return file.equals(actual.file) && line == actual.line && ruleId.equals(actual.ruleId)
+                    && (column == 0 || column == actual.column) && actual.text.contains(text);
         }
 
         @Override
         public String toString() {
-            return shortName(file) + ":" + line + (column == 0 ? "" : ":" + column) + " [" + ruleId + "]";
+            return shortName(file) + ":" + line + (column == 0 ? "" : ":" + column) + " [" + ruleId + "]"
+                    + (text.isEmpty() ? "" : " \"" + text + "\"");
         }
     }
 
@@ -78,7 +98,8 @@ public final class Expectations {
                 Matcher item = ITEM.matcher(comment.group(1));
                 while (item.find()) {
                     long column = item.group(2) == null ? 0 : Long.parseLong(item.group(2));
-                    expected.add(new Expected(source.getName(), i + 1, column, item.group(1)));
+                    String fragment = item.group(3) == null ? "" : item.group(3);
+                    expected.add(new Expected(source.getName(), i + 1, column, item.group(1), fragment));
                 }
             }
         }
@@ -88,7 +109,8 @@ public final class Expectations {
 
     /**
      * Asserts that the compilation reported exactly the findings the sources expect: the same rule on
-     * the same line (and column, where the comment gives one), no more and no fewer, and that the
+     * the same line (and column and message fragment, where the comment gives them), no more and no
+     * fewer, and that the
      * checker had no internal error.
      *
      * @param compilation the compilation
@@ -139,16 +161,16 @@ public final class Expectations {
         List<Expected> unexpected = new ArrayList<>();
         List<Expected> matched = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : Checker.findings(compilation)) {
-            Matcher m = FINDING.matcher(d.getMessage(Locale.ROOT));
+            String message = d.getMessage(Locale.ROOT);
+            Matcher m = FINDING.matcher(message);
             if (!m.matches()) {
                 continue;
             }
-            String file = d.getSource().getName();
-            Expected actual = new Expected(file, d.getLineNumber(), d.getColumnNumber(), m.group(1));
-            Expected match = missing.stream()
-                    .filter(e -> e.file().equals(file) && e.line() == actual.line() && e.ruleId().equals(actual.ruleId())
-                            && (e.column() == 0 || e.column() == actual.column()))
-                    .findFirst().orElse(null);
+            Expected actual = new Expected(d.getSource().getName(), d.getLineNumber(), d.getColumnNumber(),
+                    m.group(1), message);
+            // The most specific expectation first, so that a bare one does not take a finding a pinned one needs.
+            Expected match = missing.stream().filter(e -> e.isMetBy(actual))
+                    .max(Comparator.comparingInt(e -> e.text().length())).orElse(null);
             if (match == null) {
                 unexpected.add(actual);
             } else {
