@@ -82,7 +82,11 @@ final class GpaSizeClass {
      * pooled or new one.
      */
     void refill(GpaThreadCache cache, int c, int room) throws AllocationException {
-        int stripe = (int) Thread.currentThread().threadId() & stripeMask;
+        refill(cache, c, room, (int) Thread.currentThread().threadId() & stripeMask);
+    }
+
+    /** {@link #refill(GpaThreadCache, int, int)} for a given stripe: lets a test drive two stripes. */
+    void refill(GpaThreadCache cache, int c, int room, int stripe) throws AllocationException {
         synchronized (stripeLocks[stripe]) {
             owner.checkOpen();
             GpaSlab slab = current[stripe];
