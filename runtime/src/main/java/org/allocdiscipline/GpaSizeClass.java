@@ -18,6 +18,12 @@ import java.lang.foreign.MemorySegment;
  * marking and takes the slab back if a slot came free. The class's monitor guards the pool and the
  * decision that a pooled slab is empty (POOLED to EMPTYING), which is therefore never taken while
  * the slab becomes some stripe's CURRENT one.
+ *
+ * <p><b>Known slack.</b> A free reads the state after its bit is cleared. A free preempted across a
+ * whole later life of its slab (emptied, formatted again, filled, let go) may then pool that later
+ * life early: the pool gets a slab without a free slot, which {@link #refill} lets go again, or,
+ * when the slab now serves another class, a slab that is in no pool until it empties. Memory is
+ * held longer; no slot is ever handed out twice. A life count packed with the state would close it.
  */
 final class GpaSizeClass {
     /** Requests up to this size and alignment are served from slabs. */
