@@ -41,6 +41,11 @@ import org.allocdiscipline.internal.Requests;
  * <p><b>Threads.</b> Not thread-safe: use one arena per thread, or synchronize. In
  * {@link Safety#THREAD_CONFINED} mode its segments are usable only by the thread that created
  * the arena.
+ *
+ * <p><b>Speed.</b> {@link #alloc(long, long)} is a pointer bump that C2 inlines into a hot caller;
+ * a segment that the caller neither stores, nor returns, nor passes to a method that is not
+ * inlined costs no object at all (scalar replacement), in every safety mode. The README's
+ * benchmark section lists what the JIT needs for that and what defeats it.
  */
 @Owned
 @Region

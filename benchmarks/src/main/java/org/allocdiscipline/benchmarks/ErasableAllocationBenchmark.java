@@ -39,8 +39,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * loop measures the bump and not the operating system. The JDK's slicing allocator is made in the
  * timed method, where the JIT keeps its offset in a register (the bump-pointer limit), or before it
  * ({@code *SlicingLongLived}). {@code Arena.ofConfined()} is made and closed in the timed method: its
- * close frees each allocation, which is part of what its allocations cost. Every benchmark has a
- * per-invocation setup ({@link Touched}), so JMH times them all alike.
+ * close frees each allocation, which is part of what its allocations cost. Every benchmark takes the
+ * same per-invocation setup ({@link Allocators}), so JMH times them all alike; its bookkeeping shows
+ * in {@code gc.alloc.rate.norm} as about 0.1 to 0.3 B/op for every contender.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,118 +68,52 @@ public class ErasableAllocationBenchmark {
     }
 
     /**
-     * What every benchmark here does before each invocation, untimed: touch the memory the loop will
-     * use, as the arenas' setup touches their chunk. It also gives every contender the same timing:
-     * JMH times each invocation on its own when a per-invocation setup exists, and on this shared
-     * machine a short timed window is preempted less often than a run of back-to-back invocations,
-     * so contenders timed differently would not compare.
+     * The allocators of one invocation, made before it and closed after it, untimed; every benchmark
+     * here takes this state, whichever allocator it uses. The arenas' first chunk is large enough for
+     * the whole loop and touched (one allocation, freed, which rewinds), as the slicing allocator's
+     * segment is. Every contender has the same setup because, on a loaded machine, what a thread did
+     * just before a short timed window changes how often the window is preempted: a thread that
+     * waited (a handshake, a system call) is favoured by the scheduler when it wakes, so a contender
+     * with a lighter setup, or none, would be timed at a disadvantage.
      */
     @State(Scope.Thread)
-    public static class Touched {
-        @Setup(Level.Invocation)
-        public void setUp(ErasableAllocationBenchmark benchmark) {
-            benchmark.big.asSlice(0, N * benchmark.size).fill((byte) 1);
-        }
-    }
-
-    /** The slicing allocator of one invocation, made before it (and its memory touched). */
-    @State(Scope.Thread)
-    public static class LongLivedSlicing {
+    public static class Allocators {
         SegmentAllocator slicing;
-
-        @Setup(Level.Invocation)
-        public void setUp(ErasableAllocationBenchmark benchmark) {
-            benchmark.big.asSlice(0, N * benchmark.size).fill((byte) 1);
-            slicing = SegmentAllocator.slicingAllocator(benchmark.big);
-        }
-    }
-
-    /**
-     * The arena of one invocation: made before it, its first chunk large enough for the whole loop and
-     * touched (one allocation, freed, which rewinds), and closed after it.
-     */
-    public abstract static class ArenaState {
-        ArenaAllocator arena;
-
-        abstract Safety safety();
+        ArenaAllocator arenaShared;
+        ArenaAllocator arenaConfined;
+        ArenaAllocator arenaUnchecked;
+        FixedBufferAllocator fixedShared;
+        FixedBufferAllocator fixedConfined;
+        FixedBufferAllocator fixedUnchecked;
 
         @Setup(Level.Invocation)
         public void setUp(ErasableAllocationBenchmark benchmark) throws AllocationException {
-            arena = new ArenaAllocator(PageAllocator.INSTANCE, safety());
-            MemorySegment all = arena.alloc(N * benchmark.size + 64, 16);
+            benchmark.big.fill((byte) 1);
+            slicing = SegmentAllocator.slicingAllocator(benchmark.big);
+            arenaShared = sizedArena(Safety.SHARED, benchmark.size);
+            arenaConfined = sizedArena(Safety.THREAD_CONFINED, benchmark.size);
+            arenaUnchecked = sizedArena(Safety.UNCHECKED, benchmark.size);
+            fixedShared = new FixedBufferAllocator(benchmark.big, Safety.SHARED);
+            fixedConfined = new FixedBufferAllocator(benchmark.big, Safety.THREAD_CONFINED);
+            fixedUnchecked = new FixedBufferAllocator(benchmark.big, Safety.UNCHECKED);
+        }
+
+        private static ArenaAllocator sizedArena(Safety safety, long size) throws AllocationException {
+            ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE, safety);
+            MemorySegment all = arena.alloc(N * size + 64, 16);
             all.fill((byte) 1);
             arena.free(all);
+            return arena;
         }
 
         @TearDown(Level.Invocation)
         public void tearDown() {
-            arena.close();
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class ArenaShared extends ArenaState {
-        @Override
-        Safety safety() {
-            return Safety.SHARED;
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class ArenaThreadConfined extends ArenaState {
-        @Override
-        Safety safety() {
-            return Safety.THREAD_CONFINED;
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class ArenaUnchecked extends ArenaState {
-        @Override
-        Safety safety() {
-            return Safety.UNCHECKED;
-        }
-    }
-
-    /** The fixed buffer of one invocation, over the pre-allocated segment: made before it, closed after it. */
-    public abstract static class FixedState {
-        FixedBufferAllocator fixed;
-
-        abstract Safety safety();
-
-        @Setup(Level.Invocation)
-        public void setUp(ErasableAllocationBenchmark benchmark) {
-            benchmark.big.asSlice(0, N * benchmark.size).fill((byte) 1);
-            fixed = new FixedBufferAllocator(benchmark.big, safety());
-        }
-
-        @TearDown(Level.Invocation)
-        public void tearDown() {
-            fixed.close();
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class FixedShared extends FixedState {
-        @Override
-        Safety safety() {
-            return Safety.SHARED;
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class FixedThreadConfined extends FixedState {
-        @Override
-        Safety safety() {
-            return Safety.THREAD_CONFINED;
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class FixedUnchecked extends FixedState {
-        @Override
-        Safety safety() {
-            return Safety.UNCHECKED;
+            fixedUnchecked.close();
+            fixedConfined.close();
+            fixedShared.close();
+            arenaUnchecked.close();
+            arenaConfined.close();
+            arenaShared.close();
         }
     }
 
@@ -187,7 +122,7 @@ public class ErasableAllocationBenchmark {
     /** The bump-pointer limit: the JDK's slicing allocator, made in the method over a pre-allocated segment. */
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressSlicing(Touched touched) {
+    public long addressSlicing(Allocators allocators) {
         SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
         long sum = 0;
         for (int i = 0; i < N; i++) {
@@ -199,8 +134,8 @@ public class ErasableAllocationBenchmark {
     /** The slicing allocator made before the invocation: its offset lives in the heap, as an arena's does. */
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressSlicingLongLived(LongLivedSlicing state) {
-        SegmentAllocator slicing = state.slicing;
+    public long addressSlicingLongLived(Allocators allocators) {
+        SegmentAllocator slicing = allocators.slicing;
         long sum = 0;
         for (int i = 0; i < N; i++) {
             sum += slicing.allocate(size, ALIGNMENT).address();
@@ -210,44 +145,44 @@ public class ErasableAllocationBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressArenaShared(ArenaShared state) throws AllocationException {
-        return addresses(state.arena, size);
+    public long addressArenaShared(Allocators allocators) throws AllocationException {
+        return addresses(allocators.arenaShared, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressArenaThreadConfined(ArenaThreadConfined state) throws AllocationException {
-        return addresses(state.arena, size);
+    public long addressArenaThreadConfined(Allocators allocators) throws AllocationException {
+        return addresses(allocators.arenaConfined, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressArenaUnchecked(ArenaUnchecked state) throws AllocationException {
-        return addresses(state.arena, size);
+    public long addressArenaUnchecked(Allocators allocators) throws AllocationException {
+        return addresses(allocators.arenaUnchecked, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressFixedBufferShared(FixedShared state) throws AllocationException {
-        return addresses(state.fixed, size);
+    public long addressFixedBufferShared(Allocators allocators) throws AllocationException {
+        return addresses(allocators.fixedShared, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressFixedBufferThreadConfined(FixedThreadConfined state) throws AllocationException {
-        return addresses(state.fixed, size);
+    public long addressFixedBufferThreadConfined(Allocators allocators) throws AllocationException {
+        return addresses(allocators.fixedConfined, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressFixedBufferUnchecked(FixedUnchecked state) throws AllocationException {
-        return addresses(state.fixed, size);
+    public long addressFixedBufferUnchecked(Allocators allocators) throws AllocationException {
+        return addresses(allocators.fixedUnchecked, size);
     }
 
     /** The JDK's confined arena (one malloc per allocation); its close, which frees them, is timed. */
     @Benchmark
     @OperationsPerInvocation(N)
-    public long addressFfmConfinedArena(Touched touched) {
+    public long addressFfmConfinedArena(Allocators allocators) {
         long sum = 0;
         try (Arena arena = Arena.ofConfined()) {
             for (int i = 0; i < N; i++) {
@@ -277,7 +212,7 @@ public class ErasableAllocationBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeSlicing(Touched touched) {
+    public void writeSlicing(Allocators allocators) {
         SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
         for (int i = 0; i < N; i++) {
             slicing.allocate(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
@@ -286,8 +221,8 @@ public class ErasableAllocationBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeSlicingLongLived(LongLivedSlicing state) {
-        SegmentAllocator slicing = state.slicing;
+    public void writeSlicingLongLived(Allocators allocators) {
+        SegmentAllocator slicing = allocators.slicing;
         for (int i = 0; i < N; i++) {
             slicing.allocate(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
         }
@@ -295,43 +230,43 @@ public class ErasableAllocationBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeArenaShared(ArenaShared state) throws AllocationException {
-        writes(state.arena, size);
+    public void writeArenaShared(Allocators allocators) throws AllocationException {
+        writes(allocators.arenaShared, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeArenaThreadConfined(ArenaThreadConfined state) throws AllocationException {
-        writes(state.arena, size);
+    public void writeArenaThreadConfined(Allocators allocators) throws AllocationException {
+        writes(allocators.arenaConfined, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeArenaUnchecked(ArenaUnchecked state) throws AllocationException {
-        writes(state.arena, size);
+    public void writeArenaUnchecked(Allocators allocators) throws AllocationException {
+        writes(allocators.arenaUnchecked, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeFixedBufferShared(FixedShared state) throws AllocationException {
-        writes(state.fixed, size);
+    public void writeFixedBufferShared(Allocators allocators) throws AllocationException {
+        writes(allocators.fixedShared, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeFixedBufferThreadConfined(FixedThreadConfined state) throws AllocationException {
-        writes(state.fixed, size);
+    public void writeFixedBufferThreadConfined(Allocators allocators) throws AllocationException {
+        writes(allocators.fixedConfined, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeFixedBufferUnchecked(FixedUnchecked state) throws AllocationException {
-        writes(state.fixed, size);
+    public void writeFixedBufferUnchecked(Allocators allocators) throws AllocationException {
+        writes(allocators.fixedUnchecked, size);
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public void writeFfmConfinedArena(Touched touched) {
+    public void writeFfmConfinedArena(Allocators allocators) {
         try (Arena arena = Arena.ofConfined()) {
             for (int i = 0; i < N; i++) {
                 arena.allocate(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
