@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * ({@code *SlicingLongLived}). {@code Arena.ofConfined()} is made and closed in the timed method: its
  * close frees each allocation, which is part of what its allocations cost. Every benchmark takes the
  * same per-invocation setup ({@link Allocators}), so JMH times them all alike; its bookkeeping shows
- * in {@code gc.alloc.rate.norm} as about 0.1 to 0.3 B/op for every contender.
+ * in {@code gc.alloc.rate.norm} as about 0.25 to 0.32 B/op for every contender.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
