@@ -41,6 +41,11 @@ import org.allocdiscipline.internal.Requests;
  * <p><b>Threads.</b> Not thread-safe: use one arena per thread, or synchronize. In
  * {@link Safety#THREAD_CONFINED} mode its segments are usable only by the thread that created
  * the arena.
+ *
+ * <p><b>Speed.</b> {@link #alloc(long, long)} is a pointer bump that C2 inlines into a hot caller;
+ * a segment that the caller neither stores, nor returns, nor passes to a method that is not
+ * inlined costs no object at all (scalar replacement), in every safety mode. The README's
+ * benchmark section lists what the JIT needs for that and what defeats it.
  */
 @Owned
 @Region
@@ -89,29 +94,35 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
      */
     @Override
     public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
-        for (;;) {
-            Bump space = current;
-            // The common case first, with the checks it needs folded in: current is null once closed.
-            if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
-                MemorySegment slice = space.tryAlloc(byteSize, byteAlignment);
-                if (slice != null) {
-                    return slice;
-                }
-            }
-            if (byteSize == 0) {
-                return emptyAllocation(byteAlignment);
-            }
-            addChunkFor(byteSize, byteAlignment);
+        // The fast path is small enough for a hot caller to inline whole, and every path ends in the one
+        // asSlice below, so no other object merges with the segment: where the segment does not escape,
+        // the JIT removes it (scalar replacement) and only the bump remains. The checks the fast path
+        // needs are folded in (current is null once closed); everything else, every exception and the
+        // growth, is out of line.
+        Bump space = current;
+        MemorySegment base;
+        long start;
+        if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0
+                && (start = space.tryBump(byteSize, byteAlignment)) >= 0) {
+            base = space.segment();
+        } else if (byteSize == 0) {
+            checkEmptyRequest(byteAlignment);
+            base = Bump.emptyBase();
+            start = byteAlignment;
+        } else {
+            start = addChunkFor(byteSize, byteAlignment);
+            base = current.segment();
         }
+        return base.asSlice(start, byteSize);
     }
 
-    private MemorySegment emptyAllocation(long byteAlignment) {
+    private void checkEmptyRequest(long byteAlignment) {
         Requests.check(0, byteAlignment);
         ensureOpen();
-        return Requests.empty(byteAlignment);
     }
 
-    private void addChunkFor(long byteSize, long byteAlignment) throws AllocationException {
+    /** Checks the request, adds a chunk that holds it, and reserves it there: returns its offset in the chunk. */
+    private long addChunkFor(long byteSize, long byteAlignment) throws AllocationException {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
         long chunkSize = Math.max(nextChunkSize, byteSize);
@@ -121,6 +132,8 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         current = new Bump(view(chunk));
         spaces.add(current);
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
+        // The chunk is aligned as asked and at least byteSize long, so this fits, at offset 0.
+        return current.tryBump(byteSize, byteAlignment);
     }
 
     private MemorySegment view(MemorySegment chunk) {

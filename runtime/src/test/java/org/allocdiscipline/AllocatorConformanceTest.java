@@ -142,6 +142,10 @@ class AllocatorConformanceTest {
             MemorySegment empty = allocator.alloc(0, 64);
             assertThat(empty.byteSize()).isZero();
             assertThat(empty.address() % 64).isZero();
+            // the same segment on every allocator, whichever way it is made (the bump allocators slice it)
+            assertThat(empty).isEqualTo(MemorySegment.ofAddress(64));
+            assertThat(empty.isNative()).isTrue();
+            assertThat(empty.isReadOnly()).isFalse();
             allocator.free(empty);
             MemorySegment grown = allocator.realloc(allocator.alloc(0, 16), 32);
             assertThat(grown.byteSize()).isEqualTo(32);

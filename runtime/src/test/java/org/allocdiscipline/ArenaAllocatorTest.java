@@ -90,6 +90,25 @@ class ArenaAllocatorTest {
     }
 
     @Test
+    void everyPathOfAllocChecksItsArgumentsAndTheArenaState() throws AllocationException {
+        ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE);
+        // before the first chunk (the slow path), with a chunk (the fast path), for zero bytes (its own path)
+        assertThatThrownBy(() -> arena.alloc(8, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> arena.alloc(-1, 8)).isInstanceOf(IllegalArgumentException.class);
+        MemorySegment first = arena.alloc(8, 8);
+        assertThatThrownBy(() -> arena.alloc(8, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> arena.alloc(0, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(arena.alloc(8, 8).address()).isEqualTo(first.address() + 8);
+        MemorySegment overAligned = arena.alloc(64, 8192);
+        assertThat(overAligned.address() % 8192).isZero();
+        assertThat(arena.realloc(arena.alloc(16, 16), 1 << 20).address() % 16).isZero();
+        arena.close();
+        assertThatThrownBy(() -> arena.alloc(8, 8)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> arena.alloc(0, 8)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> first.get(JAVA_LONG, 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aLargeRequestGetsAChunkOfItsOwn() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment big = arena.alloc(10L << 20, 1L << 20);

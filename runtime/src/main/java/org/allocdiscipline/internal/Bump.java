@@ -35,29 +35,70 @@ public final class Bump {
     }
 
     /**
-     * Allocates a slice, or returns {@code null} when it does not fit.
+     * The memory this space hands out slices of. Each allocator slices it in its own code
+     * ({@code segment().asSlice(start, byteSize)}), so that the call site's type profile is that
+     * allocator's alone: a fixed buffer over a heap array elsewhere in the program cannot make the
+     * arena's call site polymorphic, which would keep the JIT from inlining it and from removing the
+     * slice when it does not escape.
+     *
+     * @return the space
+     */
+    public MemorySegment segment() {
+        return space;
+    }
+
+    /**
+     * The segment that a zero-length allocation is sliced from, at the offset of its alignment:
+     * {@code emptyBase().asSlice(alignment, 0)} equals {@link Requests#empty Requests.empty(alignment)}.
+     * An allocator that makes its empty segments so, and its other segments by slicing its space,
+     * returns the segment of one {@code asSlice} call site on every path. The JIT can remove an
+     * object made on one path only when it does not merge with another (a {@code null}, or the
+     * result of a call that was not inlined, such as a slow path's), so a single site is what keeps
+     * the fast path's segment removable whatever the slow paths do.
+     *
+     * @return a zero-based native segment of global scope that spans every address
+     */
+    public static MemorySegment emptyBase() {
+        return EmptyBase.SEGMENT;
+    }
+
+    /** Made on first use: the reinterpret is a restricted method, called only when a zero-length allocation is. */
+    private static final class EmptyBase {
+        static final MemorySegment SEGMENT = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    }
+
+    /**
+     * Reserves room for an allocation and returns its offset in the space, or {@code -1} when it
+     * does not fit. No segment is made here: the caller slices the space at the offset, after its
+     * paths have merged (see {@link #emptyBase()}), never a segment or {@code null} returned from
+     * here that the JIT would have to merge with its other results.
      *
      * @param byteSize checked size, greater than zero
      * @param byteAlignment checked alignment
-     * @return the slice, or {@code null}
+     * @return the offset of the reserved bytes, or {@code -1}
      */
-    public MemorySegment tryAlloc(long byteSize, long byteAlignment) {
+    public long tryBump(long byteSize, long byteAlignment) {
         // Addresses stay far below 2^62, so the aligned start cannot overflow; comparing against the
         // room left (not start + size against the limit) cannot overflow either.
         long base = space.address();
         long start = Requests.alignUp(base + top, byteAlignment) - base;
         if (byteSize > space.byteSize() - start) {
-            return null;
+            return NONE;
         }
         lastStart = start;
         top = start + byteSize;
         if (byteAlignment > UNRECORDED_ALIGNMENT) {
-            if (overAligned == null) {
-                overAligned = new HashMap<>();
-            }
-            overAligned.put(start, byteAlignment);
+            recordAlignment(start, byteAlignment);
         }
-        return space.asSlice(start, byteSize);
+        return start;
+    }
+
+    /** Out of line: the map's code would make {@link #tryBump} too large to inline into a hot caller. */
+    private void recordAlignment(long start, long byteAlignment) {
+        if (overAligned == null) {
+            overAligned = new HashMap<>();
+        }
+        overAligned.put(start, byteAlignment);
     }
 
     /**
