@@ -111,9 +111,11 @@ final class GpaSlab {
      */
     int takeInto(GpaThreadCache cache, int c, int room) {
         long[] words = used;
-        int start = hint;
-        for (int i = 0; i < words.length; i++) {
-            int w = (start + i) % words.length;
+        int w = hint;
+        for (int i = 0; i < words.length; i++, w++) {
+            if (w == words.length) {
+                w = 0;
+            }
             long bits = (long) WORDS.getAcquire(words, w);
             while (bits != -1L) {
                 long mask = lowestFreeBits(bits, room);
