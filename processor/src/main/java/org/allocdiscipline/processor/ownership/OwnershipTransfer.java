@@ -54,6 +54,7 @@ import org.allocdiscipline.processor.flow.CfgNode;
 import org.allocdiscipline.processor.flow.EdgeKind;
 import org.allocdiscipline.processor.flow.ForwardAnalysis;
 import org.allocdiscipline.processor.flow.NodeKind;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * The transfer functions of the ownership analysis for one body. While solving, each node's
@@ -288,16 +289,19 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 || !(trees.getElement(node.path()) instanceof ExecutableElement method)) {
             return false;
         }
-        return method.getSimpleName().contentEquals("free")
-                && method.getReturnType().getKind() == TypeKind.VOID
-                && method.getEnclosingElement() != null
+        return ApiModel.isFree(method) && method.getEnclosingElement() != null
                 && annotations.isAllocatorType(method.getEnclosingElement().asType());
     }
 
     private static boolean isClose(CfgNode node) {
         return node.kind() == NodeKind.RESOURCE_CLOSE
-                || node.tree() instanceof MethodInvocationTree call && call.getArguments().isEmpty()
-                && call.getMethodSelect() instanceof MemberSelectTree select && select.getIdentifier().contentEquals("close");
+                || node.tree() instanceof MethodInvocationTree call && isCloseCall(call);
+    }
+
+    /** {@code receiver.close()}. */
+    private static boolean isCloseCall(MethodInvocationTree call) {
+        return call.getMethodSelect() instanceof MemberSelectTree select
+                && ApiModel.isClose(select.getIdentifier(), call.getArguments().size());
     }
 
     // ---------------------------------------------------------------- nodes
@@ -334,9 +338,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState.Builder out = in.edit();
         arguments(call.getArguments(), path, signature, allocatorMethod ? receiverIdentity : null, in, out, call);
         if (receiver != null) {
-            boolean close = call.getMethodSelect() instanceof MemberSelectTree select
-                    && select.getIdentifier().contentEquals("close") && call.getArguments().isEmpty();
-            if (close) {
+            if (isCloseCall(call)) {
                 releaseAll(out, in, valueOf(receiver, selectPath, in), path, null);
             } else {
                 drop(out, in, temporaries(receiver, selectPath, in), call);
@@ -556,7 +558,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
             out.local(element, value);
             flagAssigned(out, element, assignment.getExpression());
-        } else if (element != null && element.getKind() == ElementKind.FIELD && OwnershipAnnotations.has(element, OwnershipAnnotations.OWNED)) {
+        } else if (element != null && element.getKind() == ElementKind.FIELD && ApiModel.has(element, ApiModel.OWNED)) {
             for (Object site : value.sites()) {
                 release(out, in, site, path, null);
             }
@@ -695,7 +697,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (parent instanceof VariableTree || parent instanceof AssignmentTree) {
             return true;
         }
-        if (parent instanceof MemberSelectTree select && select.getIdentifier().contentEquals("close")) {
+        if (parent instanceof MemberSelectTree && consumer.getParentPath().getLeaf() instanceof MethodInvocationTree call
+                && isCloseCall(call)) {
             return true;
         }
         if (parent instanceof MethodInvocationTree call && trees.getElement(consumer) instanceof ExecutableElement method) {
@@ -899,7 +902,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                             ? Set.of(site) : Set.of();
                     return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), staticIdentity(type));
                 }
-                AllocatorIdentity identity = isPageAllocatorInstance(element)
+                AllocatorIdentity identity = ApiModel.isGlobalAllocator(element)
                         ? new AllocatorIdentity(null, (TypeElement) element.getEnclosingElement(), true)
                         : staticIdentity(type);
                 return new LocalFact(Set.of(), true, annotations.isRegionType(type), identity);
@@ -997,12 +1000,6 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return new AllocatorIdentity(null, element, false);
         }
         return AllocatorIdentity.UNKNOWN;
-    }
-
-    private static boolean isPageAllocatorInstance(Element element) {
-        return element instanceof VariableElement && element.getSimpleName().contentEquals("INSTANCE")
-                && element.getEnclosingElement() instanceof TypeElement owner
-                && owner.getQualifiedName().contentEquals(OwnershipAnnotations.PAGE_ALLOCATOR);
     }
 
     private static boolean isOwnFieldAccess(ExpressionTree tree) {

@@ -28,7 +28,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import org.allocdiscipline.processor.scope.GlobalAllocators;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Finds every code body of a top-level class, nested, local and anonymous classes and lambdas
@@ -70,7 +70,7 @@ public final class BodyCollector {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
-        this.globalNames = GlobalAllocators.NAMES;
+        this.globalNames = ApiModel.GLOBAL_ALLOCATOR_NAMES;
         this.globalNameObjects = internedNames(elements, globalNames);
         this.carriesOwnership = carriesOwnership;
     }

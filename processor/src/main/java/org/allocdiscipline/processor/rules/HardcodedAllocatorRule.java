@@ -24,8 +24,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
-import org.allocdiscipline.processor.scope.GlobalAllocators;
-import org.allocdiscipline.processor.scope.KnownNames;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * {@code hardcoded-allocator}: library code that names the global page allocator instead of taking
@@ -72,7 +71,7 @@ public final class HardcodedAllocatorRule implements Rule {
         Set<Tree> covered = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TreePath candidate : candidates) {
             if (covered.contains(candidate.getLeaf())
-                    || !GlobalAllocators.isGlobal(context.trees().getElement(candidate))) {
+                    || !ApiModel.isGlobalAllocator(context.trees().getElement(candidate))) {
                 continue;
             }
             report(context, candidate);
@@ -86,7 +85,7 @@ public final class HardcodedAllocatorRule implements Rule {
     /** The page allocator's own code defines the global instance; naming it there is no choice of policy. */
     private static boolean insidePageAllocator(BodyContext context) {
         for (Element e = context.body().element(); e != null; e = e.getEnclosingElement()) {
-            if (e instanceof TypeElement type && type.getQualifiedName().contentEquals(KnownNames.PAGE_ALLOCATOR)) {
+            if (e instanceof TypeElement type && type.getQualifiedName().contentEquals(ApiModel.PAGE_ALLOCATOR)) {
                 return true;
             }
         }
@@ -202,7 +201,7 @@ public final class HardcodedAllocatorRule implements Rule {
         if (!(element instanceof ExecutableElement method)) {
             return Optional.empty();
         }
-        TypeElement allocator = context.elements().getTypeElement(KnownNames.ALLOCATOR);
+        TypeElement allocator = context.elements().getTypeElement(ApiModel.ALLOCATOR);
         if (allocator == null) {
             return Optional.empty();
         }
