@@ -25,6 +25,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import org.allocdiscipline.processor.model.ApiModel;
+import org.allocdiscipline.processor.report.RuleDescriptor;
 
 /**
  * {@code hardcoded-allocator}: library code that names the global page allocator instead of taking
@@ -36,6 +37,13 @@ import org.allocdiscipline.processor.model.ApiModel;
  * through a qualified name or a static import alike; the import itself is not a use.
  */
 public final class HardcodedAllocatorRule implements Rule {
+    /** The rule's id, what it reports and how its findings are fixed. */
+    public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("hardcoded-allocator",
+            "Library code names the global page allocator (PageAllocator.INSTANCE) instead of taking an"
+                    + " Allocator from its caller.",
+            "Take an Allocator parameter and use it; only composition roots (main methods, @ChoosesAllocator)"
+                    + " pick a concrete allocator.");
+
     private static final String SUGGESTED_PARAMETER = "Allocator allocator";
 
     /** Creates the rule; it keeps no state between bodies. */
@@ -43,20 +51,8 @@ public final class HardcodedAllocatorRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return RuleIds.HARDCODED_ALLOCATOR;
-    }
-
-    @Override
-    public String description() {
-        return "Library code names the global page allocator (PageAllocator.INSTANCE) instead of taking an"
-                + " Allocator from its caller.";
-    }
-
-    @Override
-    public String fixHint() {
-        return "Take an Allocator parameter and use it; only composition roots (main methods, @ChoosesAllocator)"
-                + " pick a concrete allocator.";
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

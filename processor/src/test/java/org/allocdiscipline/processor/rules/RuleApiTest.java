@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.allocdiscipline.processor.AllocatorDisciplineProcessor;
+import org.allocdiscipline.processor.report.RuleDescriptor;
 import org.allocdiscipline.processor.testing.Checker;
 import org.junit.jupiter.api.Test;
 
@@ -37,18 +38,8 @@ class RuleApiTest {
         final List<String> bodies = new ArrayList<>();
 
         @Override
-        public String id() {
-            return "test-recording";
-        }
-
-        @Override
-        public String description() {
-            return "Records bodies.";
-        }
-
-        @Override
-        public String fixHint() {
-            return "None.";
+        public RuleDescriptor descriptor() {
+            return new RuleDescriptor("test-recording", "Records bodies.", "None.");
         }
 
         @Override
