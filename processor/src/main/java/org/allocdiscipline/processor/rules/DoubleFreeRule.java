@@ -3,6 +3,8 @@ package org.allocdiscipline.processor.rules;
 import org.allocdiscipline.processor.ownership.DoubleRelease;
 import org.allocdiscipline.processor.ownership.OwnershipWording;
 import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code double-free}: a value released again after it may already have been released (freed,

@@ -21,11 +21,15 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code hardcoded-allocator}: library code that names the global page allocator instead of taking
@@ -96,7 +100,7 @@ public final class HardcodedAllocatorRule implements Rule {
         String fix;
         switch (body.kind()) {
             case FIELD_INITIALIZER -> {
-                boolean isStatic = BodyCollector.isStatic(body.element());
+                boolean isStatic = body.element().getModifiers().contains(Modifier.STATIC);
                 message = (isStatic ? "Static field " : "Field ") + body.signature() + " is initialised with the global "
                         + named + handedTo.map(h -> " " + h).orElse("") + ".";
                 fix = isStatic

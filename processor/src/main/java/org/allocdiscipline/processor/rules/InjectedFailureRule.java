@@ -2,6 +2,9 @@ package org.allocdiscipline.processor.rules;
 
 import org.allocdiscipline.processor.Options;
 import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * A test hook, active only with {@code -Aallocdiscipline.internal.failOn=<method name>}: it throws

@@ -7,6 +7,10 @@ import org.allocdiscipline.processor.ownership.Leak;
 import org.allocdiscipline.processor.ownership.OwnershipFindings;
 import org.allocdiscipline.processor.ownership.OwnershipWording;
 import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.ClassContext;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code owned-not-freed}: an owned value (the result of an {@code @Owned} method, a {@code new} of

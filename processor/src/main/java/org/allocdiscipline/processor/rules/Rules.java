@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.allocdiscipline.processor.Options;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /** The rules that ship with the processor, and the selection that runs under given options. */
 public final class Rules {

@@ -1,8 +1,10 @@
 package org.allocdiscipline.processor.rules;
 
-import org.allocdiscipline.processor.ownership.UseAfterRelease;
 import org.allocdiscipline.processor.ownership.OwnershipWording;
+import org.allocdiscipline.processor.ownership.UseAfterRelease;
 import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code use-after-free}: a variable read after its value was released on every path to the read,

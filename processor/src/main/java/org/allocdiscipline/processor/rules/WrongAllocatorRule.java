@@ -1,8 +1,10 @@
 package org.allocdiscipline.processor.rules;
 
-import org.allocdiscipline.processor.ownership.WrongAllocator;
 import org.allocdiscipline.processor.ownership.OwnershipWording;
+import org.allocdiscipline.processor.ownership.WrongAllocator;
 import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code wrong-allocator}: a value freed through an allocator that provably did not allocate it

@@ -12,6 +12,10 @@ import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.allocdiscipline.processor.AllocatorDisciplineProcessor;
 import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.BodyScanner;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Rule;
 import org.allocdiscipline.processor.testing.Checker;
 import org.junit.jupiter.api.Test;
 

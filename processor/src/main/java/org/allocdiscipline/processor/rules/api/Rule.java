@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.rules;
+package org.allocdiscipline.processor.rules.api;
 
 import org.allocdiscipline.processor.report.RuleDescriptor;
 
