@@ -25,7 +25,7 @@ import org.allocdiscipline.processor.flow.DataflowResult;
 import org.allocdiscipline.processor.flow.ForwardDataflow;
 
 /**
- * The ownership analysis of DESIGN.md section 4 over one body at a time: which owned values
+ * The ownership analysis, over one body at a time: which owned values
  * leak, are released twice, used after release, or released through the wrong allocator.
  * Bodies that create, take or release no owned value are skipped without building a graph.
  * One instance serves a whole compilation (it caches annotation lookups); not thread-safe.
@@ -106,15 +106,15 @@ public final class OwnershipAnalysis {
             return OwnershipFindings.NONE;
         }
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, helpers);
         // Findings are logged while solving: each node's last transfer ran on its final state.
-        transfer.logFindings(cfg.nodes().size());
+        FindingLog log = new FindingLog(cfg.nodes().size());
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, helpers, log);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return OwnershipFindings.GAVE_UP;
         }
         Findings findings = new Findings();
-        transfer.replayFindings(findings);
+        log.replay(findings);
         return findings.result(trees);
     }
 

@@ -57,7 +57,11 @@ public final class OwnershipAnnotations {
      * @param ownedResult whether callers own its result
      * @param ownedParameters for each parameter, whether the callee takes ownership of it
      */
-    public record Signature(ExecutableElement method, boolean ownedResult, boolean[] ownedParameters) {
+    public record Signature(ExecutableElement method, boolean ownedResult, List<Boolean> ownedParameters) {
+        /** Keeps an unmodifiable copy, so that signatures are values. */
+        public Signature {
+            ownedParameters = List.copyOf(ownedParameters);
+        }
 
         /**
          * Whether the argument at a position is taken over; varargs positions use the last parameter.
@@ -66,10 +70,10 @@ public final class OwnershipAnnotations {
          * @return true if ownership passes to the callee
          */
         public boolean takesArgument(int argument) {
-            if (ownedParameters.length == 0) {
+            if (ownedParameters.isEmpty()) {
                 return false;
             }
-            return ownedParameters[Math.min(argument, ownedParameters.length - 1)];
+            return ownedParameters.get(Math.min(argument, ownedParameters.size() - 1));
         }
 
         /**
@@ -78,12 +82,7 @@ public final class OwnershipAnnotations {
          * @return true if some parameter is {@code @Owned}
          */
         public boolean takesAny() {
-            for (boolean owned : ownedParameters) {
-                if (owned) {
-                    return true;
-                }
-            }
-            return false;
+            return ownedParameters.contains(true);
         }
     }
 
@@ -99,7 +98,7 @@ public final class OwnershipAnnotations {
 
     private Signature computeSignature(ExecutableElement method) {
         boolean result = ApiModel.has(method, ApiModel.OWNED);
-        boolean[] parameters = new boolean[method.getParameters().size()];
+        Boolean[] parameters = new Boolean[method.getParameters().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = ApiModel.has(method.getParameters().get(i), ApiModel.OWNED);
         }
@@ -110,12 +109,12 @@ public final class OwnershipAnnotations {
             for (ExecutableElement overridden : overriddenMethods(method, owner)) {
                 Signature inherited = signature(overridden);
                 result |= inherited.ownedResult();
-                for (int i = 0; i < parameters.length && i < inherited.ownedParameters().length; i++) {
-                    parameters[i] |= inherited.ownedParameters()[i];
+                for (int i = 0; i < parameters.length && i < inherited.ownedParameters().size(); i++) {
+                    parameters[i] |= inherited.ownedParameters().get(i);
                 }
             }
         }
-        return new Signature(method, result, parameters);
+        return new Signature(method, result, List.of(parameters));
     }
 
     /**

@@ -92,7 +92,7 @@ final class ReleaseHelpers {
             return Map.of();
         }
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, this);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, this, FindingLog.DISCARD);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return Map.of();

@@ -7,7 +7,7 @@ import org.allocdiscipline.processor.report.RuleDescriptor;
  * of a class: each method and constructor body, each lambda body (analysed as a method of its own),
  * each initializer block and each field initializer. A rule looks only at the body it is given and
  * reports through {@link BodyContext#findings()}; nested lambdas and classes come as bodies of their
- * own (see {@link BodyScanner}).
+ * own (see {@link org.allocdiscipline.processor.flow.BodyScanner}).
  *
  * <p>A rule may throw: the runner turns the exception into one note that names the method, and
  * goes on with the next rule and the next body.
