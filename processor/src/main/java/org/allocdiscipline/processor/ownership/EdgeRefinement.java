@@ -95,7 +95,7 @@ final class EdgeRefinement {
         Element variable = trees.getElement(new TreePath(edge.source().path(), other));
         // On the null path the variable holds no value, so none of its sites owes anything there.
         OwnershipState.Builder narrowed = state.edit();
-        for (Object site : fact.sites()) {
+        for (Site site : fact.sites()) {
             narrowed.flags(site, OwnershipState.ABSENT);
         }
         if (variable != null && OwnershipTrees.isLocal(variable)) {
@@ -150,7 +150,7 @@ final class EdgeRefinement {
         }
         TypeMirror type = trees.getTypeMirror(new TreePath(source, typeTree));
         OwnershipState.Builder narrowed = null;
-        for (Object site : fact.sites()) {
+        for (Site site : fact.sites()) {
             TreePath sitePath = sites.pathOf(site);
             if (sitePath != null && annotations.isSubtype(siteType(sitePath), type)) {
                 narrowed = narrowed == null ? state.edit() : narrowed;

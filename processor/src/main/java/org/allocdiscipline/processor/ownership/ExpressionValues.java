@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -68,8 +69,9 @@ final class ExpressionValues {
             case METHOD_INVOCATION:
             case NEW_CLASS: {
                 TypeMirror type = trees.getTypeMirror(path);
-                Set<Object> sites = (state.flagsOf(tree) & (OwnershipState.OWNED | OwnershipState.REGION)) != 0
-                        ? Set.of(tree) : Set.of();
+                Site allocation = new Site.Allocation(tree);
+                Set<Site> sites = (state.flagsOf(allocation) & (OwnershipState.OWNED | OwnershipState.REGION)) != 0
+                        ? Set.of(allocation) : Set.of();
                 AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type) : staticIdentity(type);
                 return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), identity);
             }
@@ -84,8 +86,8 @@ final class ExpressionValues {
                     return new LocalFact(fact.sites(), fact.untracked(), region, identity);
                 }
                 if (element != null && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess(tree)) {
-                    Tree site = ownedFields.get(element).getLeaf();
-                    Set<Object> sites = (state.flagsOf(site) & (OwnershipState.OWNED | OwnershipState.RELEASED)) != 0
+                    Site site = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
+                    Set<Site> sites = (state.flagsOf(site) & (OwnershipState.OWNED | OwnershipState.RELEASED)) != 0
                             ? Set.of(site) : Set.of();
                     return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), staticIdentity(type));
                 }
@@ -103,7 +105,7 @@ final class ExpressionValues {
     }
 
     /** The owned values that an expression produces directly, not through a variable. */
-    Set<Object> temporaries(ExpressionTree expression, TreePath parent, OwnershipState state) {
+    Set<Site> temporaries(ExpressionTree expression, TreePath parent, OwnershipState state) {
         ExpressionTree tree = OwnershipTrees.skipParens(expression);
         if (tree == null) {
             return Set.of();
@@ -113,13 +115,14 @@ final class ExpressionValues {
                 return temporaries(((TypeCastTree) tree).getExpression(), parent, state);
             case CONDITIONAL_EXPRESSION: {
                 ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
-                Set<Object> union = new HashSet<>(temporaries(conditional.getTrueExpression(), parent, state));
+                Set<Site> union = new HashSet<>(temporaries(conditional.getTrueExpression(), parent, state));
                 union.addAll(temporaries(conditional.getFalseExpression(), parent, state));
                 return union;
             }
             case METHOD_INVOCATION:
             case NEW_CLASS:
-                return (state.flagsOf(tree) & OwnershipState.OWNED) != 0 ? Set.of(tree) : Set.of();
+                Site allocation = new Site.Allocation(tree);
+                return (state.flagsOf(allocation) & OwnershipState.OWNED) != 0 ? Set.of(allocation) : Set.of();
             default:
                 return Set.of();
         }

@@ -107,8 +107,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     public OwnershipState entryState(Cfg cfg) {
         OwnershipState.Builder state = OwnershipState.EMPTY.edit();
         for (Map.Entry<Element, TreePath> field : ownedFields.entrySet()) {
-            Tree site = field.getValue().getLeaf();
-            sites.at(site, field.getValue());
+            Site site = new Site.Field((VariableTree) field.getValue().getLeaf());
+            sites.at(site.tree(), field.getValue());
             state.flags(site, OwnershipState.OWNED);
         }
         return state.build();
@@ -156,8 +156,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (index < 0 || !annotations.signature(executable).ownedParameters().get(index)) {
             return in;
         }
-        Tree site = node.tree();
-        sites.at(site, node.path());
+        Site site = new Site.Parameter((VariableTree) node.tree());
+        sites.at(site.tree(), node.path());
         return in.edit()
                 .flags(site, OwnershipState.OWNED)
                 .local(trees.getElement(node.path()), new LocalFact(Set.of(site), false, false, AllocatorIdentity.UNKNOWN))
@@ -230,29 +230,30 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator,
                           int initial) {
-        Tree site = node.tree();
-        sites.at(site, node.path());
+        Tree tree = node.tree();
+        Site site = new Site.Allocation(tree);
+        sites.at(tree, node.path());
         int previous = in.flagsOf(site);
         if (in.heldByLocal(site, null)) {
-            Sites.Older older = new Sites.Older(site);
+            Site older = new Site.Older(tree);
             int olderFlags = previous;
             if (in.heldByLocal(older, null)) {
                 olderFlags |= in.flagsOf(older);
             } else if ((in.flagsOf(older) & OwnershipState.OWNED) != 0) {
-                checks.leak(older, LeakReason.LOOP_ITERATION, site, null);
+                checks.leak(older, LeakReason.LOOP_ITERATION, tree, null);
             }
             out.renameSite(site, older).flags(older, olderFlags)
                     .allocator(older, in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN));
         } else if ((previous & OwnershipState.OWNED) != 0) {
             // The site runs again while its previous value, held by nothing, still owes a release.
-            checks.leak(site, LeakReason.LOOP_ITERATION, site, null);
+            checks.leak(site, LeakReason.LOOP_ITERATION, tree, null);
         }
         out.flags(site, initial).allocator(site, allocator);
         Tree consumer = OwnershipTrees.consumer(node.path()).getLeaf();
         if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
                 || consumer instanceof LambdaExpressionTree && !lambda) {
             if (initial == OwnershipState.OWNED) {
-                checks.leak(site, LeakReason.DISCARDED, site, null);
+                checks.leak(site, LeakReason.DISCARDED, tree, null);
             }
             out.flags(site, OwnershipState.ABSENT);
         }
@@ -268,7 +269,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return;
         }
         for (Map.Entry<Tree, Integer> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
-            Tree site = field.getKey();
+            Site site = new Site.Field((VariableTree) field.getKey());
             int after = field.getValue();
             if ((after & OwnershipState.RELEASED) == 0) {
                 continue;
@@ -277,13 +278,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             if ((before & OwnershipState.OWNED) != 0) {
                 out.flags(site, (before & ~OwnershipState.OWNED) | after);
             } else if (before == OwnershipState.RELEASED && after == OwnershipState.RELEASED) {
-                checks.doubleReleaseByHelper(call, site);
+                checks.doubleReleaseByHelper(call, site.tree());
             }
         }
     }
 
-    private void drop(OwnershipState.Builder out, OwnershipState in, Set<Object> temporaries, Tree at) {
-        for (Object site : temporaries) {
+    private void drop(OwnershipState.Builder out, OwnershipState in, Set<Site> temporaries, Tree at) {
+        for (Site site : temporaries) {
             if ((in.flagsOf(site) & OwnershipState.OWNED) != 0) {
                 checks.leak(site, LeakReason.DROPPED, at, null);
                 out.flags(site, OwnershipState.ABSENT);
@@ -334,7 +335,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         LocalFact value = values.valueOf(assignment.getExpression(), path, in);
         OwnershipState.Builder out = in.edit();
         if (element != null && OwnershipTrees.isLocal(element)) {
-            for (Object old : in.local(element).sites()) {
+            for (Site old : in.local(element).sites()) {
                 if (!value.sites().contains(old) && (in.flagsOf(old) & OwnershipState.OWNED) != 0
                         && !in.heldByLocal(old, element)) {
                     checks.leak(old, LeakReason.OVERWRITTEN, assignment, null);
@@ -344,7 +345,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             out.local(element, value);
             flagAssigned(out, element, assignment.getExpression());
         } else if (element != null && element.getKind() == ElementKind.FIELD && ApiModel.has(element, ApiModel.OWNED)) {
-            for (Object site : value.sites()) {
+            for (Site site : value.sites()) {
                 checks.release(out, in, site, path, null);
             }
         } else {
@@ -359,7 +360,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return in;
         }
         OwnershipState.Builder out = in.edit();
-        for (Object site : values.valueOf(value, node.path(), in).sites()) {
+        for (Site site : values.valueOf(value, node.path(), in).sites()) {
             out.flags(site, OwnershipState.RELEASED);
         }
         return out.build();
@@ -373,7 +374,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             resource = values.valueOf((ExpressionTree) node.tree(), node.path().getParentPath(), in);
         }
         OwnershipState.Builder out = in.edit();
-        for (Object site : resource.sites()) {
+        for (Site site : resource.sites()) {
             checks.release(out, in, site, node.path(), null);
         }
         return out.build();
@@ -457,14 +458,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         // Locals declared in the body die when an iteration ends; values only they held are lost.
         OwnershipState.Builder out = in.edit();
-        Set<Object> candidates = new HashSet<>();
+        Set<Site> candidates = new HashSet<>();
         for (Element local : inner) {
             candidates.addAll(in.local(local).sites());
             out.local(local, LocalFact.UNTRACKED);
         }
         OwnershipState killed = out.build();
         OwnershipState.Builder result = killed.edit();
-        for (Object site : candidates) {
+        for (Site site : candidates) {
             if ((killed.flagsOf(site) & OwnershipState.OWNED) != 0 && !killed.heldByLocal(site, null)) {
                 checks.leak(site, reason, node.tree(), null);
                 result.flags(site, OwnershipState.ABSENT);
@@ -475,14 +476,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private OwnershipState exit(CfgNode node, OwnershipState in) {
         Tree cause = node.tree();
-        Set<Object> returned = Set.of();
+        Set<Site> returned = Set.of();
         if (cause instanceof ReturnTree ret && ret.getExpression() != null) {
             returned = values.valueOf(ret.getExpression(), node.path(), in).sites();
         } else if (lambda && cause instanceof ExpressionTree body && node.kind() == NodeKind.NORMAL_EXIT) {
             // An expression lambda returns its body's value, which is handed on like a return.
-            Set<Object> handedOn = values.valueOf(body, node.path().getParentPath(), in).sites();
+            Set<Site> handedOn = values.valueOf(body, node.path().getParentPath(), in).sites();
             OwnershipState.Builder out = in.edit();
-            for (Object site : handedOn) {
+            for (Site site : handedOn) {
                 out.flags(site, OwnershipState.RELEASED);
             }
             in = out.build();

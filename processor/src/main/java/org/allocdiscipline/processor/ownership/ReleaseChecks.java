@@ -50,25 +50,25 @@ final class ReleaseChecks {
     void releaseAll(OwnershipState.Builder out, OwnershipState in, LocalFact value, TreePath release,
                     AllocatorIdentity releasingAllocator) {
         boolean twice = !value.sites().isEmpty() && !value.untracked();
-        for (Object site : value.sites()) {
+        for (Site site : value.sites()) {
             twice &= (in.flagsOf(site) & OwnershipState.RELEASED) != 0;
         }
         if (twice) {
-            Tree allocation = Sites.treeOf(value.sites().iterator().next());
+            Tree allocation = value.sites().iterator().next().tree();
             log.add(sink -> sink.doubleRelease(release, allocation));
         }
-        for (Object site : value.sites()) {
+        for (Site site : value.sites()) {
             release(out, in, site, release, releasingAllocator);
         }
     }
 
     /** Releases one site; through an allocator that provably did not allocate it, a wrong-allocator finding. */
-    void release(OwnershipState.Builder out, OwnershipState in, Object site, TreePath release,
+    void release(OwnershipState.Builder out, OwnershipState in, Site site, TreePath release,
                  AllocatorIdentity releasingAllocator) {
         if (releasingAllocator != null) {
             AllocatorIdentity allocatedBy = in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN);
             if (allocatedBy.provablyDiffers(releasingAllocator)) {
-                Tree allocation = Sites.treeOf(site);
+                Tree allocation = site.tree();
                 log.add(sink -> sink.wrongAllocator(release, allocation));
             }
         }
@@ -76,7 +76,7 @@ final class ReleaseChecks {
     }
 
     /** The value of {@code site} escapes its obligation along a path of this kind, at {@code at}. */
-    void leak(Object site, LeakReason reason, Tree at, TypeMirror exception) {
+    void leak(Site site, LeakReason reason, Tree at, TypeMirror exception) {
         // The site's path is looked up when the log is replayed, after solving, when every site's path is known.
         log.add(sink -> {
             TreePath path = sites.pathOf(site);
@@ -102,13 +102,13 @@ final class ReleaseChecks {
      * @param in the state there
      * @param returned the sites the exit's {@code return} hands out
      */
-    void leaksAtExit(CfgNode node, OwnershipState in, Set<Object> returned) {
+    void leaksAtExit(CfgNode node, OwnershipState in, Set<Site> returned) {
         Tree cause = node.tree();
-        for (Map.Entry<Object, Integer> entry : in.flags().entrySet()) {
+        for (Map.Entry<Site, Integer> entry : in.flags().entrySet()) {
             if ((entry.getValue() & OwnershipState.OWNED) == 0) {
                 continue;
             }
-            Object site = entry.getKey();
+            Site site = entry.getKey();
             if (node.kind() == NodeKind.EXCEPTIONAL_EXIT) {
                 // A call that throws leaves the caller owning what it passed to an @Owned parameter,
                 // so an exception out of this body hands its @Owned parameters back, not leaks them.
@@ -123,9 +123,8 @@ final class ReleaseChecks {
         }
     }
 
-    private boolean isOwnedParameter(Object site) {
-        TreePath path = site instanceof VariableTree ? sites.pathOf(site) : null;
-        return path != null && path.getParentPath() != null && path.getParentPath().getLeaf() instanceof MethodTree;
+    private static boolean isOwnedParameter(Site site) {
+        return site instanceof Site.Parameter;
     }
 
     void useOfVariable(CfgNode node, OwnershipState in) {
@@ -138,16 +137,17 @@ final class ReleaseChecks {
             fact = in.local(element);
         } else if (ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.tree())) {
             // In close(), one of the class's own @Owned fields, read after close() released it.
-            fact = new LocalFact(Set.of(ownedFields.get(element).getLeaf()), false, false, AllocatorIdentity.UNKNOWN);
+            fact = new LocalFact(Set.of(new Site.Field((VariableTree) ownedFields.get(element).getLeaf())), false, false,
+                    AllocatorIdentity.UNKNOWN);
         } else {
             return;
         }
         if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.path())) {
             return;
         }
-        Object released = null;
+        Site released = null;
         Tree closedRegion = null;
-        for (Object site : fact.sites()) {
+        for (Site site : fact.sites()) {
             int flags = in.flagsOf(site);
             if ((flags & OwnershipState.OWNED) != 0 || (flags & (OwnershipState.RELEASED | OwnershipState.REGION)) == 0) {
                 return;
@@ -161,7 +161,7 @@ final class ReleaseChecks {
             }
             released = site;
         }
-        Tree allocation = Sites.treeOf(released);
+        Tree allocation = released.tree();
         Tree region = closedRegion;
         log.add(sink -> sink.useAfterRelease(node.path(), allocation, region));
     }
@@ -171,12 +171,12 @@ final class ReleaseChecks {
      * every path here (closing it released the value); {@code null} when it may still be open or
      * is not known.
      */
-    private static Tree closedRegion(Object site, OwnershipState in) {
+    private static Tree closedRegion(Site site, OwnershipState in) {
         AllocatorIdentity allocator = in.allocators().get(site);
         if (allocator == null || allocator.creation() == null) {
             return null;
         }
-        int regionFlags = in.flagsOf(allocator.creation());
+        int regionFlags = in.flagsOf(new Site.Allocation(allocator.creation()));
         boolean closed = (regionFlags & OwnershipState.RELEASED) != 0
                 && (regionFlags & (OwnershipState.OWNED | OwnershipState.REGION)) == 0;
         return closed ? allocator.creation() : null;

@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
@@ -99,7 +100,7 @@ final class ReleaseHelpers {
         }
         Map<Tree, Integer> effect = new IdentityHashMap<>();
         for (TreePath field : ownedFields.values()) {
-            Tree site = field.getLeaf();
+            Site site = new Site.Field((VariableTree) field.getLeaf());
             int flags = 0;
             for (CfgNode exit : cfg.normalExits()) {
                 OwnershipState state = result.before(exit);
@@ -107,7 +108,7 @@ final class ReleaseHelpers {
                     flags |= state.flagsOf(site);
                 }
             }
-            effect.put(site, flags);
+            effect.put(site.tree(), flags);
         }
         return effect;
     }
