@@ -16,7 +16,7 @@ import javax.tools.Diagnostic;
 import org.allocdiscipline.processor.javac.AnalyzeListener;
 import org.allocdiscipline.processor.javac.CheckerClaims;
 import org.allocdiscipline.processor.javac.JavacTasks;
-import org.allocdiscipline.processor.rules.Rule;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * The allocator-discipline checker, as javac runs it from the processor path. It claims no

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic;
-import org.allocdiscipline.processor.rules.Rule;
+import org.allocdiscipline.processor.rules.api.Rule;
 import org.allocdiscipline.processor.rules.Rules;
 
 /** Makes the checker for one compilation, the same way for the processor and for the plugin. */

@@ -13,8 +13,8 @@ import javax.tools.Diagnostic;
 import org.allocdiscipline.processor.javac.ClassChecker;
 import org.allocdiscipline.processor.report.InternalFailure;
 import org.allocdiscipline.processor.report.ReportSession;
-import org.allocdiscipline.processor.rules.Rule;
-import org.allocdiscipline.processor.rules.RuleRunner;
+import org.allocdiscipline.processor.rules.api.Rule;
+import org.allocdiscipline.processor.rules.engine.RuleRunner;
 
 /** Joins the rule runner and the report for one compilation. */
 final class CompilationChecker implements ClassChecker {

@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.allocdiscipline.processor.report.Severity;
-import org.allocdiscipline.processor.rules.RuleIds;
+import org.allocdiscipline.processor.rules.Rules;
 import org.junit.jupiter.api.Test;
 
 class OptionsTest {
-    private static final Set<String> IDS = RuleIds.DOCUMENTED;
+    private static final Set<String> IDS = Rules.documentedIds();
 
     @Test
     void defaultsWhenNothingIsGiven() {

@@ -17,6 +17,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.UnionType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /** Which exceptions a tree can throw, and which exceptions a catch clause accepts. */
 final class ThrownTypes {
@@ -138,8 +139,8 @@ final class ThrownTypes {
     private List<? extends TypeMirror> closeThrowsOf(TypeElement type) {
         ExecutableElement found = null;
         for (Element member : elements.getAllMembers(type)) {
-            if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals("close")
-                    && ((ExecutableElement) member).getParameters().isEmpty()) {
+            if (member.getKind() == ElementKind.METHOD
+                    && ApiModel.isClose(member.getSimpleName(), ((ExecutableElement) member).getParameters().size())) {
                 ExecutableElement candidate = (ExecutableElement) member;
                 // Prefer the most specific declaration: an override may narrow the throws clause.
                 if (found == null || candidate.getEnclosingElement().equals(type)

@@ -22,7 +22,7 @@ import javax.lang.model.element.Element;
  * @param known  boolean locals with the same value on every path here
  * @param guards per site, its flags by the value of each boolean local that splits them
  */
-record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>> guards) {
+record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> guards) {
     static final BranchFacts NONE = new BranchFacts(Collections.emptyMap(), Collections.emptyMap());
 
     /**
@@ -49,7 +49,7 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
      * @param variable the flag
      * @return the guard, or {@code null}
      */
-    Guard guard(Object site, Element variable) {
+    Guard guard(Site site, Element variable) {
         Map<Element, Guard> byFlag = guards.get(site);
         return byFlag == null ? null : byFlag.get(variable);
     }
@@ -63,8 +63,8 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
      * @param theirFlags its flags per site
      * @return what holds on both, with guards for sites whose flags the two paths' flag values tell apart
      */
-    static BranchFacts join(BranchFacts mine, Map<Object, Integer> myFlags, BranchFacts theirs,
-                            Map<Object, Integer> theirFlags) {
+    static BranchFacts join(BranchFacts mine, Map<Site, Integer> myFlags, BranchFacts theirs,
+                            Map<Site, Integer> theirFlags) {
         if (mine.isEmpty() && theirs.isEmpty()) {
             return NONE;
         }
@@ -78,10 +78,10 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
                 opposites.add(entry.getKey());
             }
         }
-        Map<Object, Map<Element, Guard>> guards = new HashMap<>();
-        Set<Object> sites = new HashSet<>(myFlags.keySet());
+        Map<Site, Map<Element, Guard>> guards = new HashMap<>();
+        Set<Site> sites = new HashSet<>(myFlags.keySet());
         sites.addAll(theirFlags.keySet());
-        for (Object site : sites) {
+        for (Site site : sites) {
             Map<Element, Guard> byFlag = new HashMap<>();
             for (Element variable : splitting(site, mine, theirs, opposites)) {
                 int whenTrue = mine.flagsWhen(site, variable, true, myFlags)
@@ -103,7 +103,7 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
      * The flags that can split a site where two paths meet: those the paths disagree on, and those
      * that already split it on one path while the other path splits it too or knows the flag.
      */
-    private static Set<Element> splitting(Object site, BranchFacts mine, BranchFacts theirs, Set<Element> opposites) {
+    private static Set<Element> splitting(Site site, BranchFacts mine, BranchFacts theirs, Set<Element> opposites) {
         Map<Element, Guard> myGuards = mine.guards.getOrDefault(site, Map.of());
         Map<Element, Guard> theirGuards = theirs.guards.getOrDefault(site, Map.of());
         if (myGuards.isEmpty() && theirGuards.isEmpty()) {
@@ -124,7 +124,7 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
     }
 
     /** The site's flags on this path's share where {@code variable} has {@code value}; 0 if it never has. */
-    private int flagsWhen(Object site, Element variable, boolean value, Map<Object, Integer> flags) {
+    private int flagsWhen(Site site, Element variable, boolean value, Map<Site, Integer> flags) {
         int plain = flags.getOrDefault(site, OwnershipState.ABSENT);
         Boolean fixed = known.get(variable);
         if (fixed != null) {
@@ -155,8 +155,8 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
         if (!guarded) {
             return of(newKnown, guards);
         }
-        Map<Object, Map<Element, Guard>> newGuards = new HashMap<>();
-        for (Map.Entry<Object, Map<Element, Guard>> entry : guards.entrySet()) {
+        Map<Site, Map<Element, Guard>> newGuards = new HashMap<>();
+        for (Map.Entry<Site, Map<Element, Guard>> entry : guards.entrySet()) {
             Map<Element, Guard> byFlag = new HashMap<>(entry.getValue());
             byFlag.remove(variable);
             if (!byFlag.isEmpty()) {
@@ -172,11 +172,11 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
      * @param site the site
      * @return the facts
      */
-    BranchFacts withoutGuard(Object site) {
+    BranchFacts withoutGuard(Site site) {
         if (!guards.containsKey(site)) {
             return this;
         }
-        Map<Object, Map<Element, Guard>> newGuards = new HashMap<>(guards);
+        Map<Site, Map<Element, Guard>> newGuards = new HashMap<>(guards);
         newGuards.remove(site);
         return of(known, newGuards);
     }
@@ -190,7 +190,7 @@ record BranchFacts(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>>
         return false;
     }
 
-    private static BranchFacts of(Map<Element, Boolean> known, Map<Object, Map<Element, Guard>> guards) {
+    private static BranchFacts of(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> guards) {
         return known.isEmpty() && guards.isEmpty() ? NONE
                 : new BranchFacts(Collections.unmodifiableMap(known), Collections.unmodifiableMap(guards));
     }

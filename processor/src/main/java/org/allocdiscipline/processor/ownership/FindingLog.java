@@ -10,7 +10,18 @@ import java.util.function.Consumer;
  * it logged before. Replaying in node order gives the findings in the order a separate pass over
  * the nodes would have produced them (the order matters: among leaks of equal rank the first wins).
  */
-final class FindingLog {
+class FindingLog {
+    /** Keeps nothing: for an analysis that only wants the states (the helpers of {@code close()}). */
+    static final FindingLog DISCARD = new FindingLog(0) {
+        @Override
+        void startNode(int node) {
+        }
+
+        @Override
+        void add(Consumer<Findings> finding) {
+        }
+    };
+
     private final List<List<Consumer<Findings>>> byNode;
     private int current = -1;
 

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Collects findings during the reporting pass: one leak per site, and each other finding once
+ * Collects the findings of one body: one leak per site, and each other finding once
  * per tree, although copied finally blocks visit the same tree several times.
  */
 final class Findings {
@@ -29,24 +29,9 @@ final class Findings {
      */
     void leak(TreePath site, LeakReason reason, Tree at, TypeMirror exception) {
         Leak known = leaks.get(site.getLeaf());
-        if (known == null || priority(reason) < priority(known.reason())) {
+        if (known == null || reason.outranks(known.reason())) {
             leaks.put(site.getLeaf(), new Leak(site, reason, at, exception));
         }
-    }
-
-    private static int priority(LeakReason reason) {
-        return switch (reason) {
-            case DISCARDED -> 0;
-            case DROPPED -> 1;
-            case OVERWRITTEN -> 2;
-            case LOOP_ITERATION -> 3;
-            case BREAK -> 4;
-            case RETURNED_UNOWNED -> 5;
-            case RETURN -> 6;
-            case END_OF_BODY -> 7;
-            case EXCEPTION -> 8;
-            case NO_CLOSE_METHOD -> 9;
-        };
     }
 
     void doubleRelease(TreePath release, Tree allocation) {

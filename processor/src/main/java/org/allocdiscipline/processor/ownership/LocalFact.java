@@ -11,7 +11,7 @@ import java.util.Set;
  * @param region    whether it holds a region allocator on every path
  * @param allocator which allocator it holds, when it holds one
  */
-record LocalFact(Set<Object> sites, boolean untracked, boolean region, AllocatorIdentity allocator) {
+record LocalFact(Set<Site> sites, boolean untracked, boolean region, AllocatorIdentity allocator) {
     static final LocalFact UNTRACKED = new LocalFact(Set.of(), true, false, AllocatorIdentity.UNKNOWN);
     /** Holds no value at all ({@code null}). */
     static final LocalFact NOTHING = new LocalFact(Set.of(), false, false, AllocatorIdentity.UNKNOWN);
@@ -24,7 +24,7 @@ record LocalFact(Set<Object> sites, boolean untracked, boolean region, Allocator
         if (equals(other)) {
             return this;
         }
-        Set<Object> union = new HashSet<>(sites);
+        Set<Site> union = new HashSet<>(sites);
         union.addAll(other.sites);
         return new LocalFact(Set.copyOf(union), untracked || other.untracked, region && other.region,
                 allocator.join(other.allocator));

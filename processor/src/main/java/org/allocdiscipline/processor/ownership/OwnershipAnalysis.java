@@ -17,6 +17,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgBuilder;
 import org.allocdiscipline.processor.flow.CfgOptions;
@@ -24,7 +25,7 @@ import org.allocdiscipline.processor.flow.DataflowResult;
 import org.allocdiscipline.processor.flow.ForwardDataflow;
 
 /**
- * The ownership analysis of DESIGN.md section 4 over one body at a time: which owned values
+ * The ownership analysis, over one body at a time: which owned values
  * leak, are released twice, used after release, or released through the wrong allocator.
  * Bodies that create, take or release no owned value are skipped without building a graph.
  * One instance serves a whole compilation (it caches annotation lookups); not thread-safe.
@@ -62,10 +63,10 @@ public final class OwnershipAnalysis {
      */
     private static boolean ownedVisible(Elements elements) {
         ModuleElement classPath = elements.getModuleElement("");
-        if (classPath != null && elements.getTypeElement(classPath, OwnershipAnnotations.OWNED) != null) {
+        if (classPath != null && elements.getTypeElement(classPath, ApiModel.OWNED) != null) {
             return true;
         }
-        return !elements.getAllTypeElements(OwnershipAnnotations.OWNED).isEmpty();
+        return !elements.getAllTypeElements(ApiModel.OWNED).isEmpty();
     }
 
     /**
@@ -105,15 +106,15 @@ public final class OwnershipAnalysis {
             return OwnershipFindings.NONE;
         }
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, helpers);
         // Findings are logged while solving: each node's last transfer ran on its final state.
-        transfer.logFindings(cfg.nodes().size());
+        FindingLog log = new FindingLog(cfg.nodes().size());
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, helpers, log);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return OwnershipFindings.GAVE_UP;
         }
         Findings findings = new Findings();
-        transfer.replayFindings(findings);
+        log.replay(findings);
         return findings.result(trees);
     }
 
@@ -131,8 +132,8 @@ public final class OwnershipAnalysis {
         }
         ClassTree type = (ClassTree) classPath.getLeaf();
         for (Tree member : type.getMembers()) {
-            if (member instanceof MethodTree method && method.getName().contentEquals("close")
-                    && method.getParameters().isEmpty() && method.getBody() != null) {
+            if (member instanceof MethodTree method && ApiModel.isClose(method.getName(), method.getParameters().size())
+                    && method.getBody() != null) {
                 return List.of();
             }
         }
@@ -144,8 +145,8 @@ public final class OwnershipAnalysis {
     }
 
     private static boolean isCloseMethod(TreePath body) {
-        return body.getLeaf() instanceof MethodTree method && method.getName().contentEquals("close")
-                && method.getParameters().isEmpty() && body.getParentPath() != null
+        return body.getLeaf() instanceof MethodTree method && ApiModel.isClose(method.getName(), method.getParameters().size())
+                && body.getParentPath() != null
                 && body.getParentPath().getLeaf() instanceof ClassTree;
     }
 
@@ -156,7 +157,7 @@ public final class OwnershipAnalysis {
                 TreePath fieldPath = new TreePath(classPath, member);
                 Element field = trees.getElement(fieldPath);
                 if (field != null && field.getKind() == ElementKind.FIELD
-                        && OwnershipAnnotations.has(field, OwnershipAnnotations.OWNED)) {
+                        && ApiModel.has(field, ApiModel.OWNED)) {
                     fields.put(field, fieldPath);
                 }
             }

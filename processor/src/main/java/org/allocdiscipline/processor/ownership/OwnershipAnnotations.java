@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -16,6 +15,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Reads the ownership annotations by qualified name, so the processor needs the runtime
@@ -23,15 +23,6 @@ import javax.lang.model.util.Types;
  * methods are called throughout a compilation.
  */
 public final class OwnershipAnnotations {
-    /** Qualified name of {@code @Owned}. */
-    public static final String OWNED = "org.allocdiscipline.Owned";
-    /** Qualified name of {@code @Region}. */
-    public static final String REGION = "org.allocdiscipline.Region";
-    /** Qualified name of the allocator interface. */
-    public static final String ALLOCATOR = "org.allocdiscipline.Allocator";
-    /** Qualified name of the global page allocator. */
-    public static final String PAGE_ALLOCATOR = "org.allocdiscipline.PageAllocator";
-
     private final Types types;
     private final Elements elements;
     private final Map<ExecutableElement, Signature> signatures = new HashMap<>();
@@ -66,7 +57,11 @@ public final class OwnershipAnnotations {
      * @param ownedResult whether callers own its result
      * @param ownedParameters for each parameter, whether the callee takes ownership of it
      */
-    public record Signature(ExecutableElement method, boolean ownedResult, boolean[] ownedParameters) {
+    public record Signature(ExecutableElement method, boolean ownedResult, List<Boolean> ownedParameters) {
+        /** Keeps an unmodifiable copy, so that signatures are values. */
+        public Signature {
+            ownedParameters = List.copyOf(ownedParameters);
+        }
 
         /**
          * Whether the argument at a position is taken over; varargs positions use the last parameter.
@@ -75,10 +70,10 @@ public final class OwnershipAnnotations {
          * @return true if ownership passes to the callee
          */
         public boolean takesArgument(int argument) {
-            if (ownedParameters.length == 0) {
+            if (ownedParameters.isEmpty()) {
                 return false;
             }
-            return ownedParameters[Math.min(argument, ownedParameters.length - 1)];
+            return ownedParameters.get(Math.min(argument, ownedParameters.size() - 1));
         }
 
         /**
@@ -87,12 +82,7 @@ public final class OwnershipAnnotations {
          * @return true if some parameter is {@code @Owned}
          */
         public boolean takesAny() {
-            for (boolean owned : ownedParameters) {
-                if (owned) {
-                    return true;
-                }
-            }
-            return false;
+            return ownedParameters.contains(true);
         }
     }
 
@@ -107,10 +97,10 @@ public final class OwnershipAnnotations {
     }
 
     private Signature computeSignature(ExecutableElement method) {
-        boolean result = has(method, OWNED);
-        boolean[] parameters = new boolean[method.getParameters().size()];
+        boolean result = ApiModel.has(method, ApiModel.OWNED);
+        Boolean[] parameters = new Boolean[method.getParameters().size()];
         for (int i = 0; i < parameters.length; i++) {
-            parameters[i] = has(method.getParameters().get(i), OWNED);
+            parameters[i] = ApiModel.has(method.getParameters().get(i), ApiModel.OWNED);
         }
         if (method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC)
                 && !method.getModifiers().contains(Modifier.PRIVATE)
@@ -119,12 +109,12 @@ public final class OwnershipAnnotations {
             for (ExecutableElement overridden : overriddenMethods(method, owner)) {
                 Signature inherited = signature(overridden);
                 result |= inherited.ownedResult();
-                for (int i = 0; i < parameters.length && i < inherited.ownedParameters().length; i++) {
-                    parameters[i] |= inherited.ownedParameters()[i];
+                for (int i = 0; i < parameters.length && i < inherited.ownedParameters().size(); i++) {
+                    parameters[i] |= inherited.ownedParameters().get(i);
                 }
             }
         }
-        return new Signature(method, result, parameters);
+        return new Signature(method, result, List.of(parameters));
     }
 
     /**
@@ -191,11 +181,11 @@ public final class OwnershipAnnotations {
     private static boolean computeDeclaresOwned(TypeElement type) {
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof ExecutableElement method) {
-                if (has(method, OWNED)) {
+                if (ApiModel.has(method, ApiModel.OWNED)) {
                     return true;
                 }
                 for (Element parameter : method.getParameters()) {
-                    if (has(parameter, OWNED)) {
+                    if (ApiModel.has(parameter, ApiModel.OWNED)) {
                         return true;
                     }
                 }
@@ -237,7 +227,7 @@ public final class OwnershipAnnotations {
      */
     public boolean isOwnedType(TypeMirror type) {
         return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
-                && inherits(element, OWNED, ownedTypes);
+                && inherits(element, ApiModel.OWNED, ownedTypes);
     }
 
     /**
@@ -248,7 +238,7 @@ public final class OwnershipAnnotations {
      */
     public boolean isRegionType(TypeMirror type) {
         return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
-                && inherits(element, REGION, regionTypes);
+                && inherits(element, ApiModel.REGION, regionTypes);
     }
 
     /**
@@ -260,7 +250,7 @@ public final class OwnershipAnnotations {
     public boolean isAllocatorType(TypeMirror type) {
         if (!allocatorLooked) {
             allocatorLooked = true;
-            TypeElement element = elements.getTypeElement(ALLOCATOR);
+            TypeElement element = elements.getTypeElement(ApiModel.ALLOCATOR);
             allocator = element == null ? null : types.erasure(element.asType());
         }
         if (allocator == null || type == null || type.getKind() != TypeKind.DECLARED) {
@@ -315,23 +305,6 @@ public final class OwnershipAnnotations {
                 && types.isSubtype(types.erasure(type), types.erasure(supertype));
     }
 
-    /**
-     * Whether an element carries an annotation, by the annotation's qualified name.
-     *
-     * @param element        the annotated element
-     * @param annotationName the qualified name
-     * @return true if present
-     */
-    public static boolean has(Element element, String annotationName) {
-        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            Element type = mirror.getAnnotationType().asElement();
-            if (type instanceof TypeElement typeElement && typeElement.getQualifiedName().contentEquals(annotationName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean inherits(TypeElement element, String annotation, Map<TypeElement, Boolean> cache) {
         Boolean known = cache.get(element);
         if (known != null) {
@@ -339,7 +312,7 @@ public final class OwnershipAnnotations {
         }
         cache.put(element, false);
         // The JDK's classes cannot see the project's annotations, and have only JDK supertypes.
-        boolean result = !inJdk(element) && (has(element, annotation) || supertypeInherits(element, annotation, cache));
+        boolean result = !inJdk(element) && (ApiModel.has(element, annotation) || supertypeInherits(element, annotation, cache));
         cache.put(element, result);
         return result;
     }

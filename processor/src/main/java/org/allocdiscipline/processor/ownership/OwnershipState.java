@@ -19,7 +19,7 @@ import javax.lang.model.element.Element;
  * @param allocators per site, the allocator that made the value
  * @param branches   what is known of boolean locals, and the sites' flags split by them
  */
-record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals, Map<Object, AllocatorIdentity> allocators,
+record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, Map<Site, AllocatorIdentity> allocators,
                       BranchFacts branches) {
     /** The value exists and still owes its release. */
     static final int OWNED = 1;
@@ -38,7 +38,7 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
     static final OwnershipState EMPTY = new OwnershipState(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap(),
             BranchFacts.NONE);
 
-    int flagsOf(Object site) {
+    int flagsOf(Site site) {
         // Asking about no site is a bug of the caller, as it always was with immutable maps.
         return flags.getOrDefault(Objects.requireNonNull(site), ABSENT);
     }
@@ -48,7 +48,7 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
     }
 
     /** Whether some local other than {@code except} may hold the site's value. */
-    boolean heldByLocal(Object site, Element except) {
+    boolean heldByLocal(Site site, Element except) {
         for (Map.Entry<Element, LocalFact> entry : locals.entrySet()) {
             if (!entry.getKey().equals(except) && entry.getValue().sites().contains(site)) {
                 return true;
@@ -63,9 +63,9 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
         }
         // Each component is joined on its own and kept as is when the other side adds nothing:
         // sharing unchanged maps keeps joins and the solver's equality checks cheap.
-        Map<Object, Integer> joinedFlags = joinFlags(flags, other.flags);
+        Map<Site, Integer> joinedFlags = joinFlags(flags, other.flags);
         Map<Element, LocalFact> joinedLocals = joinLocals(locals, other.locals);
-        Map<Object, AllocatorIdentity> joinedAllocators = joinAllocators(allocators, other.allocators);
+        Map<Site, AllocatorIdentity> joinedAllocators = joinAllocators(allocators, other.allocators);
         BranchFacts joinedBranches = BranchFacts.join(branches, flags, other.branches, other.flags);
         if (joinedBranches.equals(branches)) {
             joinedBranches = branches;
@@ -89,7 +89,7 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
             return known == value ? this : null;
         }
         Builder refined = edit();
-        for (Map.Entry<Object, Map<Element, BranchFacts.Guard>> entry : branches.guards().entrySet()) {
+        for (Map.Entry<Site, Map<Element, BranchFacts.Guard>> entry : branches.guards().entrySet()) {
             BranchFacts.Guard guard = entry.getValue().get(variable);
             if (guard != null) {
                 int flagsThere = guard.when(value);
@@ -99,18 +99,18 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
         return refined.booleanValue(variable, value).build();
     }
 
-    private static Map<Object, Integer> joinFlags(Map<Object, Integer> mine, Map<Object, Integer> theirs) {
+    private static Map<Site, Integer> joinFlags(Map<Site, Integer> mine, Map<Site, Integer> theirs) {
         if (mine == theirs || mine.equals(theirs)) {
             return mine;
         }
-        Map<Object, Integer> joined = new HashMap<>(mine.size() + theirs.size());
-        for (Map.Entry<Object, Integer> entry : mine.entrySet()) {
+        Map<Site, Integer> joined = new HashMap<>(mine.size() + theirs.size());
+        for (Map.Entry<Site, Integer> entry : mine.entrySet()) {
             int value = entry.getValue() | theirs.getOrDefault(entry.getKey(), ABSENT);
             if (value != ABSENT) {
                 joined.put(entry.getKey(), value);
             }
         }
-        for (Map.Entry<Object, Integer> entry : theirs.entrySet()) {
+        for (Map.Entry<Site, Integer> entry : theirs.entrySet()) {
             if (!mine.containsKey(entry.getKey())) {
                 int value = entry.getValue() | ABSENT;
                 if (value != ABSENT) {
@@ -143,13 +143,13 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
         return joined.equals(mine) ? mine : frozen(joined);
     }
 
-    private static Map<Object, AllocatorIdentity> joinAllocators(Map<Object, AllocatorIdentity> mine,
-                                                                 Map<Object, AllocatorIdentity> theirs) {
+    private static Map<Site, AllocatorIdentity> joinAllocators(Map<Site, AllocatorIdentity> mine,
+                                                                 Map<Site, AllocatorIdentity> theirs) {
         if (mine == theirs || theirs.isEmpty() || mine.equals(theirs)) {
             return mine;
         }
-        Map<Object, AllocatorIdentity> joined = new HashMap<>(mine);
-        for (Map.Entry<Object, AllocatorIdentity> entry : theirs.entrySet()) {
+        Map<Site, AllocatorIdentity> joined = new HashMap<>(mine);
+        for (Map.Entry<Site, AllocatorIdentity> entry : theirs.entrySet()) {
             joined.merge(entry.getKey(), entry.getValue(), AllocatorIdentity::join);
         }
         return joined.equals(mine) ? mine : frozen(joined);
@@ -170,9 +170,9 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
      */
     static final class Builder {
         private OwnershipState from;
-        private Map<Object, Integer> flags;
+        private Map<Site, Integer> flags;
         private Map<Element, LocalFact> locals;
-        private Map<Object, AllocatorIdentity> allocators;
+        private Map<Site, AllocatorIdentity> allocators;
         private BranchFacts branches;
 
         private Builder(OwnershipState from) {
@@ -198,7 +198,7 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
             return this;
         }
 
-        Builder flags(Object site, int value) {
+        Builder flags(Site site, int value) {
             if (!branches().guards().isEmpty()) {
                 // Whatever split the site's flags by a flag's value no longer describes them.
                 BranchFacts changed = branches().withoutGuard(site);
@@ -248,7 +248,7 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
             return this;
         }
 
-        Builder allocator(Object site, AllocatorIdentity identity) {
+        Builder allocator(Site site, AllocatorIdentity identity) {
             if (identity.isUnknown()) {
                 if (allocators != null) {
                     allocators.remove(site);
@@ -270,13 +270,13 @@ record OwnershipState(Map<Object, Integer> flags, Map<Element, LocalFact> locals
         }
 
         /** Every local that may hold {@code from} may hold {@code to} instead. */
-        Builder renameSite(Object from, Object to) {
+        Builder renameSite(Site from, Site to) {
             Map<Element, LocalFact> current = locals != null ? locals : this.from.locals;
             Map<Element, LocalFact> renamed = null;
             for (Map.Entry<Element, LocalFact> entry : current.entrySet()) {
                 LocalFact fact = entry.getValue();
                 if (fact.sites().contains(from)) {
-                    Set<Object> sites = new HashSet<>(fact.sites());
+                    Set<Site> sites = new HashSet<>(fact.sites());
                     sites.remove(from);
                     sites.add(to);
                     if (renamed == null) {

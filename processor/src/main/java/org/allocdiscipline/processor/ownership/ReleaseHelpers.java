@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
@@ -92,14 +93,14 @@ final class ReleaseHelpers {
             return Map.of();
         }
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, this);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, this, FindingLog.DISCARD);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return Map.of();
         }
         Map<Tree, Integer> effect = new IdentityHashMap<>();
         for (TreePath field : ownedFields.values()) {
-            Tree site = field.getLeaf();
+            Site site = new Site.Field((VariableTree) field.getLeaf());
             int flags = 0;
             for (CfgNode exit : cfg.normalExits()) {
                 OwnershipState state = result.before(exit);
@@ -107,7 +108,7 @@ final class ReleaseHelpers {
                     flags |= state.flagsOf(site);
                 }
             }
-            effect.put(site, flags);
+            effect.put(site.tree(), flags);
         }
         return effect;
     }

@@ -1,6 +1,10 @@
 package org.allocdiscipline.processor.rules;
 
 import org.allocdiscipline.processor.ownership.DoubleRelease;
+import org.allocdiscipline.processor.ownership.OwnershipWording;
+import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code double-free}: a value released again after it may already have been released (freed,
@@ -8,23 +12,18 @@ import org.allocdiscipline.processor.ownership.DoubleRelease;
  * analysis keeps it from also counting as a use after release.
  */
 public final class DoubleFreeRule implements Rule {
+    /** The rule's id, what it reports and how its findings are fixed. */
+    public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("double-free",
+            "An owned value is released (freed, closed or handed on) a second time on some path.",
+            "Release each value exactly once; after a release on a shared path, do not release it again.");
+
     /** Creates the rule; it reads the shared ownership analysis of each body. */
     public DoubleFreeRule() {
     }
 
     @Override
-    public String id() {
-        return RuleIds.DOUBLE_FREE;
-    }
-
-    @Override
-    public String description() {
-        return "An owned value is released (freed, closed or handed on) a second time on some path.";
-    }
-
-    @Override
-    public String fixHint() {
-        return "Release each value exactly once; after a release on a shared path, do not release it again.";
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -33,7 +32,7 @@ public final class DoubleFreeRule implements Rule {
         for (DoubleRelease release : context.analyses().ownership(context.body()).doubleReleases()) {
             context.findings().report(release.release(), words.name(release.release().getLeaf())
                     + " releases " + words.value(release.allocation())
-                    + ", which may already have been released on the way here.", fixHint());
+                    + ", which may already have been released on the way here.", DESCRIPTOR.fixHint());
         }
     }
 }

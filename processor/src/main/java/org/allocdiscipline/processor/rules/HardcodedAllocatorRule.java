@@ -21,11 +21,15 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
-import org.allocdiscipline.processor.scope.GlobalAllocators;
-import org.allocdiscipline.processor.scope.KnownNames;
+import org.allocdiscipline.processor.model.ApiModel;
+import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code hardcoded-allocator}: library code that names the global page allocator instead of taking
@@ -37,6 +41,13 @@ import org.allocdiscipline.processor.scope.KnownNames;
  * through a qualified name or a static import alike; the import itself is not a use.
  */
 public final class HardcodedAllocatorRule implements Rule {
+    /** The rule's id, what it reports and how its findings are fixed. */
+    public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("hardcoded-allocator",
+            "Library code names the global page allocator (PageAllocator.INSTANCE) instead of taking an"
+                    + " Allocator from its caller.",
+            "Take an Allocator parameter and use it; only composition roots (main methods, @ChoosesAllocator)"
+                    + " pick a concrete allocator.");
+
     private static final String SUGGESTED_PARAMETER = "Allocator allocator";
 
     /** Creates the rule; it keeps no state between bodies. */
@@ -44,20 +55,8 @@ public final class HardcodedAllocatorRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return RuleIds.HARDCODED_ALLOCATOR;
-    }
-
-    @Override
-    public String description() {
-        return "Library code names the global page allocator (PageAllocator.INSTANCE) instead of taking an"
-                + " Allocator from its caller.";
-    }
-
-    @Override
-    public String fixHint() {
-        return "Take an Allocator parameter and use it; only composition roots (main methods, @ChoosesAllocator)"
-                + " pick a concrete allocator.";
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -72,7 +71,7 @@ public final class HardcodedAllocatorRule implements Rule {
         Set<Tree> covered = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TreePath candidate : candidates) {
             if (covered.contains(candidate.getLeaf())
-                    || !GlobalAllocators.isGlobal(context.trees().getElement(candidate))) {
+                    || !ApiModel.isGlobalAllocator(context.trees().getElement(candidate))) {
                 continue;
             }
             report(context, candidate);
@@ -86,7 +85,7 @@ public final class HardcodedAllocatorRule implements Rule {
     /** The page allocator's own code defines the global instance; naming it there is no choice of policy. */
     private static boolean insidePageAllocator(BodyContext context) {
         for (Element e = context.body().element(); e != null; e = e.getEnclosingElement()) {
-            if (e instanceof TypeElement type && type.getQualifiedName().contentEquals(KnownNames.PAGE_ALLOCATOR)) {
+            if (e instanceof TypeElement type && type.getQualifiedName().contentEquals(ApiModel.PAGE_ALLOCATOR)) {
                 return true;
             }
         }
@@ -101,7 +100,7 @@ public final class HardcodedAllocatorRule implements Rule {
         String fix;
         switch (body.kind()) {
             case FIELD_INITIALIZER -> {
-                boolean isStatic = BodyCollector.isStatic(body.element());
+                boolean isStatic = body.element().getModifiers().contains(Modifier.STATIC);
                 message = (isStatic ? "Static field " : "Field ") + body.signature() + " is initialised with the global "
                         + named + handedTo.map(h -> " " + h).orElse("") + ".";
                 fix = isStatic
@@ -202,7 +201,7 @@ public final class HardcodedAllocatorRule implements Rule {
         if (!(element instanceof ExecutableElement method)) {
             return Optional.empty();
         }
-        TypeElement allocator = context.elements().getTypeElement(KnownNames.ALLOCATOR);
+        TypeElement allocator = context.elements().getTypeElement(ApiModel.ALLOCATOR);
         if (allocator == null) {
             return Optional.empty();
         }

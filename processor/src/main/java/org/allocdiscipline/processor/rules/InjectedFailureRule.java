@@ -1,6 +1,10 @@
 package org.allocdiscipline.processor.rules;
 
 import org.allocdiscipline.processor.Options;
+import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * A test hook, active only with {@code -Aallocdiscipline.internal.failOn=<method name>}: it throws
@@ -10,6 +14,10 @@ import org.allocdiscipline.processor.Options;
 public final class InjectedFailureRule implements Rule {
     /** The rule id, which never appears in a finding. */
     public static final String ID = "internal-failure-injection";
+    /** What the rule is; it is not documented, as it never reports a finding. */
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID,
+            "Fails on purpose, to test that internal errors stay isolated.",
+            "Remove -A" + Options.FAIL_ON + ".");
 
     private final String methodName;
 
@@ -23,18 +31,8 @@ public final class InjectedFailureRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Fails on purpose, to test that internal errors stay isolated.";
-    }
-
-    @Override
-    public String fixHint() {
-        return "Remove -A" + Options.FAIL_ON + ".";
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

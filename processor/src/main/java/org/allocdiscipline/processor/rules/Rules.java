@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.allocdiscipline.processor.Options;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /** The rules that ship with the processor, and the selection that runs under given options. */
 public final class Rules {
@@ -12,7 +13,7 @@ public final class Rules {
     }
 
     /**
-     * The built-in rules. The four ownership rules read one shared analysis per body, so enabling all
+     * The built-in rules: a new rule is added to this list, and its class holds all else about it. The four ownership rules read one shared analysis per body, so enabling all
      * of them costs what one costs.
      *
      * @return a new list, in id order
@@ -29,8 +30,23 @@ public final class Rules {
      * @return the ids
      */
     public static Set<String> knownIds(List<? extends Rule> rules) {
-        Set<String> ids = new TreeSet<>(RuleIds.DOCUMENTED);
+        Set<String> ids = new TreeSet<>(documentedIds());
         rules.forEach(rule -> ids.add(rule.id()));
+        return ids;
+    }
+
+    /**
+     * The ids of the documented rules.
+     *
+     * @return the ids, sorted
+     */
+    public static Set<String> documentedIds() {
+        Set<String> ids = new TreeSet<>();
+        for (Rule rule : builtIn()) {
+            if (rule.descriptor().documented()) {
+                ids.add(rule.id());
+            }
+        }
         return ids;
     }
 

@@ -1,6 +1,10 @@
 package org.allocdiscipline.processor.rules;
 
+import org.allocdiscipline.processor.ownership.OwnershipWording;
 import org.allocdiscipline.processor.ownership.UseAfterRelease;
+import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code use-after-free}: a variable read after its value was released on every path to the read,
@@ -8,23 +12,18 @@ import org.allocdiscipline.processor.ownership.UseAfterRelease;
  * second release is a {@code double-free}, not also this.
  */
 public final class UseAfterFreeRule implements Rule {
+    /** The rule's id, what it reports and how its findings are fixed. */
+    public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("use-after-free",
+            "An owned value is used after it was released on every path to the use.",
+            "Use the value before releasing it: move the free after its last use.");
+
     /** Creates the rule; it reads the shared ownership analysis of each body. */
     public UseAfterFreeRule() {
     }
 
     @Override
-    public String id() {
-        return RuleIds.USE_AFTER_FREE;
-    }
-
-    @Override
-    public String description() {
-        return "An owned value is used after it was released on every path to the use.";
-    }
-
-    @Override
-    public String fixHint() {
-        return "Use the value before releasing it: move the free after its last use.";
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -40,7 +39,7 @@ public final class UseAfterFreeRule implements Rule {
                         + " the use.");
             } else {
                 context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used after "
-                        + words.value(use.allocation()) + " was released on every path to here.", fixHint());
+                        + words.value(use.allocation()) + " was released on every path to here.", DESCRIPTOR.fixHint());
             }
         }
     }

@@ -1,6 +1,10 @@
 package org.allocdiscipline.processor.rules;
 
+import org.allocdiscipline.processor.ownership.OwnershipWording;
 import org.allocdiscipline.processor.ownership.WrongAllocator;
+import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code wrong-allocator}: a value freed through an allocator that provably did not allocate it
@@ -9,23 +13,18 @@ import org.allocdiscipline.processor.ownership.WrongAllocator;
  * the value's obligation, so no {@code owned-not-freed} follows from it.
  */
 public final class WrongAllocatorRule implements Rule {
+    /** The rule's id, what it reports and how its findings are fixed. */
+    public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("wrong-allocator",
+            "An owned value is freed through an allocator that is provably not the one that allocated it.",
+            "Free the value through the allocator that allocated it.");
+
     /** Creates the rule; it reads the shared ownership analysis of each body. */
     public WrongAllocatorRule() {
     }
 
     @Override
-    public String id() {
-        return RuleIds.WRONG_ALLOCATOR;
-    }
-
-    @Override
-    public String description() {
-        return "An owned value is freed through an allocator that is provably not the one that allocated it.";
-    }
-
-    @Override
-    public String fixHint() {
-        return "Free the value through the allocator that allocated it.";
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -34,7 +33,7 @@ public final class WrongAllocatorRule implements Rule {
         for (WrongAllocator wrong : context.analyses().ownership(context.body()).wrongAllocators()) {
             context.findings().report(wrong.release(), words.name(wrong.release().getLeaf())
                     + " frees " + words.value(wrong.allocation())
-                    + " through a different allocator than the one that allocated it.", fixHint());
+                    + " through a different allocator than the one that allocated it.", DESCRIPTOR.fixHint());
         }
     }
 }

@@ -14,22 +14,6 @@ public final class Annotations {
     }
 
     /**
-     * Whether an element carries an annotation.
-     *
-     * @param element the element
-     * @param qualifiedName the annotation type's qualified name
-     * @return true if the element is directly annotated with it
-     */
-    public static boolean has(Element element, String qualifiedName) {
-        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (nameOf(mirror).equals(qualifiedName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Whether {@code @SuppressWarnings} on the element names one of the given keys.
      *
      * @param element the element

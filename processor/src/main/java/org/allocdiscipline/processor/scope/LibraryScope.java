@@ -6,6 +6,7 @@ import com.sun.source.util.Trees;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Which code is library code, and where a rule is silenced. Both questions are answered from the
@@ -13,6 +14,9 @@ import javax.lang.model.element.ExecutableElement;
  * or suppressed method share its status: they sit below it on the path.
  */
 public final class LibraryScope {
+    /** The {@code @SuppressWarnings} key that silences every rule of this checker. */
+    public static final String SUPPRESS_ALL = "allocdiscipline";
+
     private final Trees trees;
 
     /**
@@ -37,7 +41,7 @@ public final class LibraryScope {
             if (element == null) {
                 continue;
             }
-            if (Annotations.has(element, KnownNames.CHOOSES_ALLOCATOR)) {
+            if (ApiModel.has(element, ApiModel.CHOOSES_ALLOCATOR)) {
                 return false;
             }
             if (element instanceof ExecutableElement method && EntryPoints.isEntryPoint(method)) {
@@ -57,7 +61,7 @@ public final class LibraryScope {
      * @return true if the rule must not report there
      */
     public boolean isSuppressed(TreePath path, String ruleId) {
-        List<String> keys = List.of(ruleId, KnownNames.SUPPRESS_ALL);
+        List<String> keys = List.of(ruleId, SUPPRESS_ALL);
         for (TreePath p = path; p != null; p = p.getParentPath()) {
             Element element = declaredElement(p);
             if (element != null && Annotations.suppresses(element, keys)) {

@@ -18,7 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
-import org.allocdiscipline.processor.rules.RuleIds;
+import org.allocdiscipline.processor.rules.DoubleFreeRule;
+import org.allocdiscipline.processor.rules.OwnedNotFreedRule;
+import org.allocdiscipline.processor.rules.UseAfterFreeRule;
+import org.allocdiscipline.processor.rules.WrongAllocatorRule;
 import org.allocdiscipline.processor.testing.Checker;
 import org.allocdiscipline.processor.testing.Expectations;
 import org.allocdiscipline.processor.testing.Expectations.Comparison;
@@ -43,8 +46,8 @@ import org.junit.jupiter.api.TestFactory;
 class CorpusTest {
     private static final String UNCHECKED_DIRECTORY = "unchecked";
     private static final String UNCHECKED_OPTION = "-Aallocdiscipline.uncheckedExceptions=true";
-    private static final List<String> OWNERSHIP_RULES = List.of(RuleIds.OWNED_NOT_FREED, RuleIds.DOUBLE_FREE,
-            RuleIds.USE_AFTER_FREE, RuleIds.WRONG_ALLOCATOR);
+    private static final List<String> OWNERSHIP_RULES = List.of(OwnedNotFreedRule.DESCRIPTOR.id(),
+            DoubleFreeRule.DESCRIPTOR.id(), UseAfterFreeRule.DESCRIPTOR.id(), WrongAllocatorRule.DESCRIPTOR.id());
 
     @TestFactory
     Stream<DynamicTest> eachFileReportsWhatItExpectsAndNothingElse() {

@@ -5,6 +5,7 @@ import static org.allocdiscipline.processor.ownership.OwnershipState.OWNED;
 import static org.allocdiscipline.processor.ownership.OwnershipState.RELEASED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.source.tree.Tree;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -12,7 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** How facts about boolean flags meet and split, without javac: elements and sites are stand-ins. */
 class BranchFactsTest {
-    private static final Object SITE = "allocation site";
+    private static final Site SITE = new Site.Allocation((Tree) Proxy.newProxyInstance(Tree.class.getClassLoader(),
+            new Class<?>[] {Tree.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "allocation site";
+            }));
     private final Element big = element("big");
     private final Element verbose = element("verbose");
 
@@ -83,7 +89,7 @@ class BranchFactsTest {
         return new BranchFacts(known, Map.of());
     }
 
-    private static OwnershipState state(Map<Element, Boolean> known, Map<Object, Integer> flags) {
+    private static OwnershipState state(Map<Element, Boolean> known, Map<Site, Integer> flags) {
         return new OwnershipState(flags, Map.of(), Map.of(), facts(known));
     }
 

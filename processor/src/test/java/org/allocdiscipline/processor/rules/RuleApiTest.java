@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.allocdiscipline.processor.AllocatorDisciplineProcessor;
+import org.allocdiscipline.processor.flow.BodyScanner;
+import org.allocdiscipline.processor.report.RuleDescriptor;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Rule;
 import org.allocdiscipline.processor.testing.Checker;
 import org.junit.jupiter.api.Test;
 
@@ -43,18 +48,8 @@ class RuleApiTest {
         final List<Object> services = new ArrayList<>();
 
         @Override
-        public String id() {
-            return "test-recording";
-        }
-
-        @Override
-        public String description() {
-            return "Records bodies.";
-        }
-
-        @Override
-        public String fixHint() {
-            return "None.";
+        public RuleDescriptor descriptor() {
+            return new RuleDescriptor("test-recording", "Records bodies.", "None.");
         }
 
         @Override

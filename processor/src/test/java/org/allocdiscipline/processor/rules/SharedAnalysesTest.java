@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.testing.compile.JavaFileObjects;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
-import com.google.testing.compile.JavaFileObjects;
 import org.allocdiscipline.processor.Options;
 import org.allocdiscipline.processor.report.LocatedFinding;
+import org.allocdiscipline.processor.rules.api.Rule;
+import org.allocdiscipline.processor.rules.engine.BodyCollector;
+import org.allocdiscipline.processor.rules.engine.RuleRunner;
 import org.allocdiscipline.processor.testing.Checker;
 import org.junit.jupiter.api.Test;
 

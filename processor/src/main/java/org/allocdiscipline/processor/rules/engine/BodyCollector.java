@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.rules;
+package org.allocdiscipline.processor.rules.engine;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -22,13 +22,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Name;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import org.allocdiscipline.processor.scope.GlobalAllocators;
+import org.allocdiscipline.processor.model.ApiModel;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.Memo;
 
 /**
  * Finds every code body of a top-level class, nested, local and anonymous classes and lambdas
@@ -63,14 +65,14 @@ public final class BodyCollector {
      * @param types type utilities, to erase parameter types in signatures
      * @param elements element utilities, to skip members the compiler generated
      * @param carriesOwnership tells whether a method invocation or {@code new} carries ownership (see
-     *     {@link BodyParts#callsCarryOwnership()}); it gets a path whose parent may be any path of the
+     *     {@link org.allocdiscipline.processor.rules.api.BodyParts#callsCarryOwnership()}); it gets a path whose parent may be any path of the
      *     class, and is asked at most until it says yes once per body
      */
     public BodyCollector(Trees trees, Types types, Elements elements, Predicate<TreePath> carriesOwnership) {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
-        this.globalNames = GlobalAllocators.NAMES;
+        this.globalNames = ApiModel.GLOBAL_ALLOCATOR_NAMES;
         this.globalNameObjects = internedNames(elements, globalNames);
         this.carriesOwnership = carriesOwnership;
     }
@@ -127,11 +129,11 @@ public final class BodyCollector {
         private final Deque<String> classNames = new ArrayDeque<>();
         private final Deque<Owner> owners = new ArrayDeque<>();
         // The body whose parts the walk is in; NONE between bodies (class members' headers, lambda parameters).
-        private final Deque<BodyParts> active = new ArrayDeque<>(List.of(BodyParts.NONE));
+        private final Deque<CollectedParts> active = new ArrayDeque<>(List.of(CollectedParts.NONE));
         // Bodies found but not entered yet, with their root trees: entering that tree enters the body.
         // A body's root comes right after its declaration's header, so only the latest can be next.
         private final Deque<Tree> pendingRoots = new ArrayDeque<>();
-        private final Deque<BodyParts> pendingParts = new ArrayDeque<>();
+        private final Deque<CollectedParts> pendingParts = new ArrayDeque<>();
         // The parent given to the call test's paths: javac reads only the leaf of an attributed tree.
         private final TreePath root;
 
@@ -158,7 +160,7 @@ public final class BodyCollector {
             }
         }
 
-        private Void within(BodyParts parts, Supplier<Void> walk) {
+        private Void within(CollectedParts parts, Supplier<Void> walk) {
             active.push(parts);
             try {
                 return walk.get();
@@ -167,8 +169,8 @@ public final class BodyCollector {
             }
         }
 
-        private BodyParts enter(Tree bodyRoot) {
-            BodyParts parts = new BodyParts();
+        private CollectedParts enter(Tree bodyRoot) {
+            CollectedParts parts = new CollectedParts();
             pendingRoots.push(bodyRoot);
             pendingParts.push(parts);
             return parts;
@@ -203,7 +205,7 @@ public final class BodyCollector {
         }
 
         private void testCall(Tree call) {
-            BodyParts parts = active.peek();
+            CollectedParts parts = active.peek();
             if (parts.testsCalls() && carriesOwnership.test(new TreePath(root, call))) {
                 parts.markOwnershipCall();
             }
@@ -235,7 +237,7 @@ public final class BodyCollector {
             classes.add(new DeclaredClass(path, name));
             try {
                 return owning(new Owner(() -> name, element),
-                        () -> within(BodyParts.NONE, () -> super.visitClass(node, unused)));
+                        () -> within(CollectedParts.NONE, () -> super.visitClass(node, unused)));
             } finally {
                 classNames.pop();
             }
@@ -286,7 +288,7 @@ public final class BodyCollector {
             String name = classNames.peek() + (node.isStatic() ? ".<clinit>" : ".<init>{}");
             Supplier<String> signature = () -> name;
             Element classElement = owners.peek().element();
-            BodyParts parts = new BodyParts();
+            CollectedParts parts = new CollectedParts();
             bodies.add(new CodeBody(CodeBody.Kind.INITIALIZER, path, path, classElement, signature, parts));
             // The walk is already in the block: enter its body here rather than through scan().
             return owning(new Owner(signature, classElement),
@@ -300,7 +302,7 @@ public final class BodyCollector {
             bodies.add(new CodeBody(CodeBody.Kind.LAMBDA, path, new TreePath(path, node.getBody()), owner.element(),
                     owner.signature(), enter(node.getBody())));
             // The parameters belong to no body; the lambda's body is entered through scan().
-            return within(BodyParts.NONE, () -> super.visitLambdaExpression(node, unused));
+            return within(CollectedParts.NONE, () -> super.visitLambdaExpression(node, unused));
         }
 
         private String className(ClassTree node, Element element) {
@@ -336,16 +338,6 @@ public final class BodyCollector {
                 return className + "." + name + "(" + parameters + ")";
             });
         }
-    }
-
-    /**
-     * Whether an element is static; a small helper for rules that word their messages by it.
-     *
-     * @param element any element
-     * @return true if it is declared static
-     */
-    public static boolean isStatic(Element element) {
-        return element.getModifiers().contains(Modifier.STATIC);
     }
 
     private static Name[] internedNames(Elements elements, Set<String> names) {

@@ -1,13 +1,15 @@
-package org.allocdiscipline.processor.rules;
+package org.allocdiscipline.processor.flow;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePathScanner;
 
 /**
  * A scanner that stays inside one body: it does not enter lambda bodies or class bodies (anonymous
- * and local classes), because the runner hands those to the rules as bodies of their own. The
+ * and local classes), which are bodies of their own (with graphs of their own; the rule runner hands
+ * them to the rules separately). The
  * arguments and enclosing expression of a {@code new} with an anonymous class body are still
  * scanned, since they are evaluated in this body.
  *
@@ -37,11 +39,11 @@ public abstract class BodyScanner<R, P> extends TreePathScanner<R, P> {
         return scanAndReduce(node.getArguments(), p, r);
     }
 
-    private R scanAndReduce(com.sun.source.tree.Tree tree, P p, R r) {
+    private R scanAndReduce(Tree tree, P p, R r) {
         return reduce(scan(tree, p), r);
     }
 
-    private R scanAndReduce(Iterable<? extends com.sun.source.tree.Tree> trees, P p, R r) {
+    private R scanAndReduce(Iterable<? extends Tree> trees, P p, R r) {
         return reduce(scan(trees, p), r);
     }
 }

@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.rules;
+package org.allocdiscipline.processor.rules.engine;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -20,6 +20,12 @@ import org.allocdiscipline.processor.report.Finding;
 import org.allocdiscipline.processor.report.Fingerprints;
 import org.allocdiscipline.processor.report.InternalFailure;
 import org.allocdiscipline.processor.report.LocatedFinding;
+import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.ClassContext;
+import org.allocdiscipline.processor.rules.api.CodeBody;
+import org.allocdiscipline.processor.rules.api.FindingSink;
+import org.allocdiscipline.processor.rules.api.Rule;
+import org.allocdiscipline.processor.rules.api.SharedAnalyses;
 import org.allocdiscipline.processor.scope.LibraryScope;
 
 /**

@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.rules;
+package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
@@ -23,39 +23,63 @@ import javax.lang.model.type.TypeMirror;
  * How the ownership rules name trees in their messages: short (a call is {@code allocator.alloc(...)},
  * never its whole argument list) and with the line, so a reader finds the path the message speaks of.
  */
-final class OwnershipWording {
+public final class OwnershipWording {
     private final Trees trees;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
 
-    OwnershipWording(Trees trees, CompilationUnitTree unit) {
+    /**
+     * Names trees of one compilation unit.
+     *
+     * @param trees the compiler's tree utilities
+     * @param unit the unit the trees belong to
+     */
+    public OwnershipWording(Trees trees, CompilationUnitTree unit) {
         this.trees = trees;
         this.unit = unit;
         this.positions = trees.getSourcePositions();
     }
 
-    /** The line on which a tree starts. */
-    long line(Tree tree) {
+    /**
+     * The line on which a tree starts.
+     *
+     * @param tree a tree of the unit
+     * @return the 1-based line, or 0 when the tree has no position
+     */
+    public long line(Tree tree) {
         long start = positions.getStartPosition(unit, tree);
         return start < 0 ? 0 : unit.getLineMap().getLineNumber(start);
     }
 
-    /** The line on which a tree ends, such as the closing brace of a body. */
-    long endLine(Tree tree) {
+    /**
+     * The line on which a tree ends, such as the closing brace of a body.
+     *
+     * @param tree a tree of the unit
+     * @return the 1-based line
+     */
+    public long endLine(Tree tree) {
         long end = positions.getEndPosition(unit, tree);
         return end <= 0 ? line(tree) : unit.getLineMap().getLineNumber(end - 1);
     }
 
-    /** A short name of an expression or declaration, in backquotes. */
-    String name(Tree tree) {
+    /**
+     * A short name of an expression or declaration, in backquotes.
+     *
+     * @param tree the expression or declaration
+     * @return such as {@code `allocator.alloc(...)`}
+     */
+    public String name(Tree tree) {
         return "`" + shortText(tree) + "`";
     }
 
     /**
      * The value an allocation site stands for, with its line: {@code the value from `allocator.alloc(...)`
      * (line 7)}, or for a declaration {@code the @Owned field `buffer` (line 9)} (a parameter likewise).
+     *
+     * @param site the allocation, or the declaration of an {@code @Owned} parameter or field
+     * @return the phrase
      */
-    String value(Tree site) {
+    public String value(Tree site) {
         if (site instanceof VariableTree variable) {
             // Only reporting asks, once per finding, so the search for the declaration's path is affordable.
             TreePath path = trees.getPath(unit, site);
@@ -67,8 +91,13 @@ final class OwnershipWording {
         return "the value from " + site(site);
     }
 
-    /** The name of the value an allocation site produces, with its line: {@code `allocator.alloc(...)` (line 7)}. */
-    String site(Tree site) {
+    /**
+     * The name of the value an allocation site produces, with its line: {@code `allocator.alloc(...)` (line 7)}.
+     *
+     * @param site the allocation, or the declaration of an {@code @Owned} parameter or field
+     * @return the name and line
+     */
+    public String site(Tree site) {
         if (site instanceof VariableTree variable) {
             return "`" + variable.getName() + "` (line " + line(site) + ")";
         }
@@ -110,8 +139,13 @@ final class OwnershipWording {
         return select.toString();
     }
 
-    /** The simple name of an exception type, as a reader writes it. */
-    static String simpleName(TypeMirror type) {
+    /**
+     * The simple name of an exception type, as a reader writes it.
+     *
+     * @param type the type
+     * @return its simple name without type arguments
+     */
+    public static String simpleName(TypeMirror type) {
         String name = type.toString();
         int generic = name.indexOf('<');
         String raw = generic < 0 ? name : name.substring(0, generic);

@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.scope;
+package org.allocdiscipline.processor.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.allocdiscipline.PageAllocator;
 import org.junit.jupiter.api.Test;
 
 /** The checker's fixed list of global allocators' names is exactly the runtime's. */
-class GlobalAllocatorsTest {
+class ApiModelTest {
     @Test
     void namesAreThePublicStaticPageAllocatorFieldsOfPageAllocator() {
         // A global added to the runtime and missing here would never be reported as hardcoded.
@@ -20,6 +20,6 @@ class GlobalAllocatorsTest {
                 .map(Field::getName)
                 .collect(Collectors.toSet());
 
-        assertThat(GlobalAllocators.NAMES).isEqualTo(runtime);
+        assertThat(ApiModel.GLOBAL_ALLOCATOR_NAMES).isEqualTo(runtime);
     }
 }

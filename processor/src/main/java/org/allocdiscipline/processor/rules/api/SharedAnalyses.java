@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.rules;
+package org.allocdiscipline.processor.rules.api;
 
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;

@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.rules;
+package org.allocdiscipline.processor.rules.api;
 
 import org.allocdiscipline.processor.report.RuleDescriptor;
 
@@ -7,33 +7,29 @@ import org.allocdiscipline.processor.report.RuleDescriptor;
  * of a class: each method and constructor body, each lambda body (analysed as a method of its own),
  * each initializer block and each field initializer. A rule looks only at the body it is given and
  * reports through {@link BodyContext#findings()}; nested lambdas and classes come as bodies of their
- * own (see {@link BodyScanner}).
+ * own (see {@link org.allocdiscipline.processor.flow.BodyScanner}).
  *
  * <p>A rule may throw: the runner turns the exception into one note that names the method, and
  * goes on with the next rule and the next body.
  */
 public interface Rule {
     /**
-     * The rule id that starts each diagnostic, such as {@code hardcoded-allocator}; documented, stable,
-     * and the key for {@code @SuppressWarnings} and {@code -Aallocdiscipline.disable}.
+     * What the rule is: its id (documented, stable, the start of each diagnostic and the key for
+     * {@code @SuppressWarnings} and {@code -Aallocdiscipline.disable}), what it reports and how its
+     * findings are fixed.
+     *
+     * @return the descriptor
+     */
+    RuleDescriptor descriptor();
+
+    /**
+     * The rule id that starts each diagnostic, such as {@code hardcoded-allocator}.
      *
      * @return the id
      */
-    String id();
-
-    /**
-     * One sentence on what the rule reports.
-     *
-     * @return the description
-     */
-    String description();
-
-    /**
-     * One sentence on how its findings are usually fixed.
-     *
-     * @return the hint
-     */
-    String fixHint();
+    default String id() {
+        return descriptor().id();
+    }
 
     /**
      * Checks one code body.
@@ -53,14 +49,5 @@ public interface Rule {
      * @throws Exception if the rule fails; the failure is reported as one note and checking goes on
      */
     default void checkClass(ClassContext context) throws Exception {
-    }
-
-    /**
-     * The rule as reports describe it.
-     *
-     * @return id, description and fix hint
-     */
-    default RuleDescriptor descriptor() {
-        return new RuleDescriptor(id(), description(), fixHint());
     }
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Every diagnostic the checker gives on the code it is tested on, as javac prints it (file, line,
+# source line and caret, kind, message): the processor's corpus, the other test cases, the samples'
+# wrong code and the consumer builds' sources. A refactoring of the checker must leave this output
+# byte-identical:
+#   benchmarks/corpus-output.sh > before.txt   # on the old code
+#   benchmarks/corpus-output.sh > after.txt    # on the new code
+#   diff before.txt after.txt
+# It compiles the processor (mvn compile) and runs the JDK's javac once per group of sources that the
+# tests compile together, with the processor's classes on the processor path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -ntp -o -pl processor -am compile >&2 || ./mvnw -B -q -ntp -pl processor -am compile >&2
+. .mvn/select-jdk.sh
+javac_bin="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+
+processor=processor/target/classes
+runtime=runtime/target/classes
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# One javac run: a heading, then javac's output with the repository-relative paths it was given.
+group() {
+  local name=$1; shift
+  local options=() sources=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do options+=("$1"); shift; done
+  shift
+  sources=("$@")
+  echo "### $name (${#sources[@]} files) ${options[*]:-}"
+  rm -rf "$out/classes" && mkdir -p "$out/classes"
+  "$javac_bin" --release 25 -Xmaxwarns 100000 -Xmaxerrs 100000 -d "$out/classes" \
+    -cp "$runtime" -processorpath "$processor" "${options[@]}" "${sources[@]}" 2>&1 \
+    && echo "### exit 0" || echo "### exit $?"
+}
+
+files() { find "$@" -name '*.java' -print | LC_ALL=C sort; }
+
+corpus=processor/src/test/resources/corpus
+cases=processor/src/test/resources/cases
+mapfile -t plain < <(files "$corpus" -path "$corpus/unchecked" -prune -o -type f)
+group corpus -- "${plain[@]}"
+mapfile -t unchecked < <(files "$corpus/unchecked")
+group corpus/unchecked -Aallocdiscipline.uncheckedExceptions=true -- "${unchecked[@]}"
+for file in $(files "$cases/hardcoded"); do
+  group "$file" -- "$file"
+done
+group cases/modes -- $(files "$cases/modes")
+group cases/robust/Failing -- "$cases/robust/Failing.java"
+group cases/robust/compact -- $(files "$cases/robust/compact")
+group samples/wrong -- $(files samples/src/wrong)
+for it in processor/src/it/*/; do
+  for src in "$it"src/*/java; do
+    group "$src" -- $(files "$src")
+  done
+done

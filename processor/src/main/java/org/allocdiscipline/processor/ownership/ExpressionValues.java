@@ -1,0 +1,158 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import org.allocdiscipline.processor.model.ApiModel;
+
+/**
+ * What an expression evaluates to in a state: the owned values (sites) it may produce, whether it may
+ * produce anything else, whether it is a region, and which allocator it denotes. Parentheses, casts,
+ * assignments, conditionals and {@code switch} expressions pass their operands' values through.
+ */
+final class ExpressionValues {
+    private final Trees trees;
+    private final OwnershipAnnotations annotations;
+    private final Map<Element, TreePath> ownedFields;
+    /** The type of the class that declares the body: a region when a call has no receiver. */
+    private final TypeMirror enclosingClass;
+
+    ExpressionValues(Trees trees, OwnershipAnnotations annotations, Map<Element, TreePath> ownedFields,
+                     TypeMirror enclosingClass) {
+        this.trees = trees;
+        this.annotations = annotations;
+        this.ownedFields = ownedFields;
+        this.enclosingClass = enclosingClass;
+    }
+
+    /** What an expression evaluates to, given the state just before its consumer runs. */
+    LocalFact valueOf(ExpressionTree expression, TreePath parent, OwnershipState state) {
+        ExpressionTree tree = expression;
+        TreePath path = new TreePath(parent, tree);
+        switch (tree.getKind()) {
+            case PARENTHESIZED:
+                return valueOf(((ParenthesizedTree) tree).getExpression(), path, state);
+            case TYPE_CAST:
+                return valueOf(((TypeCastTree) tree).getExpression(), path, state);
+            case ASSIGNMENT:
+                return valueOf(((AssignmentTree) tree).getExpression(), path, state);
+            case CONDITIONAL_EXPRESSION: {
+                ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+                return valueOf(conditional.getTrueExpression(), path, state)
+                        .join(valueOf(conditional.getFalseExpression(), path, state));
+            }
+            case SWITCH_EXPRESSION: {
+                LocalFact joined = null;
+                for (TreePath result : OwnershipTrees.switchResults(path)) {
+                    LocalFact value = valueOf((ExpressionTree) result.getLeaf(), result.getParentPath(), state);
+                    joined = joined == null ? value : joined.join(value);
+                }
+                return joined == null ? LocalFact.UNTRACKED : joined;
+            }
+            case METHOD_INVOCATION:
+            case NEW_CLASS: {
+                TypeMirror type = trees.getTypeMirror(path);
+                Site allocation = new Site.Allocation(tree);
+                Set<Site> sites = (state.flagsOf(allocation) & (OwnershipState.OWNED | OwnershipState.REGION)) != 0
+                        ? Set.of(allocation) : Set.of();
+                AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type) : staticIdentity(type);
+                return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), identity);
+            }
+            case IDENTIFIER:
+            case MEMBER_SELECT: {
+                Element element = trees.getElement(path);
+                TypeMirror type = trees.getTypeMirror(path);
+                if (element != null && OwnershipTrees.isLocal(element)) {
+                    LocalFact fact = state.local(element);
+                    boolean region = fact.region() || annotations.isRegionType(type);
+                    AllocatorIdentity identity = fact.allocator().isUnknown() ? staticIdentity(type) : fact.allocator();
+                    return new LocalFact(fact.sites(), fact.untracked(), region, identity);
+                }
+                if (element != null && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess(tree)) {
+                    Site site = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
+                    Set<Site> sites = (state.flagsOf(site) & (OwnershipState.OWNED | OwnershipState.RELEASED)) != 0
+                            ? Set.of(site) : Set.of();
+                    return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), staticIdentity(type));
+                }
+                AllocatorIdentity identity = ApiModel.isGlobalAllocator(element)
+                        ? new AllocatorIdentity(null, (TypeElement) element.getEnclosingElement(), true)
+                        : staticIdentity(type);
+                return new LocalFact(Set.of(), true, annotations.isRegionType(type), identity);
+            }
+            case NULL_LITERAL:
+                // null is no value at all: a variable that may hold null or one value still holds only that one.
+                return LocalFact.NOTHING;
+            default:
+                return LocalFact.UNTRACKED;
+        }
+    }
+
+    /** The owned values that an expression produces directly, not through a variable. */
+    Set<Site> temporaries(ExpressionTree expression, TreePath parent, OwnershipState state) {
+        ExpressionTree tree = OwnershipTrees.skipParens(expression);
+        if (tree == null) {
+            return Set.of();
+        }
+        switch (tree.getKind()) {
+            case TYPE_CAST:
+                return temporaries(((TypeCastTree) tree).getExpression(), parent, state);
+            case CONDITIONAL_EXPRESSION: {
+                ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+                Set<Site> union = new HashSet<>(temporaries(conditional.getTrueExpression(), parent, state));
+                union.addAll(temporaries(conditional.getFalseExpression(), parent, state));
+                return union;
+            }
+            case METHOD_INVOCATION:
+            case NEW_CLASS:
+                Site allocation = new Site.Allocation(tree);
+                return (state.flagsOf(allocation) & OwnershipState.OWNED) != 0 ? Set.of(allocation) : Set.of();
+            default:
+                return Set.of();
+        }
+    }
+
+    boolean isRegionAllocation(MethodInvocationTree call, TreePath path, ExpressionTree receiver,
+                                       TreePath selectPath, OwnershipState state) {
+        if (receiver != null ? valueOf(receiver, selectPath, state).region() : annotations.isRegionType(enclosingClass)) {
+            return true;
+        }
+        for (ExpressionTree argument : call.getArguments()) {
+            TypeMirror type = trees.getTypeMirror(new TreePath(path, argument));
+            if (annotations.isAllocatorType(type) && valueOf(argument, path, state).region()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AllocatorIdentity newIdentity(Tree creation, TypeMirror type) {
+        TypeElement exact = type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+                ? element : null;
+        return new AllocatorIdentity(creation, exact, false);
+    }
+
+    static AllocatorIdentity staticIdentity(TypeMirror type) {
+        if (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+                && element.getKind() == ElementKind.CLASS && element.getModifiers().contains(Modifier.FINAL)) {
+            return new AllocatorIdentity(null, element, false);
+        }
+        return AllocatorIdentity.UNKNOWN;
+    }
+}

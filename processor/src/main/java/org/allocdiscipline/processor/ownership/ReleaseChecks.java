@@ -1,0 +1,210 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeMirror;
+import org.allocdiscipline.processor.flow.CfgNode;
+import org.allocdiscipline.processor.flow.NodeKind;
+
+/**
+ * The checks of the ownership analysis: leaks, double releases, releases through the wrong
+ * allocator and uses after release. The node transfer calls them where it sees such an event, and
+ * they write what they find to a {@link FindingLog} (a discarding one when the analysis of a helper of
+ * {@code close()} only wants its states); they never change the state.
+ */
+final class ReleaseChecks {
+    private final Trees trees;
+    private final OwnershipAnnotations annotations;
+    private final ExpressionValues values;
+    private final Sites sites;
+    private final Map<Element, TreePath> ownedFields;
+    private final FindingLog log;
+
+    ReleaseChecks(Trees trees, OwnershipAnnotations annotations, ExpressionValues values, Sites sites,
+                  Map<Element, TreePath> ownedFields, FindingLog log) {
+        this.trees = trees;
+        this.annotations = annotations;
+        this.values = values;
+        this.sites = sites;
+        this.ownedFields = ownedFields;
+        this.log = log;
+    }
+
+    /**
+     * Releases what an expression may hold. It is a double release only when every value it may
+     * hold was already released on some path, and nothing untracked could be meant instead.
+     */
+    void releaseAll(OwnershipState.Builder out, OwnershipState in, LocalFact value, TreePath release,
+                    AllocatorIdentity releasingAllocator) {
+        boolean twice = !value.sites().isEmpty() && !value.untracked();
+        for (Site site : value.sites()) {
+            twice &= (in.flagsOf(site) & OwnershipState.RELEASED) != 0;
+        }
+        if (twice) {
+            Tree allocation = value.sites().iterator().next().tree();
+            log.add(sink -> sink.doubleRelease(release, allocation));
+        }
+        for (Site site : value.sites()) {
+            release(out, in, site, release, releasingAllocator);
+        }
+    }
+
+    /** Releases one site; through an allocator that provably did not allocate it, a wrong-allocator finding. */
+    void release(OwnershipState.Builder out, OwnershipState in, Site site, TreePath release,
+                 AllocatorIdentity releasingAllocator) {
+        if (releasingAllocator != null) {
+            AllocatorIdentity allocatedBy = in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN);
+            if (allocatedBy.provablyDiffers(releasingAllocator)) {
+                Tree allocation = site.tree();
+                log.add(sink -> sink.wrongAllocator(release, allocation));
+            }
+        }
+        out.flags(site, OwnershipState.RELEASED);
+    }
+
+    /** The value of {@code site} escapes its obligation along a path of this kind, at {@code at}. */
+    void leak(Site site, LeakReason reason, Tree at, TypeMirror exception) {
+        // The site's path is looked up when the log is replayed, after solving, when every site's path is known.
+        log.add(sink -> {
+            TreePath path = sites.pathOf(site);
+            if (path != null) {
+                sink.leak(path, reason, at, exception);
+            }
+        });
+    }
+
+    /**
+     * A release of one of the class's own {@code @Owned} fields by a helper of {@code close()} when the
+     * field was already released: the helper releases it on every path, so it is released twice.
+     */
+    void doubleReleaseByHelper(TreePath call, Tree field) {
+        log.add(sink -> sink.doubleRelease(call, field));
+    }
+
+    /**
+     * The leaks at an exit of the body: every value that still owes its release when control leaves
+     * by a return, an exception or the end of the body.
+     *
+     * @param node the exit
+     * @param in the state there
+     * @param returned the sites the exit's {@code return} hands out
+     */
+    void leaksAtExit(CfgNode node, OwnershipState in, Set<Site> returned) {
+        Tree cause = node.tree();
+        for (Map.Entry<Site, Integer> entry : in.flags().entrySet()) {
+            if ((entry.getValue() & OwnershipState.OWNED) == 0) {
+                continue;
+            }
+            Site site = entry.getKey();
+            if (node.kind() == NodeKind.EXCEPTIONAL_EXIT) {
+                // A call that throws leaves the caller owning what it passed to an @Owned parameter,
+                // so an exception out of this body hands its @Owned parameters back, not leaks them.
+                if (!isOwnedParameter(site)) {
+                    leak(site, LeakReason.EXCEPTION, cause, node.exceptionType());
+                }
+            } else if (cause instanceof ReturnTree) {
+                leak(site, returned.contains(site) ? LeakReason.RETURNED_UNOWNED : LeakReason.RETURN, cause, null);
+            } else {
+                leak(site, LeakReason.END_OF_BODY, cause, null);
+            }
+        }
+    }
+
+    private static boolean isOwnedParameter(Site site) {
+        return site instanceof Site.Parameter;
+    }
+
+    void useOfVariable(CfgNode node, OwnershipState in) {
+        Element element = trees.getElement(node.path());
+        if (element == null) {
+            return;
+        }
+        LocalFact fact;
+        if (OwnershipTrees.isLocal(element)) {
+            fact = in.local(element);
+        } else if (ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.tree())) {
+            // In close(), one of the class's own @Owned fields, read after close() released it.
+            fact = new LocalFact(Set.of(new Site.Field((VariableTree) ownedFields.get(element).getLeaf())), false, false,
+                    AllocatorIdentity.UNKNOWN);
+        } else {
+            return;
+        }
+        if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.path())) {
+            return;
+        }
+        Site released = null;
+        Tree closedRegion = null;
+        for (Site site : fact.sites()) {
+            int flags = in.flagsOf(site);
+            if ((flags & OwnershipState.OWNED) != 0 || (flags & (OwnershipState.RELEASED | OwnershipState.REGION)) == 0) {
+                return;
+            }
+            if ((flags & OwnershipState.REGION) != 0) {
+                Tree region = closedRegion(site, in);
+                if (region == null) {
+                    return;
+                }
+                closedRegion = region;
+            }
+            released = site;
+        }
+        Tree allocation = released.tree();
+        Tree region = closedRegion;
+        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region));
+    }
+
+    /**
+     * The {@code new} of the region that allocated a site's value, when that region was closed on
+     * every path here (closing it released the value); {@code null} when it may still be open or
+     * is not known.
+     */
+    private static Tree closedRegion(Site site, OwnershipState in) {
+        AllocatorIdentity allocator = in.allocators().get(site);
+        if (allocator == null || allocator.creation() == null) {
+            return null;
+        }
+        int regionFlags = in.flagsOf(new Site.Allocation(allocator.creation()));
+        boolean closed = (regionFlags & OwnershipState.RELEASED) != 0
+                && (regionFlags & (OwnershipState.OWNED | OwnershipState.REGION)) == 0;
+        return closed ? allocator.creation() : null;
+    }
+
+    /** Releasing again is a double release, and copying or comparing with null reads no memory. */
+    private boolean isHarmlessUse(TreePath use) {
+        TreePath child = use;
+        TreePath consumer = OwnershipTrees.consumer(use);
+        while (child.getParentPath() != consumer) {
+            child = child.getParentPath();
+        }
+        Tree parent = consumer.getLeaf();
+        if (parent instanceof BinaryTree binary && (binary.getKind() == Tree.Kind.EQUAL_TO
+                || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+            return true;
+        }
+        if (parent instanceof VariableTree || parent instanceof AssignmentTree) {
+            return true;
+        }
+        if (parent instanceof MemberSelectTree && consumer.getParentPath().getLeaf() instanceof MethodInvocationTree call
+                && OwnershipTrees.isCloseCall(call)) {
+            return true;
+        }
+        if (parent instanceof MethodInvocationTree call && trees.getElement(consumer) instanceof ExecutableElement method) {
+            int index = call.getArguments().indexOf(child.getLeaf());
+            return index >= 0 && annotations.signature(method).takesArgument(index);
+        }
+        return false;
+    }
+}
