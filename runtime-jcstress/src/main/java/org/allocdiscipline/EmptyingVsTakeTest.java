@@ -55,14 +55,14 @@ public class EmptyingVsTakeTest {
         String broken = f.broken();
         if (broken != null) {
             r.r1 = broken;
-        } else if (s.state == GpaSlab.CURRENT && f.currentOf(0) == s && !f.inAllocatorPool(s)
+        } else if (s.state() == GpaSlab.CURRENT && f.currentOf(0) == s && !f.inAllocatorPool(s)
                 && SlabProtocolFixture.held(taker, s) != 0 && f.inAllocatorPool(other)) {
             r.r1 = "S current";
-        } else if (s.state == GpaSlab.EMPTY && f.inAllocatorPool(s) && f.currentOf(0) == other
+        } else if (s.state() == GpaSlab.EMPTY && f.inAllocatorPool(s) && f.currentOf(0) == other
                 && SlabProtocolFixture.held(taker, other) != 0) {
             r.r1 = "S empty in the allocator's pool";
         } else {
-            r.r1 = "unexpected: S in state " + s.state + ", other in state " + other.state;
+            r.r1 = "unexpected: S in state " + s.state() + ", other in state " + other.state();
         }
     }
 }

@@ -49,11 +49,11 @@ public class LetGoVsFreeTest {
             r.r1 = broken;
         } else if (f.currentOf(0) == s && SlabProtocolFixture.held(taker, s) == 1L << 5) {
             r.r1 = "S current again";
-        } else if (f.currentOf(0) == fresh && s.state == GpaSlab.POOLED
+        } else if (f.currentOf(0) == fresh && s.state() == GpaSlab.POOLED
                 && SlabProtocolFixture.held(taker, fresh) != 0) {
             r.r1 = "S pooled";
         } else {
-            r.r1 = "unexpected: S in state " + s.state + ", taker holds " + taker.counts[SlabProtocolFixture.C];
+            r.r1 = "unexpected: S in state " + s.state() + ", taker holds " + taker.counts[SlabProtocolFixture.C];
         }
     }
 }

@@ -75,7 +75,7 @@ final class SlabProtocolFixture {
         GpaSlab slab = new GpaSlab(memory, memory);
         slab.format(sizeClass);
         slab.used[0] = slab.padding | bits;
-        slab.state = state;
+        slab.setState(state);
         slabs.add(slab);
         live.add(bits);
         return slab;
@@ -217,7 +217,7 @@ final class SlabProtocolFixture {
             }
             long taken = held | live.get(i);
             int stripe = stripeOf(slab);
-            switch (slab.state) {
+            switch (slab.state()) {
                 case GpaSlab.CURRENT -> {
                     if (stripe < 0) {
                         return name + ": CURRENT but no stripe's current slab";
@@ -249,17 +249,17 @@ final class SlabProtocolFixture {
                     continue;
                 }
                 default -> {
-                    return name + ": state " + slab.state + " after the actors ended";
+                    return name + ": state " + slab.state() + " after the actors ended";
                 }
             }
-            if (slab.state != GpaSlab.CURRENT && stripe >= 0) {
-                return name + ": a stripe's current slab in state " + slab.state;
+            if (slab.state() != GpaSlab.CURRENT && stripe >= 0) {
+                return name + ": a stripe's current slab in state " + slab.state();
             }
-            if (slab.state != GpaSlab.POOLED && inClassPool(slab)) {
-                return name + ": in the pool in state " + slab.state;
+            if (slab.state() != GpaSlab.POOLED && inClassPool(slab)) {
+                return name + ": in the pool in state " + slab.state();
             }
             if (inAllocatorPool(slab)) {
-                return name + ": in the allocator's pool in state " + slab.state;
+                return name + ": in the allocator's pool in state " + slab.state();
             }
             if (slab.used[0] != (slab.padding | taken)) {
                 return name + ": bitmap " + Long.toHexString(bits(slab)) + " but slots held or live "

@@ -58,11 +58,11 @@ public class TakeVsLetGoTest {
         } else if (first.counts[SlabProtocolFixture.C] == 0 || second.counts[SlabProtocolFixture.C] == 0) {
             r.r1 = "a refill took no slot";
         } else {
-            r.r1 = switch (s.state) {
+            r.r1 = switch (s.state()) {
                 case GpaSlab.CURRENT -> "S current";
                 case GpaSlab.POOLED -> "S pooled";
                 case GpaSlab.ABANDONED -> "S abandoned full";
-                default -> "S in state " + s.state;
+                default -> "S in state " + s.state();
             };
         }
     }

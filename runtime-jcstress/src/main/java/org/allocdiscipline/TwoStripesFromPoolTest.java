@@ -69,7 +69,7 @@ public class TwoStripesFromPoolTest {
         boolean to0 = f.currentOf(0) == s;
         boolean to1 = f.currentOf(1) == s;
         if (to0 == to1) {
-            r.r1 = "S to " + (to0 ? "both stripes" : "neither stripe") + ", in state " + s.state;
+            r.r1 = "S to " + (to0 ? "both stripes" : "neither stripe") + ", in state " + s.state();
             return;
         }
         int slots = Long.bitCount(SlabProtocolFixture.held(to0 ? stripe0 : stripe1, s));

@@ -317,7 +317,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     void retire(GpaSlab slab) {
         synchronized (pool) {
             slab.sizeClass = null;
-            slab.state = GpaSlab.EMPTY;
+            slab.setState(GpaSlab.EMPTY);
             pool.push(slab);
         }
     }

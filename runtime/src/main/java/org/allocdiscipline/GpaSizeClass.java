@@ -19,11 +19,11 @@ import java.lang.foreign.MemorySegment;
  * decision that a pooled slab is empty (POOLED to EMPTYING), which is therefore never taken while
  * the slab becomes some stripe's CURRENT one.
  *
- * <p><b>Known slack.</b> A free reads the state after its bit is cleared. A free preempted across a
- * whole later life of its slab (emptied, formatted again, filled, let go) may then pool that later
- * life early: the pool gets a slab without a free slot, which {@link #refill} lets go again, or,
- * when the slab now serves another class, a slab that is in no pool until it empties. Memory is
- * held longer; no slot is ever handed out twice. A life count packed with the state would close it.
+ * <p><b>Lives.</b> A free reads the state after its bit is cleared, so it may run late: preempted
+ * while its slab was emptied, formatted again (for any class), filled and let go. Its
+ * ABANDONED-to-POOLED change is therefore bound to the slab's life it freed into (a count kept with
+ * the state, read before the clear, while the freed slot still pins the slab), and a late free
+ * changes nothing in a later life.
  */
 final class GpaSizeClass {
     /** Requests up to this size and alignment are served from slabs. */
@@ -108,7 +108,7 @@ final class GpaSizeClass {
      */
     private boolean takeFromCurrent(GpaSlab slab, int stripe, GpaThreadCache cache, int c, int room) {
         while (slab.takeInto(cache, c, room) == 0) {
-            slab.state = GpaSlab.ABANDONED;
+            slab.setState(GpaSlab.ABANDONED);
             // A free that cleared a bit before this mark saw CURRENT and will not pool the slab:
             // take the slab back when a slot came free (unless such a free pooled it meanwhile).
             if (slab.isFull() || !slab.changeState(GpaSlab.ABANDONED, GpaSlab.CURRENT)) {
@@ -152,9 +152,11 @@ final class GpaSizeClass {
 
     /** Gives cached (not live) slots back to their slab. */
     void release(GpaSlab slab, int word, long mask) {
+        // While the bits are set the slab cannot be emptied: this is the life the slots belong to.
+        int life = slab.life();
         long before = slab.clearWord(word, mask);
-        if (slab.state != GpaSlab.CURRENT) {
-            afterFreeIntoIdleSlab(slab, ((before & ~mask) & ~(word == 0 ? slab.padding : 0)) == 0);
+        if (slab.state() != GpaSlab.CURRENT) {
+            afterFreeIntoIdleSlab(slab, life, ((before & ~mask) & ~(word == 0 ? slab.padding : 0)) == 0);
         }
     }
 
@@ -165,20 +167,20 @@ final class GpaSizeClass {
         return slot;
     }
 
-    private void afterFreeIntoIdleSlab(GpaSlab slab, boolean wordEmptied) {
-        if (slab.state == GpaSlab.ABANDONED && slab.changeState(GpaSlab.ABANDONED, GpaSlab.POOLED)) {
+    private void afterFreeIntoIdleSlab(GpaSlab slab, int life, boolean wordEmptied) {
+        if (slab.state() == GpaSlab.ABANDONED && slab.changeState(life, GpaSlab.ABANDONED, GpaSlab.POOLED)) {
             synchronized (this) {
                 // Pooled, emptied and formatted again meanwhile: then it is no longer ours to push.
-                if (slab.state == GpaSlab.POOLED && slab.sizeClass == this) {
+                if (slab.state() == GpaSlab.POOLED && slab.sizeClass == this) {
                     push(slab);
                 }
             }
         }
-        if (wordEmptied && slab.state == GpaSlab.POOLED && slab.isEmpty()) {
+        if (wordEmptied && slab.state() == GpaSlab.POOLED && slab.isEmpty()) {
             boolean emptied;
             synchronized (this) {
                 // Under the monitor no stripe can make the slab CURRENT, so "empty" holds.
-                emptied = slab.state == GpaSlab.POOLED && slab.sizeClass == this && slab.isEmpty()
+                emptied = slab.state() == GpaSlab.POOLED && slab.sizeClass == this && slab.isEmpty()
                         && slab.changeState(GpaSlab.POOLED, GpaSlab.EMPTYING);
                 if (emptied) {
                     unlink(slab);

@@ -16,7 +16,7 @@ import java.lang.invoke.VarHandle;
  * realloc keeps the alignment; it is written by the thread that took the slot, and read by
  * whoever frees it after being handed the segment.
  *
- * <p>Life cycle ({@link #state}): CURRENT (one stripe of its class takes slots from it), ABANDONED
+ * <p>Life cycle ({@link #state()}): CURRENT (one stripe of its class takes slots from it), ABANDONED
  * (found full and let go; the first free puts it back in its class's pool), POOLED (in the pool,
  * has a free slot, gives out none), EMPTYING and EMPTY (all slots free, waiting for any class in
  * the allocator's pool). The format fields change only while EMPTY, when no live segment points in.
@@ -36,7 +36,7 @@ final class GpaSlab {
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(GpaSlab.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(GpaSlab.class, "lifeAndState", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -50,7 +50,14 @@ final class GpaSlab {
 
     /** The class the slab serves; null while EMPTY. */
     volatile GpaSizeClass sizeClass;
-    volatile int state = EMPTY;
+    /**
+     * The state in the low bits, and above them the slab's life: how many times it was formatted. A
+     * free binds its state change to the life its slot belonged to, so that a free that was
+     * preempted while the slab was emptied and formatted again cannot act on the new life.
+     */
+    private volatile int lifeAndState = EMPTY;
+    private static final int STATE_BITS = 3;
+    private static final int STATE_MASK = (1 << STATE_BITS) - 1;
 
     int slotShift;
     int slotCount;
@@ -85,8 +92,23 @@ final class GpaSlab {
         // Every slot is free: EMPTY guarantees it, so only the padding needs setting.
         used[0] = padding;
         hint = 0;
-        state = CURRENT;
+        lifeAndState = ((life() + 1) << STATE_BITS) | CURRENT;
         sizeClass = owner;
+    }
+
+    /** The state: CURRENT, ABANDONED, POOLED, EMPTYING or EMPTY. */
+    int state() {
+        return lifeAndState & STATE_MASK;
+    }
+
+    /** How many times the slab was formatted; read before a free clears its bit, it names the slot's life. */
+    int life() {
+        return lifeAndState >>> STATE_BITS;
+    }
+
+    /** Sets the state within the current life; only by whoever holds the slab in the state it leaves. */
+    void setState(int state) {
+        lifeAndState = (lifeAndState & ~STATE_MASK) | state;
     }
 
     boolean isUsed(int slot) {
@@ -193,8 +215,15 @@ final class GpaSlab {
         return count;
     }
 
+    /** Changes the state from {@code from} to {@code to} within the life the slab is in now. */
     boolean changeState(int from, int to) {
-        return STATE.compareAndSet(this, from, to);
+        int now = lifeAndState;
+        return (now & STATE_MASK) == from && STATE.compareAndSet(this, now, (now & ~STATE_MASK) | to);
+    }
+
+    /** Changes the state from {@code from} to {@code to} only if the slab is still in {@code life}. */
+    boolean changeState(int life, int from, int to) {
+        return STATE.compareAndSet(this, (life << STATE_BITS) | from, (life << STATE_BITS) | to);
     }
 
     /** Appends "size at address" for each live slot, up to {@code limit} entries; returns how many it wrote. */
