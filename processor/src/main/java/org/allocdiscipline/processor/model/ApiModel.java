@@ -24,7 +24,9 @@ import javax.lang.model.type.TypeKind;
  *       {@link #isClose close()} on the owner, and an argument handed to an {@code @Owned} parameter;</li>
  *   <li>what is a region: a type that is {@link #REGION @Region} or has such a supertype; closing it
  *       releases everything allocated from it;</li>
- *   <li>which allocators are global: the constants in {@link #GLOBAL_ALLOCATORS}.</li>
+ *   <li>which allocators are global: the constants in {@link #GLOBAL_ALLOCATORS};</li>
+ *   <li>which test-framework annotations make a method a composition root: {@link #TEST_METHOD_ANNOTATIONS}
+ *       (and {@link #TESTNG_TEST} on a class).</li>
  * </ul>
  * Another API (the JDK's {@code Arena}, say) joins by adding its names here and its roles to the tests
  * below.
@@ -40,6 +42,27 @@ public final class ApiModel {
     public static final String REGION = "org.allocdiscipline.Region";
     /** Marks a composition root, which may choose a concrete allocator. */
     public static final String CHOOSES_ALLOCATOR = "org.allocdiscipline.ChoosesAllocator";
+
+    /** TestNG's {@code @Test}: on a class it makes every public method a test, so the class is a test root. */
+    public static final String TESTNG_TEST = "org.testng.annotations.Test";
+
+    /**
+     * The annotations of test frameworks that mark a test or lifecycle method, which the framework
+     * calls and which therefore chooses its allocators like {@code main}: JUnit 5 (Jupiter and its
+     * parameterized tests), JUnit 4, TestNG and jqwik. Recognised by name; none of them needs to be on
+     * the processor's class path.
+     */
+    public static final Set<String> TEST_METHOD_ANNOTATIONS = Set.of(
+            "org.junit.jupiter.api.Test", "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.api.TestTemplate", "org.junit.jupiter.params.ParameterizedTest",
+            "org.junit.jupiter.api.BeforeEach", "org.junit.jupiter.api.AfterEach",
+            "org.junit.jupiter.api.BeforeAll", "org.junit.jupiter.api.AfterAll",
+            "org.junit.Test", "org.junit.Before", "org.junit.After", "org.junit.BeforeClass", "org.junit.AfterClass",
+            TESTNG_TEST, "org.testng.annotations.BeforeMethod", "org.testng.annotations.AfterMethod",
+            "org.testng.annotations.BeforeClass", "org.testng.annotations.AfterClass",
+            "org.testng.annotations.BeforeSuite", "org.testng.annotations.AfterSuite",
+            "org.testng.annotations.BeforeTest", "org.testng.annotations.AfterTest",
+            "net.jqwik.api.Property", "net.jqwik.api.Example");
 
     /**
      * The global allocators: for each class that declares some, the names of its public static
@@ -90,6 +113,24 @@ public final class ApiModel {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             Element type = mirror.getAnnotationType().asElement();
             if (type instanceof TypeElement typeElement && typeElement.getQualifiedName().contentEquals(annotationName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an element is directly annotated with any of some annotations, by qualified name.
+     *
+     * @param element the annotated element
+     * @param annotationNames the qualified names, such as {@link #TEST_METHOD_ANNOTATIONS}
+     * @return true if one of them is present
+     */
+    public static boolean hasAny(Element element, Set<String> annotationNames) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            Element type = mirror.getAnnotationType().asElement();
+            if (type instanceof TypeElement typeElement
+                    && annotationNames.contains(typeElement.getQualifiedName().toString())) {
                 return true;
             }
         }

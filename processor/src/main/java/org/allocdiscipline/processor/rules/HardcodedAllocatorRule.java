@@ -45,8 +45,8 @@ public final class HardcodedAllocatorRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("hardcoded-allocator",
             "Library code names the global page allocator (PageAllocator.INSTANCE) instead of taking an"
                     + " Allocator from its caller.",
-            "Take an Allocator parameter and use it; only composition roots (main methods, @ChoosesAllocator)"
-                    + " pick a concrete allocator.");
+            "Take an Allocator parameter and use it; only composition roots (main methods, test and lifecycle"
+                    + " methods, @ChoosesAllocator) pick a concrete allocator.");
 
     private static final String SUGGESTED_PARAMETER = "Allocator allocator";
 

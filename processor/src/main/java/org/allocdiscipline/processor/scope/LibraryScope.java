@@ -1,11 +1,14 @@
 package org.allocdiscipline.processor.scope;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.List;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
@@ -29,14 +32,20 @@ public final class LibraryScope {
     }
 
     /**
-     * Whether the code at a path is library code: not inside a launcher entry point and not inside
-     * an element annotated {@code @ChoosesAllocator} (a class covers its members and nested classes).
+     * Whether the code at a path is library code: not inside a launcher entry point, not inside an
+     * element annotated {@code @ChoosesAllocator} (a class covers its members and nested classes), and
+     * not inside a test root (see {@link EntryPoints}): a test or lifecycle method, a class with
+     * TestNG's class-level {@code @Test}, or a field initializer or initializer block of a class that
+     * declares a test or lifecycle method.
      *
      * @param path any path into a compilation unit
      * @return false for code of a composition root
      */
     public boolean isLibraryCode(TreePath path) {
         for (TreePath p = path; p != null; p = p.getParentPath()) {
+            if (isInitializerOfTestClass(p)) {
+                return false;
+            }
             Element element = declaredElement(p);
             if (element == null) {
                 continue;
@@ -44,7 +53,15 @@ public final class LibraryScope {
             if (ApiModel.has(element, ApiModel.CHOOSES_ALLOCATOR)) {
                 return false;
             }
-            if (element instanceof ExecutableElement method && EntryPoints.isEntryPoint(method)) {
+            if (element instanceof ExecutableElement method
+                    && (EntryPoints.isEntryPoint(method) || EntryPoints.isTestMethod(method))) {
+                return false;
+            }
+            if (element instanceof TypeElement type && EntryPoints.isTestClass(type)) {
+                return false;
+            }
+            if (element.getKind() == ElementKind.FIELD && element.getEnclosingElement() instanceof TypeElement owner
+                    && EntryPoints.declaresTestMethod(owner)) {
                 return false;
             }
         }
@@ -69,6 +86,14 @@ public final class LibraryScope {
             }
         }
         return false;
+    }
+
+    /** An initializer block (static or not) of a class that declares a test or lifecycle method. */
+    private boolean isInitializerOfTestClass(TreePath path) {
+        TreePath parent = path.getParentPath();
+        return path.getLeaf().getKind() == Tree.Kind.BLOCK && parent != null
+                && parent.getLeaf() instanceof ClassTree
+                && trees.getElement(parent) instanceof TypeElement owner && EntryPoints.declaresTestMethod(owner);
     }
 
     private Element declaredElement(TreePath path) {

@@ -26,6 +26,7 @@ import org.allocdiscipline.processor.testing.Checker;
 import org.allocdiscipline.processor.testing.Expectations;
 import org.allocdiscipline.processor.testing.Expectations.Comparison;
 import org.allocdiscipline.processor.testing.Expectations.Expected;
+import org.allocdiscipline.processor.testing.TestFrameworkStubs;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -41,10 +42,13 @@ import org.junit.jupiter.api.TestFactory;
  * once, as a build does, prints precision and recall per rule and overall, and fails below 100%.
  *
  * <p>Files under {@code corpus/unchecked/} are compiled with
- * {@code -Aallocdiscipline.uncheckedExceptions=true}; all others with the defaults.
+ * {@code -Aallocdiscipline.uncheckedExceptions=true}; all others with the defaults. Files under
+ * {@code corpus/tests-as-roots/} are compiled together with {@link TestFrameworkStubs}, stand-ins for
+ * the annotations of JUnit, TestNG and jqwik (the whole corpus is, too).
  */
 class CorpusTest {
     private static final String UNCHECKED_DIRECTORY = "unchecked";
+    private static final String TEST_ROOTS_DIRECTORY = "tests-as-roots";
     private static final String UNCHECKED_OPTION = "-Aallocdiscipline.uncheckedExceptions=true";
     private static final List<String> OWNERSHIP_RULES = List.of(OwnedNotFreedRule.DESCRIPTOR.id(),
             DoubleFreeRule.DESCRIPTOR.id(), UseAfterFreeRule.DESCRIPTOR.id(), WrongAllocatorRule.DESCRIPTOR.id());
@@ -57,7 +61,8 @@ class CorpusTest {
             return DynamicTest.dynamicTest(relative.toString().replace('\\', '/'), file.toUri(), () -> {
                 List<JavaFileObject> source = List.of(JavaFileObjects.forResource(toUrl(file)));
                 List<String> problems = new ArrayList<>();
-                Compilation compilation = compile(source, problems, optionsFor(relative));
+                Compilation compilation = compile(isTestRoots(relative) ? withStubs(source) : source, problems,
+                        optionsFor(relative));
                 assertThat(problems).as("notes about failures or gaps").isEmpty();
                 Expectations.assertFindingsMatch(compilation, source);
             });
@@ -76,7 +81,7 @@ class CorpusTest {
 
         List<Comparison> comparisons = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        comparisons.add(Expectations.compare(compile(plain, problems), plain));
+        comparisons.add(Expectations.compare(compile(withStubs(plain), problems), plain));
         if (!unchecked.isEmpty()) {
             comparisons.add(Expectations.compare(compile(unchecked, problems, UNCHECKED_OPTION), unchecked));
         }
@@ -97,6 +102,17 @@ class CorpusTest {
 
     private static boolean isUnchecked(Path relative) {
         return relative.getName(0).toString().equals(UNCHECKED_DIRECTORY);
+    }
+
+    private static boolean isTestRoots(Path relative) {
+        return relative.getName(0).toString().equals(TEST_ROOTS_DIRECTORY);
+    }
+
+    /** The sources and the test frameworks' stub annotations, which report nothing themselves. */
+    private static List<JavaFileObject> withStubs(List<JavaFileObject> sources) {
+        List<JavaFileObject> all = new ArrayList<>(sources);
+        all.addAll(TestFrameworkStubs.sources());
+        return all;
     }
 
     private static String[] optionsFor(Path relative) {

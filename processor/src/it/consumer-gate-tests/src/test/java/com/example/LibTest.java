@@ -3,6 +3,7 @@ package com.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.foreign.MemorySegment;
+import org.allocdiscipline.Owned;
 import org.allocdiscipline.PageAllocator;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,17 @@ class LibTest {
         try {
             assertEquals(100, buffer.byteSize());
         } finally {
-            PageAllocator.INSTANCE.free(buffer);   // a plain warning: the gate guards the main code only
+            PageAllocator.INSTANCE.free(buffer);   // a test chooses its allocator: no finding
         }
+    }
+
+    @Test
+    void buffersCanBeReleasedByAHelper() throws Exception {
+        release(Lib.buffer());
+    }
+
+    // A helper is no test: still a finding, a plain warning, as the gate guards the main code only.
+    private static void release(@Owned MemorySegment buffer) {
+        PageAllocator.INSTANCE.free(buffer);
     }
 }
