@@ -124,7 +124,7 @@ public record Options(
         Optional<String> failOn = Optional.ofNullable(ours.get(FAIL_ON)).filter(s -> !s.isBlank());
         boolean timing = parseBoolean(ours, TIMING, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidOptionsException(problems);
+            throw new InvalidOptionsException(problems, sarif);
         }
         return new Options(severity, sarif, baseline, writeBaseline, unchecked, disabled, failOn, timing);
     }
@@ -211,6 +211,8 @@ public record Options(
 
         /** One message per bad option. */
         private final List<String> problems;
+        /** The SARIF path, if that option itself was fine: a log there must say the run failed. */
+        private final transient Optional<Path> sarif;
 
         /**
          * Creates the exception.
@@ -218,8 +220,28 @@ public record Options(
          * @param problems one message per bad option
          */
         public InvalidOptionsException(List<String> problems) {
+            this(problems, Optional.empty());
+        }
+
+        /**
+         * Creates the exception.
+         *
+         * @param problems one message per bad option
+         * @param sarif the SARIF path, if that option was given and valid
+         */
+        public InvalidOptionsException(List<String> problems, Optional<Path> sarif) {
             super(String.join("; ", problems));
             this.problems = List.copyOf(problems);
+            this.sarif = sarif;
+        }
+
+        /**
+         * Where the SARIF log goes, if that option itself was fine.
+         *
+         * @return the path, or empty
+         */
+        public Optional<Path> sarif() {
+            return sarif == null ? Optional.empty() : sarif;
         }
 
         /**

@@ -159,6 +159,40 @@ class ReportingTest {
                         && m.contains("-Aallocdiscipline.baseline.write=true"));
     }
 
+    @Test
+    void aMissingBaselineMakesTheSarifLogSayTheRunFailed() throws IOException {
+        Path sarif = dir.resolve("report.sarif");
+
+        Compilation compilation = Checker.compile(REPORTED, "-Aallocdiscipline.baseline=" + dir.resolve("none.txt"),
+                "-Aallocdiscipline.sarif=" + sarif);
+
+        assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+        byte[] bytes = Files.readAllBytes(sarif);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SarifSchema.errors(bytes)).isEmpty();
+        assertThat(text).contains("\"executionSuccessful\" : false")
+                .doesNotContain("\"executionSuccessful\" : true")
+                .containsPattern("\"level\" : \"error\",\\s*\"message\" : \\{\\s*\"text\" : \"the baseline file [^\"]*none.txt does not exist");
+        // The findings it did make, if any (javac stops before analysis after an error this early), are kept.
+        assertThat(fingerprints(sarif)).hasSize(Checker.findings(compilation).size());
+    }
+
+    @Test
+    void aWrongOptionMakesTheSarifLogSayTheRunFailed() throws IOException {
+        Path sarif = dir.resolve("report.sarif");
+        Files.writeString(sarif, "stale");
+
+        Compilation compilation = Checker.compile(REPORTED, "-Aallocdiscipline.severity=eror",
+                "-Aallocdiscipline.sarif=" + sarif);
+
+        assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+        byte[] bytes = Files.readAllBytes(sarif);
+        assertThat(SarifSchema.errors(bytes)).isEmpty();
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"executionSuccessful\" : false")
+                .contains("-Aallocdiscipline.severity=eror is not a severity");
+    }
+
     private static String sarifText(Path sarif) {
         try {
             return Files.readString(sarif);
