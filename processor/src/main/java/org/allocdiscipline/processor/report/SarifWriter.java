@@ -177,7 +177,7 @@ public final class SarifWriter {
         json.writeNumberProperty("charOffset", finding.startPosition());
         json.writeNumberProperty("charLength", finding.endPosition() - finding.startPosition());
         json.writeObjectPropertyStart("snippet");
-        json.writeStringProperty("text", finding.snippet());
+        json.writeStringProperty("text", finding.sourceText());
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndObject();

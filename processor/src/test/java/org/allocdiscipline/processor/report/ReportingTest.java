@@ -193,6 +193,30 @@ class ReportingTest {
                 .contains("-Aallocdiscipline.severity=eror is not a severity");
     }
 
+    @Test
+    void theSarifSnippetIsTheSourceTextAsWritten() throws IOException {
+        Path sarif = dir.resolve("report.sarif");
+        JavaFileObject spaced = JavaFileObjects.forSourceString("gen.Spaced", """
+                package gen;
+
+                import org.allocdiscipline.Allocator;
+                import org.allocdiscipline.PageAllocator;
+
+                public class Spaced {
+                    public Allocator make() {
+                        return PageAllocator
+                                .INSTANCE;
+                    }
+                }
+                """);
+
+        Checker.compile(List.of(spaced), "-Aallocdiscipline.sarif=" + sarif);
+
+        assertThat(Pattern.compile("\"snippet\" : \\{\\s*\"text\" : \"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(sarifText(sarif)).results().map(r -> r.group(1)).toList())
+                .containsExactly("PageAllocator\\n                .INSTANCE");
+    }
+
     private static String sarifText(Path sarif) {
         try {
             return Files.readString(sarif);
