@@ -217,6 +217,17 @@ class ReportingTest {
                 .containsExactly("PageAllocator\\n                .INSTANCE");
     }
 
+    @Test
+    void aMisspeltPrefixIsALoudWarningNamingTheOptionMeant() {
+        Compilation compilation = Checker.compile(REPORTED, "-Aallocdiscpline.severity=error");
+
+        assertThat(compilation.diagnostics()).filteredOn(d -> d.getKind() == Diagnostic.Kind.MANDATORY_WARNING
+                        || d.getKind() == Diagnostic.Kind.WARNING)
+                .extracting(d -> d.getMessage(Locale.ROOT))
+                .anyMatch(m -> m.startsWith("allocdiscipline: the option -Aallocdiscpline.severity is not")
+                        && m.endsWith("did you mean -Aallocdiscipline.severity?"));
+    }
+
     private static String sarifText(Path sarif) {
         try {
             return Files.readString(sarif);
