@@ -56,6 +56,10 @@ public final class AllocatorDisciplineProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         try {
+            // Loud (a mandatory warning, shown under -nowarn too): a misspelt prefix would otherwise
+            // get only javac's generic "not recognized" warning, and the gate would quietly be off.
+            Options.misspellings(environment.getOptions().keySet()).forEach(warning -> environment.getMessager()
+                    .printMessage(Diagnostic.Kind.MANDATORY_WARNING, "allocdiscipline: " + warning));
             var task = JavacTasks.find(environment);
             if (task.isEmpty()) {
                 environment.getMessager().printMessage(Diagnostic.Kind.NOTE, "allocdiscipline: this compiler ("

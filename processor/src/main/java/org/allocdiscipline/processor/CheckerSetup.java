@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic;
+import org.allocdiscipline.processor.report.ReportSession;
 import org.allocdiscipline.processor.rules.api.Rule;
 import org.allocdiscipline.processor.rules.Rules;
 
@@ -33,8 +34,10 @@ final class CheckerSetup {
         try {
             options = Options.parse(rawOptions, Rules.knownIds(candidates));
         } catch (Options.InvalidOptionsException e) {
-            e.problems().forEach(p -> messager.printMessage(Diagnostic.Kind.ERROR,
-                    "allocdiscipline: " + p + spelling));
+            List<String> errors = e.problems().stream().map(p -> p + spelling).toList();
+            errors.forEach(p -> messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + p));
+            e.sarif().ifPresent(path -> ReportSession.writeFailedRun(path, Version.NAME,
+                    candidates.stream().map(Rule::descriptor).toList(), errors, messager));
             return null;
         }
         List<Rule> active = Rules.active(candidates, options);

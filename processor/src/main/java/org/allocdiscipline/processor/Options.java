@@ -64,7 +64,13 @@ public record Options(
             Set.of(SEVERITY, SARIF, BASELINE, BASELINE_WRITE, UNCHECKED_EXCEPTIONS, DISABLE, FAIL_ON,
                     TIMING);
 
-    /** Copies the rule set, so options do not change after parsing. */
+    /** The option keys a user may give (the test hook left out), for messages. */
+    private static final Set<String> PUBLIC_KEYS =
+            Set.of(SEVERITY, SARIF, BASELINE, BASELINE_WRITE, UNCHECKED_EXCEPTIONS, DISABLE, TIMING);
+    /** How many edits a key may be away from ours to be taken for a misspelling of it. */
+    private static final int MAX_EDITS = 2;
+
+        /** Copies the rule set, so options do not change after parsing. */
     public Options {
         disabledRules = Set.copyOf(disabledRules);
     }
@@ -109,7 +115,8 @@ public record Options(
         List<String> problems = new ArrayList<>();
         for (String key : ours.keySet()) {
             if (!KEYS.contains(key)) {
-                problems.add("unknown option -A" + key + "; the options are " + new TreeSet<>(KEYS));
+                problems.add("unknown option -A" + key + "; did you mean -A" + closest(key) + "? The options are "
+                        + new TreeSet<>(PUBLIC_KEYS));
             }
         }
         Severity severity = parseSeverity(ours, problems);
@@ -124,9 +131,70 @@ public record Options(
         Optional<String> failOn = Optional.ofNullable(ours.get(FAIL_ON)).filter(s -> !s.isBlank());
         boolean timing = parseBoolean(ours, TIMING, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidOptionsException(problems);
+            throw new InvalidOptionsException(problems, sarif);
         }
         return new Options(severity, sarif, baseline, writeBaseline, unchecked, disabled, failOn, timing);
+    }
+
+    /**
+     * Warnings for {@code -A} keys that look like a misspelling of this checker's options (the prefix
+     * {@value #PREFIX} or a whole key a few edits away), which javac would pass to no one: without the
+     * warning, a misspelt {@code -Aallocdiscpline.severity=error} quietly turns the gate into warnings.
+     *
+     * @param keys every {@code -A} key javac received
+     * @return one message per suspicious key, naming it and the closest valid option, in key order
+     */
+    public static List<String> misspellings(Collection<String> keys) {
+        String prefix = PREFIX.substring(0, PREFIX.length() - 1);
+        List<String> warnings = new ArrayList<>();
+        for (String key : new TreeSet<>(keys)) {
+            if (key.startsWith(PREFIX)) {
+                continue;
+            }
+            int dot = key.indexOf('.');
+            String head = dot < 0 ? key : key.substring(0, dot);
+            boolean nearPrefix = dot > 0 && edits(head.toLowerCase(Locale.ROOT), prefix) <= MAX_EDITS;
+            String closest = closest(nearPrefix ? PREFIX + key.substring(dot + 1) : key);
+            if (nearPrefix || edits(key, closest) <= MAX_EDITS) {
+                warnings.add("the option -A" + key + " is not an allocdiscipline option and javac gives it to no one,"
+                        + " so it has no effect; did you mean -A" + closest + "?");
+            }
+        }
+        return warnings;
+    }
+
+    /** The valid key nearest to this one. */
+    private static String closest(String key) {
+        String best = SEVERITY;
+        int bestEdits = Integer.MAX_VALUE;
+        for (String candidate : new TreeSet<>(PUBLIC_KEYS)) {
+            int edits = edits(key, candidate);
+            if (edits < bestEdits) {
+                best = candidate;
+                bestEdits = edits;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    private static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Severity parseSeverity(Map<String, String> options, List<String> problems) {
@@ -211,6 +279,8 @@ public record Options(
 
         /** One message per bad option. */
         private final List<String> problems;
+        /** The SARIF path, if that option itself was fine: a log there must say the run failed. */
+        private final transient Optional<Path> sarif;
 
         /**
          * Creates the exception.
@@ -218,8 +288,28 @@ public record Options(
          * @param problems one message per bad option
          */
         public InvalidOptionsException(List<String> problems) {
+            this(problems, Optional.empty());
+        }
+
+        /**
+         * Creates the exception.
+         *
+         * @param problems one message per bad option
+         * @param sarif the SARIF path, if that option was given and valid
+         */
+        public InvalidOptionsException(List<String> problems, Optional<Path> sarif) {
             super(String.join("; ", problems));
             this.problems = List.copyOf(problems);
+            this.sarif = sarif;
+        }
+
+        /**
+         * Where the SARIF log goes, if that option itself was fine.
+         *
+         * @return the path, or empty
+         */
+        public Optional<Path> sarif() {
+            return sarif == null ? Optional.empty() : sarif;
         }
 
         /**

@@ -68,11 +68,24 @@ class OptionsTest {
 
         assertThat(e.problems()).hasSize(5);
         assertThat(e.getMessage())
-                .contains("unknown option -Aallocdiscipline.severty")
+                .contains("unknown option -Aallocdiscipline.severty; did you mean -Aallocdiscipline.severity?")
                 .contains("-Aallocdiscipline.uncheckedExceptions=yes is not a boolean")
                 .contains("unknown rule 'hardcoded-alocator'")
                 .contains("-Aallocdiscipline.sarif needs a file path")
                 .contains("needs -Aallocdiscipline.baseline=<path>");
+    }
+
+    @Test
+    void aMisspeltPrefixOrKeyIsNamedWithTheClosestOption() {
+        assertThat(Options.misspellings(Set.of("allocdiscpline.severity", "alocdiscipline.sarif", "allocdiscipline.sarf",
+                "allocdisciplin.baseline.write", "other.processor.flag", "severity", "mapstruct.defaultComponentModel")))
+                .containsExactlyInAnyOrder(
+                        "the option -Aallocdiscpline.severity is not an allocdiscipline option and javac gives it to no"
+                                + " one, so it has no effect; did you mean -Aallocdiscipline.severity?",
+                        "the option -Aallocdisciplin.baseline.write is not an allocdiscipline option and javac gives it"
+                                + " to no one, so it has no effect; did you mean -Aallocdiscipline.baseline.write?",
+                        "the option -Aalocdiscipline.sarif is not an allocdiscipline option and javac gives it to no"
+                                + " one, so it has no effect; did you mean -Aallocdiscipline.sarif?");
     }
 
     @Test

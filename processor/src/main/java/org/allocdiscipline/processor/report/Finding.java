@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param endPosition 0-based character offset just past the flagged expression
  * @param enclosingElement signature of the method, field or initializer that holds the expression,
  *     for example {@code com.example.Lib.make(long)}
- * @param snippet the flagged expression's source text with all white space removed
+ * @param snippet the flagged expression's source text with all white space removed, for the fingerprint
  * @param occurrence 0-based index among findings with the same rule, element and snippet, in
  *     source order; it tells apart two identical expressions in one method
+ * @param sourceText the flagged expression's exact source text, as the SARIF snippet shows it
  */
 public record Finding(
         String ruleId,
@@ -32,7 +33,8 @@ public record Finding(
         long endPosition,
         String enclosingElement,
         String snippet,
-        int occurrence) {
+        int occurrence,
+        String sourceText) {
 
     /** Source order: by file, then position, then rule id and message, so any input order sorts alike. */
     public static final Comparator<Finding> SOURCE_ORDER = Comparator.comparing(Finding::file)
@@ -56,10 +58,32 @@ public record Finding(
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(enclosingElement, "enclosingElement");
         Objects.requireNonNull(snippet, "snippet");
+        Objects.requireNonNull(sourceText, "sourceText");
         if (line < 1 || column < 1 || startPosition < 0 || endPosition < startPosition || occurrence < 0) {
             throw new IllegalArgumentException("bad position in finding " + ruleId + " at " + file + ":" + line
                     + ":" + column + " [" + startPosition + "," + endPosition + ") #" + occurrence);
         }
+    }
+
+    /**
+     * A finding whose source text is its snippet (for tests and tools that have no source).
+     *
+     * @param ruleId the rule's id
+     * @param message what is wrong
+     * @param fixHint how to fix it
+     * @param file the source file's URI
+     * @param line 1-based line
+     * @param column 1-based column
+     * @param startPosition 0-based start offset
+     * @param endPosition 0-based end offset
+     * @param enclosingElement signature of the enclosing element
+     * @param snippet the expression's text without white space
+     * @param occurrence 0-based occurrence index
+     */
+    public Finding(String ruleId, String message, String fixHint, String file, long line, long column,
+            long startPosition, long endPosition, String enclosingElement, String snippet, int occurrence) {
+        this(ruleId, message, fixHint, file, line, column, startPosition, endPosition, enclosingElement, snippet,
+                occurrence, snippet);
     }
 
     /**
@@ -88,6 +112,6 @@ public record Finding(
      */
     public Finding withOccurrence(int newOccurrence) {
         return new Finding(ruleId, message, fixHint, file, line, column, startPosition, endPosition,
-                enclosingElement, snippet, newOccurrence);
+                enclosingElement, snippet, newOccurrence, sourceText);
     }
 }

@@ -4,8 +4,10 @@ import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic;
 import org.allocdiscipline.processor.Options;
@@ -27,17 +29,20 @@ public final class ReportSession {
     private final Baseline baseline;
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> notifications = new ArrayList<>();
+    /** Errors that fail the run; the SARIF log then says the run did not succeed. */
+    private final List<String> errors = new ArrayList<>();
     private int newFindings;
     private boolean finished;
 
     private ReportSession(Options options, Trees trees, Messager messager, List<RuleDescriptor> rules,
-            String toolVersion, Baseline baseline) {
+            String toolVersion, Baseline baseline, List<String> errors) {
         this.options = options;
         this.trees = trees;
         this.messager = messager;
         this.rules = List.copyOf(rules);
         this.toolVersion = toolVersion;
         this.baseline = baseline;
+        this.errors.addAll(errors);
     }
 
     /**
@@ -54,19 +59,19 @@ public final class ReportSession {
     public static ReportSession start(Options options, Trees trees, Messager messager, List<RuleDescriptor> rules,
             String toolVersion) {
         Baseline baseline = Baseline.empty();
+        List<String> errors = new ArrayList<>();
         if (options.baseline().isPresent() && !options.writeBaseline()) {
             try {
                 baseline = Baseline.read(options.baseline().get());
             } catch (NoSuchFileException e) {
-                messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: the baseline file "
-                        + options.baseline().get() + " does not exist; write it from today's findings with -A"
-                        + Options.BASELINE_WRITE + "=true");
+                errors.add("the baseline file " + options.baseline().get()
+                        + " does not exist; write it from today's findings with -A" + Options.BASELINE_WRITE + "=true");
             } catch (IOException | IllegalArgumentException e) {
-                messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: cannot read the baseline file "
-                        + options.baseline().get() + ": " + e.getMessage());
+                errors.add("cannot read the baseline file " + options.baseline().get() + ": " + e.getMessage());
             }
         }
-        return new ReportSession(options, trees, messager, rules, toolVersion, baseline);
+        errors.forEach(error -> messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + error));
+        return new ReportSession(options, trees, messager, rules, toolVersion, baseline, errors);
     }
 
     /**
@@ -121,23 +126,42 @@ public final class ReportSession {
                 try {
                     Baseline.write(all, path);
                 } catch (IOException | UncheckedIOException e) {
-                    messager.printMessage(Diagnostic.Kind.ERROR,
-                            "allocdiscipline: cannot write the baseline file " + path + ": " + e.getMessage());
+                    String error = "cannot write the baseline file " + path + ": " + e.getMessage();
+                    errors.add(error);
+                    messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + error);
                 }
             });
         }
         Baseline accepted = options.writeBaseline() ? Baseline.of(all) : baseline;
-        options.sarif().ifPresent(path -> {
-            SarifReport report = new SarifReport(toolVersion, rules, all, accepted.fingerprints(),
-                    options.severity(), notifications);
-            try {
-                new SarifWriter().write(report, path);
-            } catch (IOException | UncheckedIOException e) {
-                messager.printMessage(Diagnostic.Kind.ERROR,
-                        "allocdiscipline: cannot write the SARIF report " + path + ": " + e.getMessage());
-            }
-        });
+        options.sarif().ifPresent(path -> writeSarif(new SarifReport(toolVersion, rules, all,
+                accepted.fingerprints(), options.severity(), notifications, errors), path, messager));
         messager.printMessage(Diagnostic.Kind.NOTE, summary(all.size()));
+    }
+
+    /**
+     * Writes the SARIF log of a run that failed before it could check anything (an option is
+     * wrong): no results, and the errors as the reason, so that an upload does not close open
+     * alerts and no stale log from an earlier run is left to be uploaded.
+     *
+     * @param path where to write
+     * @param toolVersion the processor's version
+     * @param rules the rules that would have run
+     * @param errors why the run failed
+     * @param messager where a failure to write is reported
+     */
+    public static void writeFailedRun(Path path, String toolVersion, List<RuleDescriptor> rules, List<String> errors,
+            Messager messager) {
+        writeSarif(new SarifReport(toolVersion, rules, List.of(), Set.of(), Severity.WARNING, List.of(), errors),
+                path, messager);
+    }
+
+    private static void writeSarif(SarifReport report, Path path, Messager messager) {
+        try {
+            new SarifWriter().write(report, path);
+        } catch (IOException | UncheckedIOException e) {
+            messager.printMessage(Diagnostic.Kind.ERROR,
+                    "allocdiscipline: cannot write the SARIF report " + path + ": " + e.getMessage());
+        }
     }
 
     private String summary(int total) {

@@ -82,7 +82,7 @@ public final class SarifWriter {
         json.writeArrayPropertyStart("runs");
         json.writeStartObject();
         writeTool(json, report.toolVersion(), rules);
-        writeInvocation(json, report.notifications());
+        writeInvocation(json, report.notifications(), report.errors());
         json.writeStringProperty("columnKind", "utf16CodeUnits");
         json.writeArrayPropertyStart("results");
         for (Finding finding : findings) {
@@ -121,25 +121,34 @@ public final class SarifWriter {
         json.writeEndObject();
     }
 
-    private static void writeInvocation(JsonGenerator json, List<String> notifications) {
+    private static void writeInvocation(JsonGenerator json, List<String> notifications, List<String> errors) {
         json.writeArrayPropertyStart("invocations");
         json.writeStartObject();
-        // Internal errors are isolated per method: the check itself still ran to the end.
-        json.writeBooleanProperty("executionSuccessful", true);
-        if (!notifications.isEmpty()) {
+        // Internal errors are isolated per method: the check itself still ran to the end. An error
+        // that fails the run (a baseline that cannot be read) makes the run unsuccessful, so that
+        // an upload does not take the log's results for the complete truth.
+        json.writeBooleanProperty("executionSuccessful", errors.isEmpty());
+        if (!notifications.isEmpty() || !errors.isEmpty()) {
             json.writeArrayPropertyStart("toolExecutionNotifications");
+            for (String error : errors) {
+                writeNotification(json, "error", error);
+            }
             for (String notification : notifications) {
-                json.writeStartObject();
-                json.writeStringProperty("level", "warning");
-                json.writeObjectPropertyStart("message");
-                json.writeStringProperty("text", notification);
-                json.writeEndObject();
-                json.writeEndObject();
+                writeNotification(json, "warning", notification);
             }
             json.writeEndArray();
         }
         json.writeEndObject();
         json.writeEndArray();
+    }
+
+    private static void writeNotification(JsonGenerator json, String level, String text) {
+        json.writeStartObject();
+        json.writeStringProperty("level", level);
+        json.writeObjectPropertyStart("message");
+        json.writeStringProperty("text", text);
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private static void writeResult(JsonGenerator json, Finding finding, Map<String, Integer> ruleIndex,
@@ -168,7 +177,7 @@ public final class SarifWriter {
         json.writeNumberProperty("charOffset", finding.startPosition());
         json.writeNumberProperty("charLength", finding.endPosition() - finding.startPosition());
         json.writeObjectPropertyStart("snippet");
-        json.writeStringProperty("text", finding.snippet());
+        json.writeStringProperty("text", finding.sourceText());
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndObject();

@@ -159,6 +159,75 @@ class ReportingTest {
                         && m.contains("-Aallocdiscipline.baseline.write=true"));
     }
 
+    @Test
+    void aMissingBaselineMakesTheSarifLogSayTheRunFailed() throws IOException {
+        Path sarif = dir.resolve("report.sarif");
+
+        Compilation compilation = Checker.compile(REPORTED, "-Aallocdiscipline.baseline=" + dir.resolve("none.txt"),
+                "-Aallocdiscipline.sarif=" + sarif);
+
+        assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+        byte[] bytes = Files.readAllBytes(sarif);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SarifSchema.errors(bytes)).isEmpty();
+        assertThat(text).contains("\"executionSuccessful\" : false")
+                .doesNotContain("\"executionSuccessful\" : true")
+                .containsPattern("\"level\" : \"error\",\\s*\"message\" : \\{\\s*\"text\" : \"the baseline file [^\"]*none.txt does not exist");
+        // The findings it did make, if any (javac stops before analysis after an error this early), are kept.
+        assertThat(fingerprints(sarif)).hasSize(Checker.findings(compilation).size());
+    }
+
+    @Test
+    void aWrongOptionMakesTheSarifLogSayTheRunFailed() throws IOException {
+        Path sarif = dir.resolve("report.sarif");
+        Files.writeString(sarif, "stale");
+
+        Compilation compilation = Checker.compile(REPORTED, "-Aallocdiscipline.severity=eror",
+                "-Aallocdiscipline.sarif=" + sarif);
+
+        assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+        byte[] bytes = Files.readAllBytes(sarif);
+        assertThat(SarifSchema.errors(bytes)).isEmpty();
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"executionSuccessful\" : false")
+                .contains("-Aallocdiscipline.severity=eror is not a severity");
+    }
+
+    @Test
+    void theSarifSnippetIsTheSourceTextAsWritten() throws IOException {
+        Path sarif = dir.resolve("report.sarif");
+        JavaFileObject spaced = JavaFileObjects.forSourceString("gen.Spaced", """
+                package gen;
+
+                import org.allocdiscipline.Allocator;
+                import org.allocdiscipline.PageAllocator;
+
+                public class Spaced {
+                    public Allocator make() {
+                        return PageAllocator
+                                .INSTANCE;
+                    }
+                }
+                """);
+
+        Checker.compile(List.of(spaced), "-Aallocdiscipline.sarif=" + sarif);
+
+        assertThat(Pattern.compile("\"snippet\" : \\{\\s*\"text\" : \"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(sarifText(sarif)).results().map(r -> r.group(1)).toList())
+                .containsExactly("PageAllocator\\n                .INSTANCE");
+    }
+
+    @Test
+    void aMisspeltPrefixIsALoudWarningNamingTheOptionMeant() {
+        Compilation compilation = Checker.compile(REPORTED, "-Aallocdiscpline.severity=error");
+
+        assertThat(compilation.diagnostics()).filteredOn(d -> d.getKind() == Diagnostic.Kind.MANDATORY_WARNING
+                        || d.getKind() == Diagnostic.Kind.WARNING)
+                .extracting(d -> d.getMessage(Locale.ROOT))
+                .anyMatch(m -> m.startsWith("allocdiscipline: the option -Aallocdiscpline.severity is not")
+                        && m.endsWith("did you mean -Aallocdiscipline.severity?"));
+    }
+
     private static String sarifText(Path sarif) {
         try {
             return Files.readString(sarif);

@@ -153,7 +153,7 @@ public final class RuleRunner {
                 failures, collected.bodies().size());
     }
 
-    /** The source text of a unit, read once, for the snippets in fingerprints. */
+    /** The source text of a unit, read once, for the snippets in fingerprints and SARIF. */
     private static final class SourceText {
         private final CompilationUnitTree unit;
         private CharSequence text;
@@ -237,9 +237,12 @@ public final class RuleRunner {
             // Counted in characters, as SARIF's utf16CodeUnits; javac's own column expands tabs.
             long column = start - lines.getStartPosition(line) + 1;
             String text = source.slice(start, end);
-            String snippet = Fingerprints.normalize(text == null ? tree.toString() : text);
+            if (text == null) {
+                text = tree.toString();
+            }
+            // The fingerprint ignores white space; the SARIF snippet is the source as written.
             Finding finding = new Finding(ruleId, message, fixHint, unit.getSourceFile().toUri().toString(), line,
-                    column, start, end, signature.get(), snippet, 0);
+                    column, start, end, signature.get(), Fingerprints.normalize(text), 0, text);
             found.add(new LocatedFinding(finding, tree, unit));
         }
     }
