@@ -5,12 +5,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.allocdiscipline.support.Workers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,27 +28,7 @@ class GeneralPurposeAllocatorChurnTest {
     @CsvSource({"2, 2000", "4, 1000"})
     void everyAllocationKeepsItsBytes(int threadCount, int livePerThread) throws Exception {
         try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(PageAllocator.INSTANCE)) {
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            CountDownLatch start = new CountDownLatch(1);
-            List<Thread> threads = new ArrayList<>();
-            for (int t = 0; t < threadCount; t++) {
-                int self = t;
-                threads.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        start.await();
-                        churn(gpa, self, livePerThread, 120_000);
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }));
-            }
-            start.countDown();
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            if (failure.get() != null) {
-                throw new AssertionError("a worker failed", failure.get());
-            }
+            Workers.runTogether(threadCount, self -> churn(gpa, self, livePerThread, 120_000));
             assertThat(gpa.liveAllocations()).isZero();
         }
     }

@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.allocdiscipline.support.HeapBackedAllocator;
+import org.allocdiscipline.support.Workers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,27 +32,8 @@ class GeneralPurposeAllocatorStressTest {
             for (int t = 0; t < threadCount; t++) {
                 mailboxes.add(new ConcurrentLinkedQueue<>());
             }
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            CountDownLatch start = new CountDownLatch(1);
-            List<Thread> threads = new ArrayList<>();
-            for (int t = 0; t < threadCount; t++) {
-                int self = t;
-                threads.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        start.await();
-                        work(gpa, self, mailboxes.get(self), mailboxes.get((self + 1) % threadCount));
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }));
-            }
-            start.countDown();
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            if (failure.get() != null) {
-                throw new AssertionError("a worker failed", failure.get());
-            }
+            Workers.runTogether(threadCount,
+                    self -> work(gpa, self, mailboxes.get(self), mailboxes.get((self + 1) % threadCount)));
             for (ConcurrentLinkedQueue<MemorySegment> mailbox : mailboxes) {
                 for (MemorySegment segment; (segment = mailbox.poll()) != null; ) {
                     verify(segment);
