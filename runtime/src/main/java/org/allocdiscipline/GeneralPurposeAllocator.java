@@ -70,7 +70,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     private final Allocator backing;
     private final Safety safety;
-    /** What slab segments live in; null in UNCHECKED mode. */
+    /** What slab segments live in (in UNCHECKED mode, a lifetime that invalidates nothing). */
     private final Lifetime lifetime;
     private final Underneath underneath = new Underneath(new BuiltOnBacking());
     private final Thread confinedTo;
@@ -109,7 +109,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     public GeneralPurposeAllocator(Allocator backing, Safety safety) {
         this.backing = Objects.requireNonNull(backing, "backing");
         this.safety = Objects.requireNonNull(safety, "safety");
-        this.lifetime = safety == Safety.UNCHECKED ? null : Lifetime.open(safety);
+        this.lifetime = Lifetime.open(safety);
         this.confinedTo = safety == Safety.THREAD_CONFINED ? Thread.currentThread() : null;
         this.classes = new GpaSizeClass[GpaSizeClass.MAX_SHIFT - GpaSizeClass.MIN_SHIFT + 1];
         int stripes = Integer.highestOneBit(Math.min(MAX_STRIPES, Runtime.getRuntime().availableProcessors()));
@@ -240,9 +240,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             closed = true;
             StringBuilder leaks = new StringBuilder();
             long leakCount = describeLiveAndWaitForOperations(leaks);
-            if (lifetime != null) {
-                lifetime.close();
-            }
+            lifetime.close();
             underneath.letGo();
             RuntimeException backingFailure = null;
             List<MemorySegment> toReturn = new ArrayList<>();
@@ -367,10 +365,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                     + GpaSlab.SIZE + " bytes aligned to " + GpaSlab.SIZE);
         }
         underneath.took(raw);
-        MemorySegment view = lifetime != null
-                ? lifetime.rescope(raw)
-                : MemorySegment.ofAddress(raw.address()).reinterpret(GpaSlab.SIZE);
-        return new GpaSlab(raw, view);
+        return new GpaSlab(raw, lifetime.rescope(raw));
     }
 
     private MemorySegment allocLarge(long byteSize, long byteAlignment) throws AllocationException {
@@ -470,7 +465,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private final class BuiltOnBacking implements Lifetime.Dependent {
         @Override
         public boolean releasableHere() {
-            return lifetime == null || lifetime.closableHere();
+            return lifetime.closableHere();
         }
 
         @Override
@@ -479,9 +474,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                 if (!released) {
                     releasedUnderneath = true;
                     closed = true;
-                    if (lifetime != null) {
-                        lifetime.close();
-                    }
+                    lifetime.close();
                     released = true;
                 }
             }
@@ -510,7 +503,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     private GpaSlab slabOf(MemorySegment memory) {
         GpaSlab slab = slabs.find(memory.address() & -GpaSlab.SIZE);
-        if (slab != null && lifetime != null && !lifetime.owns(memory)) {
+        if (slab != null && !lifetime.owns(memory)) {
             throw foreign(memory);
         }
         return slab;
