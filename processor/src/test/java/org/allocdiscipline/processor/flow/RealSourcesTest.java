@@ -2,7 +2,6 @@ package org.allocdiscipline.processor.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -10,7 +9,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,7 +65,7 @@ class RealSourcesTest {
                 for (CompilationUnitTree unit : units) {
                     for (TreePath body : Bodies.under(new TreePath(unit))) {
                         Cfg cfg = builder.build(body);
-                        for (Tree call : calls(body.getLeaf())) {
+                        for (Tree call : calls(body)) {
                             assertThat(cfg.nodesFor(call)).as("%s in %s", call, unit.getSourceFile().getName()).isNotEmpty();
                         }
                         assertThat(cfg.normalExits().size() + cfg.exceptionalExits().size()).isPositive();
@@ -81,11 +79,12 @@ class RealSourcesTest {
     }
 
     /** The calls and instance creations of a body, not of the bodies nested in it. */
-    private static List<Tree> calls(Tree body) {
+    private static List<Tree> calls(TreePath body) {
         List<Tree> calls = new ArrayList<>();
-        Tree start = body instanceof com.sun.source.tree.MethodTree method ? method.getBody()
-                : body instanceof LambdaExpressionTree lambda ? lambda.getBody() : body;
-        new TreeScanner<Void, Void>() {
+        Tree leaf = body.getLeaf();
+        Tree start = leaf instanceof com.sun.source.tree.MethodTree method ? method.getBody()
+                : leaf instanceof LambdaExpressionTree lambda ? lambda.getBody() : leaf;
+        new BodyScanner<Void, Void>() {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
                 calls.add(node);
@@ -95,20 +94,9 @@ class RealSourcesTest {
             @Override
             public Void visitNewClass(NewClassTree node, Void unused) {
                 calls.add(node);
-                scan(node.getEnclosingExpression(), null);
-                return scan(node.getArguments(), null);
+                return super.visitNewClass(node, unused);
             }
-
-            @Override
-            public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(ClassTree node, Void unused) {
-                return null;
-            }
-        }.scan(start, null);
+        }.scan(start == leaf ? body : new TreePath(body, start), null);
         return calls;
     }
 }
