@@ -37,8 +37,23 @@ files() { find "$@" -name '*.java' -print | LC_ALL=C sort; }
 
 corpus=processor/src/test/resources/corpus
 cases=processor/src/test/resources/cases
+# The test frameworks' annotations, by name only, as the corpus test provides them (TestFrameworkStubs).
+stubs() {
+  local name pkg
+  for name in org.junit.jupiter.api.{Test,RepeatedTest,TestFactory,TestTemplate,BeforeEach,AfterEach,BeforeAll,AfterAll,Nested} \
+      org.junit.jupiter.params.ParameterizedTest org.junit.{Test,Before,After,BeforeClass,AfterClass} \
+      org.testng.annotations.{Test,BeforeMethod,AfterMethod,BeforeClass,AfterClass,BeforeSuite,AfterSuite,BeforeTest,AfterTest} \
+      net.jqwik.api.{Property,Example}; do
+    pkg=${name%.*}
+    mkdir -p "$out/stubs/${pkg//.//}"
+    printf 'package %s;\nimport java.lang.annotation.*;\n@Retention(RetentionPolicy.RUNTIME) @Target({ElementType.METHOD, ElementType.TYPE})\npublic @interface %s {}\n' \
+      "$pkg" "${name##*.}" > "$out/stubs/${pkg//.//}/${name##*.}.java"
+  done
+  files "$out/stubs"
+}
+mapfile -t stub_sources < <(stubs)
 mapfile -t plain < <(files "$corpus" -path "$corpus/unchecked" -prune -o -type f)
-group corpus -- "${plain[@]}"
+group corpus -- "${plain[@]}" "${stub_sources[@]}"
 mapfile -t unchecked < <(files "$corpus/unchecked")
 group corpus/unchecked -Aallocdiscipline.uncheckedExceptions=true -- "${unchecked[@]}"
 for file in $(files "$cases/hardcoded"); do
