@@ -27,15 +27,15 @@ final class Findings {
      * Keeps one leak per site: the most specific path (an overwrite says more than "an
      * exception may leave"), and among equals the first found, so the choice is stable.
      */
-    void leak(TreePath site, LeakReason reason, Tree at, TypeMirror exception) {
+    void leak(TreePath site, LeakReason reason, Tree at, TypeMirror exception, HelperRelease helper) {
         Leak known = leaks.get(site.getLeaf());
         if (known == null || reason.outranks(known.reason())) {
-            leaks.put(site.getLeaf(), new Leak(site, reason, at, exception));
+            leaks.put(site.getLeaf(), new Leak(site, reason, at, exception, helper));
         }
     }
 
-    void doubleRelease(TreePath release, Tree allocation) {
-        doubleReleases.putIfAbsent(release.getLeaf(), new DoubleRelease(release, allocation));
+    void doubleRelease(TreePath release, Tree allocation, HelperRelease helper) {
+        doubleReleases.putIfAbsent(release.getLeaf(), new DoubleRelease(release, allocation, helper));
     }
 
     void useAfterRelease(TreePath use, Tree allocation, Tree closedRegion) {

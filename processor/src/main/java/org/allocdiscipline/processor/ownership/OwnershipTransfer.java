@@ -26,6 +26,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -58,10 +59,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
     private final Map<Element, TreePath> ownedFields;
-    private final ReleaseHelpers helpers;
-    /** The class that declares the body, and its element: where close()'s helpers are looked up. */
-    private final TreePath classPath;
-    private final Element classElement;
+    private final CallSignatures signatures;
+    /** Whether every parameter is owned on entry: the body is being {@linkplain MethodSummaries summarised}. */
+    private final boolean probe;
+    private final Map<Site, HelperRelease> helperReleases = new HashMap<>();
+    private final HelperEffects helpers;
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
     private final Sites sites = new Sites();
     private final ExpressionValues values;
@@ -70,37 +72,44 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final FindingLog log;
 
     /**
+     * @param summaries the summaries of the class's own methods, which calls of them use
      * @param log where the checks write what they find; {@link FindingLog#DISCARD} when only the states matter
+     * @param probe whether every parameter is owned on entry, to learn which ones the body releases
      */
-    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, TreePath body, Map<Element, TreePath> ownedFields,
-                      ReleaseHelpers helpers, FindingLog log) {
+    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, MethodSummaries summaries, TreePath body,
+                      Map<Element, TreePath> ownedFields, FindingLog log, boolean probe) {
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
-        this.helpers = helpers;
+        this.probe = probe;
+        this.signatures = new CallSignatures(summaries, summaries.outermost(body));
         this.lambda = body.getLeaf() instanceof LambdaExpressionTree
                 && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
-            owned = annotations.signature(method).ownedResult();
+            // A body being summarised learns from its returns whether its result is fresh: they hand on only what the annotation says.
+            owned = probe ? annotations.signature(method).ownedResult() : signatures.ofOwnBody(method).ownedResult();
         }
         this.ownedResult = owned;
-        TreePath enclosingPath = null;
         Element enclosingElement = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
-                enclosingPath = p;
                 enclosingElement = trees.getElement(p);
                 break;
             }
         }
-        this.classPath = enclosingPath;
-        this.classElement = enclosingElement;
         this.log = log;
         this.values = new ExpressionValues(trees, annotations, ownedFields,
                 enclosingElement == null ? null : enclosingElement.asType());
-        this.edges = new EdgeRefinement(trees, annotations, values, sites);
-        this.checks = new ReleaseChecks(trees, annotations, values, sites, ownedFields, log);
+        this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
+        this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
+        this.edges = new EdgeRefinement(trees, annotations, values, sites, helpers);
+    }
+
+    /** What a {@code return} exit hands out, in the state there. */
+    LocalFact returnedValue(CfgNode exit, OwnershipState state) {
+        ExpressionTree value = ((ReturnTree) exit.tree()).getExpression();
+        return value == null ? null : values.valueOf(value, exit.path(), state);
     }
 
     @Override
@@ -142,6 +151,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     @Override
     public OwnershipState propagate(CfgEdge edge, OwnershipState before, OwnershipState after) {
+        if (helpers.cuts(edge)) {
+            return null;
+        }
         return edges.refine(edge, ForwardAnalysis.super.propagate(edge, before, after), after);
     }
 
@@ -153,7 +165,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return in;
         }
         int index = ((MethodTree) method.getLeaf()).getParameters().indexOf(node.tree());
-        if (index < 0 || !annotations.signature(executable).ownedParameters().get(index)) {
+        boolean owned = probe ? index >= 0 && !executable.getParameters().get(index).asType().getKind().isPrimitive()
+                : index >= 0 && signatures.ofOwnBody(executable).ownedParameters().get(index);
+        if (!owned) {
             return in;
         }
         Site site = new Site.Parameter((VariableTree) node.tree());
@@ -169,7 +183,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         TreePath path = node.path();
         Element element = trees.getElement(path);
         OwnershipAnnotations.Signature signature =
-                element instanceof ExecutableElement executable ? annotations.signature(executable) : null;
+                element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         ExpressionTree receiver = call.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
         TreePath selectPath = new TreePath(path, call.getMethodSelect());
         AllocatorIdentity receiverIdentity = receiver == null ? AllocatorIdentity.UNKNOWN
@@ -177,7 +191,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         boolean allocatorMethod = element != null && element.getEnclosingElement() != null
                 && annotations.isAllocatorType(element.getEnclosingElement().asType());
         OwnershipState.Builder out = in.edit();
-        arguments(call.getArguments(), path, signature, allocatorMethod ? receiverIdentity : null, in, out, call);
+        arguments(call.getArguments(), path, element, signature, allocatorMethod ? receiverIdentity : null, in, out, call);
         if (receiver != null) {
             if (OwnershipTrees.isCloseCall(call)) {
                 checks.releaseAll(out, in, values.valueOf(receiver, selectPath, in), path, null);
@@ -185,8 +199,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 drop(out, in, values.temporaries(receiver, selectPath, in), call);
             }
         }
-        if (!ownedFields.isEmpty() && element instanceof ExecutableElement method && (receiver == null || OwnershipTrees.isThis(receiver))) {
-            helperEffect(out, in, method, path);
+        if (element instanceof ExecutableElement method && helpers.isHelperCall(node, method)) {
+            helpers.fieldsOnReturn(out, in, method, path);
         }
         if (signature != null && signature.ownedResult()) {
             boolean region = values.isRegionAllocation(call, path, receiver, selectPath, in);
@@ -207,21 +221,29 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         TreePath path = node.path();
         Element element = trees.getElement(path);
         OwnershipAnnotations.Signature signature =
-                element instanceof ExecutableElement executable ? annotations.signature(executable) : null;
+                element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         OwnershipState.Builder out = in.edit();
-        arguments(creation.getArguments(), path, signature, null, in, out, creation);
+        arguments(creation.getArguments(), path, element, signature, null, in, out, creation);
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
             allocate(out, in, node, AllocatorIdentity.UNKNOWN, OwnershipState.OWNED);
         }
         return out.build();
     }
 
-    private void arguments(List<? extends ExpressionTree> arguments, TreePath path, OwnershipAnnotations.Signature signature,
-                           AllocatorIdentity releasingAllocator, OwnershipState in, OwnershipState.Builder out, Tree call) {
+    private void arguments(List<? extends ExpressionTree> arguments, TreePath path, Element callee,
+                           OwnershipAnnotations.Signature signature, AllocatorIdentity releasingAllocator,
+                           OwnershipState in, OwnershipState.Builder out, Tree call) {
+        MethodSummary summary = callee instanceof ExecutableElement method ? signatures.summary(method) : null;
         for (int i = 0; i < arguments.size(); i++) {
             ExpressionTree argument = arguments.get(i);
             if (signature != null && signature.takesArgument(i)) {
-                checks.releaseAll(out, in, values.valueOf(argument, path, in), path, releasingAllocator);
+                LocalFact value = values.valueOf(argument, path, in);
+                checks.releaseAll(out, in, value, path, releasingAllocator);
+                if (summary != null && summary.takes(i)) {
+                    helpers.released(value, call);
+                }
+            } else if (summary != null && summary.takesSometimes(i)) {
+                helpers.partlyReleased(out, in, values.valueOf(argument, path, in), call);
             } else {
                 drop(out, in, values.temporaries(argument, path, in), call);
             }
@@ -256,30 +278,6 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 checks.leak(site, LeakReason.DISCARDED, tree, null);
             }
             out.flags(site, OwnershipState.ABSENT);
-        }
-    }
-
-    /**
-     * A call of one of the class's own helpers from close(): each @Owned field that was owned leaves
-     * the call as the helper's body leaves it; one that was already released and that the helper
-     * releases on every path is released twice.
-     */
-    private void helperEffect(OwnershipState.Builder out, OwnershipState in, ExecutableElement method, TreePath call) {
-        if (helpers == null || classElement == null || !ReleaseHelpers.isHelper(method, classElement)) {
-            return;
-        }
-        for (Map.Entry<Tree, Integer> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
-            Site site = new Site.Field((VariableTree) field.getKey());
-            int after = field.getValue();
-            if ((after & OwnershipState.RELEASED) == 0) {
-                continue;
-            }
-            int before = in.flagsOf(site);
-            if ((before & OwnershipState.OWNED) != 0) {
-                out.flags(site, (before & ~OwnershipState.OWNED) | after);
-            } else if (before == OwnershipState.RELEASED && after == OwnershipState.RELEASED) {
-                checks.doubleReleaseByHelper(call, site.tree());
-            }
         }
     }
 

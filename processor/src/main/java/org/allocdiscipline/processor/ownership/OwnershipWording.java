@@ -104,6 +104,25 @@ public final class OwnershipWording {
         return name(site) + " (line " + line(site) + ")";
     }
 
+    /**
+     * What a message adds about a helper whose body released the value: {@code (`release(...)` on line 12
+     * releases it only on some paths)} for a leak, {@code (released by `release(...)` on line 12)} otherwise.
+     *
+     * @param helper the helper's call, or {@code null}
+     * @param leak whether the message is about a leak
+     * @return the phrase with a leading space, or an empty string
+     */
+    public String helper(HelperRelease helper, boolean leak) {
+        if (helper == null) {
+            return "";
+        }
+        String call = name(helper.call()) + " on line " + line(helper.call());
+        if (leak) {
+            return " (" + call + " releases it only on some paths)";
+        }
+        return helper.somePathsOnly() ? " (" + call + " releases it on some paths)" : " (released by " + call + ")";
+    }
+
     private static String shortText(Tree tree) {
         return switch (tree) {
             case MethodInvocationTree call -> callee(call.getMethodSelect()) + "(...)";

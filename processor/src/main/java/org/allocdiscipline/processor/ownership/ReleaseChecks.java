@@ -27,16 +27,18 @@ import org.allocdiscipline.processor.flow.NodeKind;
  */
 final class ReleaseChecks {
     private final Trees trees;
-    private final OwnershipAnnotations annotations;
+    private final CallSignatures signatures;
     private final ExpressionValues values;
     private final Sites sites;
     private final Map<Element, TreePath> ownedFields;
+    private final Map<Site, HelperRelease> helperReleases;
     private final FindingLog log;
 
-    ReleaseChecks(Trees trees, OwnershipAnnotations annotations, ExpressionValues values, Sites sites,
-                  Map<Element, TreePath> ownedFields, FindingLog log) {
+    ReleaseChecks(Trees trees, CallSignatures signatures, ExpressionValues values,
+                  Sites sites, Map<Element, TreePath> ownedFields, Map<Site, HelperRelease> helperReleases, FindingLog log) {
         this.trees = trees;
-        this.annotations = annotations;
+        this.signatures = signatures;
+        this.helperReleases = helperReleases;
         this.values = values;
         this.sites = sites;
         this.ownedFields = ownedFields;
@@ -54,8 +56,9 @@ final class ReleaseChecks {
             twice &= (in.flagsOf(site) & OwnershipState.RELEASED) != 0;
         }
         if (twice) {
-            Tree allocation = value.sites().iterator().next().tree();
-            log.add(sink -> sink.doubleRelease(release, allocation));
+            Site first = value.sites().iterator().next();
+            HelperRelease helper = helperReleases.get(first);
+            log.add(sink -> sink.doubleRelease(release, first.tree(), helper));
         }
         for (Site site : value.sites()) {
             release(out, in, site, release, releasingAllocator);
@@ -80,8 +83,9 @@ final class ReleaseChecks {
         // The site's path is looked up when the log is replayed, after solving, when every site's path is known.
         log.add(sink -> {
             TreePath path = sites.pathOf(site);
+            HelperRelease helper = helperReleases.get(site);
             if (path != null) {
-                sink.leak(path, reason, at, exception);
+                sink.leak(path, reason, at, exception, helper != null && helper.somePathsOnly() ? helper : null);
             }
         });
     }
@@ -91,7 +95,7 @@ final class ReleaseChecks {
      * field was already released: the helper releases it on every path, so it is released twice.
      */
     void doubleReleaseByHelper(TreePath call, Tree field) {
-        log.add(sink -> sink.doubleRelease(call, field));
+        log.add(sink -> sink.doubleRelease(call, field, null));
     }
 
     /**
@@ -203,7 +207,7 @@ final class ReleaseChecks {
         }
         if (parent instanceof MethodInvocationTree call && trees.getElement(consumer) instanceof ExecutableElement method) {
             int index = call.getArguments().indexOf(child.getLeaf());
-            return index >= 0 && annotations.signature(method).takesArgument(index);
+            return index >= 0 && signatures.of(method).takesArgument(index);
         }
         return false;
     }

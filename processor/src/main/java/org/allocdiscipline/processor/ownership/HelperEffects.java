@@ -1,0 +1,162 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import org.allocdiscipline.processor.flow.CfgEdge;
+import org.allocdiscipline.processor.flow.CfgNode;
+import org.allocdiscipline.processor.flow.EdgeKind;
+import org.allocdiscipline.processor.flow.NodeKind;
+
+/**
+ * What a call of one of the class's own summarised methods does at the call site beyond what a
+ * signature says: an argument it releases on some paths only may be released afterwards; what it
+ * releases before it throws is released on the call's exception edge; and, called on {@code this} from
+ * a body that tracks the class's {@code @Owned} fields, the fields leave the call as its body leaves them.
+ */
+final class HelperEffects {
+    private final Trees trees;
+    private final ExpressionValues values;
+    private final ReleaseChecks checks;
+    private final CallSignatures signatures;
+    private final Map<Element, TreePath> ownedFields;
+    private final Element classElement;
+    /** Per site, the call of a helper that released it: messages name it. */
+    private final Map<Site, HelperRelease> helperReleases;
+
+    HelperEffects(Trees trees, ExpressionValues values, ReleaseChecks checks, CallSignatures signatures,
+                  Map<Element, TreePath> ownedFields, Element classElement, Map<Site, HelperRelease> helperReleases) {
+        this.trees = trees;
+        this.values = values;
+        this.checks = checks;
+        this.signatures = signatures;
+        this.ownedFields = ownedFields;
+        this.classElement = classElement;
+        this.helperReleases = helperReleases;
+    }
+
+    /**
+     * Whether no execution takes an edge out of a call: the callee never completes normally (it always
+     * throws), or, while it is being summarised, a recursive call is assumed to complete in no way at all.
+     */
+    boolean cuts(CfgEdge edge) {
+        CfgNode node = edge.source();
+        if (node.kind() != NodeKind.INVOCATION && node.kind() != NodeKind.NEW_CLASS
+                || !(trees.getElement(node.path()) instanceof ExecutableElement method)) {
+            return false;
+        }
+        MethodSummary summary = signatures.summary(method);
+        return summary != null && !summary.completes()
+                && (edge.kind() != EdgeKind.EXCEPTION || summary == MethodSummary.NEVER_COMPLETES);
+    }
+
+    /** An argument that a summarised callee takes on every path: messages about its value may name the call. */
+    void released(LocalFact value, Tree call) {
+        for (Site site : value.sites()) {
+            helperReleases.put(site, new HelperRelease(call, false));
+        }
+    }
+
+    /**
+     * An argument that the callee releases on some paths only: afterwards its value may be released,
+     * and may still be owed.
+     */
+    void partlyReleased(OwnershipState.Builder out, OwnershipState in, LocalFact value, Tree call) {
+        for (Site site : value.sites()) {
+            int flags = in.flagsOf(site);
+            if ((flags & OwnershipState.OWNED) != 0) {
+                out.flags(site, flags | OwnershipState.RELEASED);
+                helperReleases.put(site, new HelperRelease(call, true));
+            }
+        }
+    }
+
+    /**
+     * The state along the exception edge of a call of a summarised method: what the callee released
+     * before it threw stays released. {@code null} when the call is no such call.
+     */
+    OwnershipState onThrow(CfgNode source, OwnershipState before) {
+        if (source.kind() != NodeKind.INVOCATION && source.kind() != NodeKind.NEW_CLASS
+                || !(trees.getElement(source.path()) instanceof ExecutableElement method)) {
+            return null;
+        }
+        MethodSummary summary = signatures.summary(method);
+        if (summary == null || summary == MethodSummary.NONE) {
+            return null;
+        }
+        List<? extends ExpressionTree> arguments = source.tree() instanceof MethodInvocationTree call ? call.getArguments()
+                : ((NewClassTree) source.tree()).getArguments();
+        OwnershipState.Builder out = before.edit();
+        for (int i = 0; i < arguments.size(); i++) {
+            int thrown = summary.onThrow(i);
+            if ((thrown & OwnershipState.RELEASED) == 0) {
+                continue;
+            }
+            for (Site site : values.valueOf(arguments.get(i), source.path(), before).sites()) {
+                int flags = before.flagsOf(site);
+                if ((flags & OwnershipState.OWNED) != 0) {
+                    out.flags(site, (thrown & OwnershipState.OWNED) != 0 ? flags | OwnershipState.RELEASED
+                            : (flags & ~OwnershipState.OWNED) | OwnershipState.RELEASED);
+                }
+            }
+        }
+        if (isHelperCall(source, method)) {
+            fields(out, before, summary.fieldsOnThrow(), null);
+        }
+        return out.build();
+    }
+
+    /** Whether a call runs one of the class's own instance methods on {@code this}, with the fields tracked. */
+    boolean isHelperCall(CfgNode call, ExecutableElement method) {
+        return !ownedFields.isEmpty() && classElement != null && call.tree() instanceof MethodInvocationTree invocation
+                && (!(invocation.getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree select)
+                        || OwnershipTrees.isThis(select.getExpression()))
+                && isHelper(method, classElement);
+    }
+
+    /**
+     * A call of one of the class's own helpers on {@code this}: each {@code @Owned} field that was owned
+     * leaves the call as the helper's body leaves it; one that was already released and that the helper
+     * releases on every path is released twice.
+     */
+    void fieldsOnReturn(OwnershipState.Builder out, OwnershipState in, ExecutableElement method, TreePath call) {
+        MethodSummary summary = signatures.summary(method);
+        if (summary != null) {
+            fields(out, in, summary.fields(), call);
+        }
+    }
+
+    private void fields(OwnershipState.Builder out, OwnershipState in, Map<Tree, Integer> effect, TreePath call) {
+        for (Map.Entry<Tree, Integer> field : effect.entrySet()) {
+            Site site = new Site.Field((VariableTree) field.getKey());
+            int after = field.getValue();
+            if ((after & OwnershipState.RELEASED) == 0) {
+                continue;
+            }
+            int before = in.flagsOf(site);
+            if ((before & OwnershipState.OWNED) != 0) {
+                out.flags(site, (before & ~OwnershipState.OWNED) | after);
+            } else if (call != null && before == OwnershipState.RELEASED && after == OwnershipState.RELEASED) {
+                checks.doubleReleaseByHelper(call, site.tree());
+            }
+        }
+    }
+
+    /**
+     * Whether a call of {@code method} on {@code this} from a method of {@code owner} runs exactly the
+     * body that {@code owner} declares.
+     */
+    static boolean isHelper(ExecutableElement method, Element owner) {
+        return method.getEnclosingElement().equals(owner)
+                && !method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+                && MethodSummaries.summarisable(method);
+    }
+}
