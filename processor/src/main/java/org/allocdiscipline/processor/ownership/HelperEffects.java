@@ -138,7 +138,8 @@ final class HelperEffects {
         for (Map.Entry<Tree, Integer> field : effect.entrySet()) {
             Site site = new Site.Field((VariableTree) field.getKey());
             int after = field.getValue();
-            if ((after & OwnershipState.RELEASED) == 0) {
+            if (after == 0 || (after & (OwnershipState.RELEASED | OwnershipState.ABSENT)) == 0) {
+                // The helper leaves the field owned on every path (or never returns this way).
                 continue;
             }
             int before = in.flagsOf(site);

@@ -234,8 +234,9 @@ final class MethodSummaries {
         List<Integer> parametersOnThrow = new ArrayList<>();
         for (VariableTree parameter : tree.getParameters()) {
             Site site = new Site.Parameter(parameter);
-            parameters.add(flagsAt(cfg.normalExits(), result, site));
-            parametersOnThrow.add(flagsAt(cfg.exceptionalExits(), result, site));
+            parameters.add(parameterFlags(flagsAt(cfg.normalExits(), result, site), transfer.forgotten().contains(site)));
+            parametersOnThrow.add(parameterFlags(flagsAt(cfg.exceptionalExits(), result, site),
+                    transfer.forgotten().contains(site)));
         }
         Map<Tree, Integer> fieldFlags = new IdentityHashMap<>();
         Map<Tree, Integer> fieldFlagsOnThrow = new IdentityHashMap<>();
@@ -263,7 +264,7 @@ final class MethodSummaries {
         for (List<Integer> flags : List.of(summary.parameters(), summary.parametersOnThrow(),
                 List.copyOf(summary.fields().values()), List.copyOf(summary.fieldsOnThrow().values()))) {
             for (int f : flags) {
-                if ((f & OwnershipState.RELEASED) != 0) {
+                if ((f & (OwnershipState.RELEASED | OwnershipState.ABSENT)) != 0) {
                     return false;
                 }
             }
@@ -271,7 +272,10 @@ final class MethodSummaries {
         return true;
     }
 
-    /** The union of a site's flags over some exits, without {@link OwnershipState#ABSENT}: null owes nothing. */
+    /**
+     * The union of a site's flags over some exits. A field keeps {@link OwnershipState#ABSENT}: the method may
+     * leave it null (a caller's field then holds nothing), as after {@code free(data); data = null;}.
+     */
     private static int flagsAt(List<CfgNode> exits, DataflowResult<OwnershipState> result, Site site) {
         int flags = 0;
         for (CfgNode exit : exits) {
@@ -280,7 +284,16 @@ final class MethodSummaries {
                 flags |= state.flagsOf(site);
             }
         }
-        return flags & ~OwnershipState.ABSENT;
+        return flags;
+    }
+
+    /**
+     * A parameter's flags for its caller: absent (null) owes nothing, unless the method released the value
+     * and then set the parameter to null, which is a release the caller must know of.
+     */
+    private static int parameterFlags(int flags, boolean forgotten) {
+        boolean absent = (flags & OwnershipState.ABSENT) != 0;
+        return flags & ~OwnershipState.ABSENT | (absent && forgotten ? OwnershipState.RELEASED : 0);
     }
 
     /**

@@ -63,6 +63,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     /** Whether every parameter is owned on entry: the body is being {@linkplain MethodSummaries summarised}. */
     private final boolean probe;
     private final Map<Site, HelperRelease> helperReleases = new HashMap<>();
+    private final Set<Site> forgotten = new HashSet<>();
     private final HelperEffects helpers;
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
     private final Sites sites = new Sites();
@@ -340,16 +341,52 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                     out.flags(old, OwnershipState.ABSENT);
                 }
             }
+            if (value.equals(LocalFact.NOTHING)) {
+                forgetReleased(out, in, in.local(element).sites(), element);
+            }
             out.local(element, value);
             flagAssigned(out, element, assignment.getExpression());
         } else if (element != null && element.getKind() == ElementKind.FIELD && ApiModel.has(element, ApiModel.OWNED)) {
             for (Site site : value.sites()) {
                 checks.release(out, in, site, path, null);
             }
+            if (value.equals(LocalFact.NOTHING) && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess(target)) {
+                forgetReleased(out, in, Set.of(new Site.Field((VariableTree) ownedFields.get(element).getLeaf())), null);
+            }
         } else {
             drop(out, in, values.temporaries(assignment.getExpression(), path, in), assignment);
         }
         return out.build();
+    }
+
+    /**
+     * {@code s = null} after {@code s} was released: the released value is gone from the variable, so it
+     * owes nothing and no later test of {@code s} can reach it again. A value that some other local still
+     * holds, or that is a region whose closing later uses must see, is kept.
+     */
+    private void forgetReleased(OwnershipState.Builder out, OwnershipState in, Set<Site> old, Element variable) {
+        for (Site site : old) {
+            int flags = in.flagsOf(site);
+            if ((flags & OwnershipState.RELEASED) != 0 && (flags & (OwnershipState.OWNED | OwnershipState.REGION)) == 0
+                    && !in.heldByLocal(site, variable) && !namesAllocator(in, site)) {
+                out.flags(site, OwnershipState.ABSENT);
+                forgotten.add(site);
+            }
+        }
+    }
+
+    private static boolean namesAllocator(OwnershipState in, Site site) {
+        for (AllocatorIdentity identity : in.allocators().values()) {
+            if (identity.creation() == site.tree()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sites that some path released and then forgot by storing {@code null} where they were. */
+    Set<Site> forgotten() {
+        return forgotten;
     }
 
     private OwnershipState returnStatement(CfgNode node, OwnershipState in) {
