@@ -71,9 +71,9 @@ final class HelperEffects {
      */
     void partlyReleased(OwnershipState.Builder out, OwnershipState in, LocalFact value, Tree call) {
         for (Site site : value.sites()) {
-            int flags = in.flagsOf(site);
-            if ((flags & OwnershipState.OWNED) != 0) {
-                out.flags(site, flags | OwnershipState.RELEASED);
+            SiteFlags flags = in.flagsOf(site);
+            if (flags.mayBeOwned()) {
+                out.flags(site, flags.union(SiteFlags.RELEASED));
                 helperReleases.put(site, new HelperRelease(call, true));
             }
         }
@@ -96,15 +96,14 @@ final class HelperEffects {
                 : ((NewClassTree) source.tree()).getArguments();
         OwnershipState.Builder out = before.edit();
         for (int i = 0; i < arguments.size(); i++) {
-            int thrown = summary.onThrow(i);
-            if ((thrown & OwnershipState.RELEASED) == 0) {
+            SiteFlags thrown = summary.onThrow(i);
+            if (!thrown.mayBeReleased()) {
                 continue;
             }
             for (Site site : values.valueOf(arguments.get(i), source.path(), before).sites()) {
-                int flags = before.flagsOf(site);
-                if ((flags & OwnershipState.OWNED) != 0) {
-                    out.flags(site, (thrown & OwnershipState.OWNED) != 0 ? flags | OwnershipState.RELEASED
-                            : (flags & ~OwnershipState.OWNED) | OwnershipState.RELEASED);
+                SiteFlags flags = before.flagsOf(site);
+                if (flags.mayBeOwned()) {
+                    out.flags(site, (thrown.mayBeOwned() ? flags : flags.without(SiteFlags.OWNED)).union(SiteFlags.RELEASED));
                 }
             }
         }
@@ -134,18 +133,18 @@ final class HelperEffects {
         }
     }
 
-    private void fields(OwnershipState.Builder out, OwnershipState in, Map<Tree, Integer> effect, TreePath call) {
-        for (Map.Entry<Tree, Integer> field : effect.entrySet()) {
+    private void fields(OwnershipState.Builder out, OwnershipState in, Map<Tree, SiteFlags> effect, TreePath call) {
+        for (Map.Entry<Tree, SiteFlags> field : effect.entrySet()) {
             Site site = new Site.Field((VariableTree) field.getKey());
-            int after = field.getValue();
-            if (after == 0 || (after & (OwnershipState.RELEASED | OwnershipState.ABSENT)) == 0) {
+            SiteFlags after = field.getValue();
+            if (after.isNone() || !after.mayBeReleased() && !after.mayBeAbsent()) {
                 // The helper leaves the field owned on every path (or never returns this way).
                 continue;
             }
-            int before = in.flagsOf(site);
-            if ((before & OwnershipState.OWNED) != 0) {
-                out.flags(site, (before & ~OwnershipState.OWNED) | after);
-            } else if (call != null && before == OwnershipState.RELEASED && after == OwnershipState.RELEASED) {
+            SiteFlags before = in.flagsOf(site);
+            if (before.mayBeOwned()) {
+                out.flags(site, before.without(SiteFlags.OWNED).union(after));
+            } else if (call != null && before.releasedOnEveryPath() && after.releasedOnEveryPath()) {
                 checks.doubleReleaseByHelper(call, site.tree());
             }
         }

@@ -230,16 +230,16 @@ final class MethodSummaries {
         if (!result.converged()) {
             return MethodSummary.NONE;
         }
-        List<Integer> parameters = new ArrayList<>();
-        List<Integer> parametersOnThrow = new ArrayList<>();
+        List<SiteFlags> parameters = new ArrayList<>();
+        List<SiteFlags> parametersOnThrow = new ArrayList<>();
         for (VariableTree parameter : tree.getParameters()) {
             Site site = new Site.Parameter(parameter);
             parameters.add(parameterFlags(flagsAt(cfg.normalExits(), result, site), transfer.forgotten().contains(site)));
             parametersOnThrow.add(parameterFlags(flagsAt(cfg.exceptionalExits(), result, site),
                     transfer.forgotten().contains(site)));
         }
-        Map<Tree, Integer> fieldFlags = new IdentityHashMap<>();
-        Map<Tree, Integer> fieldFlagsOnThrow = new IdentityHashMap<>();
+        Map<Tree, SiteFlags> fieldFlags = new IdentityHashMap<>();
+        Map<Tree, SiteFlags> fieldFlagsOnThrow = new IdentityHashMap<>();
         for (TreePath field : fields.values()) {
             Site site = new Site.Field((VariableTree) field.getLeaf());
             fieldFlags.put(site.tree(), flagsAt(cfg.normalExits(), result, site));
@@ -261,10 +261,10 @@ final class MethodSummaries {
         if (summary.freshResult() || !summary.completes()) {
             return false;
         }
-        for (List<Integer> flags : List.of(summary.parameters(), summary.parametersOnThrow(),
+        for (List<SiteFlags> flags : List.of(summary.parameters(), summary.parametersOnThrow(),
                 List.copyOf(summary.fields().values()), List.copyOf(summary.fieldsOnThrow().values()))) {
-            for (int f : flags) {
-                if ((f & (OwnershipState.RELEASED | OwnershipState.ABSENT)) != 0) {
+            for (SiteFlags f : flags) {
+                if (f.mayBeReleased() || f.mayBeAbsent()) {
                     return false;
                 }
             }
@@ -273,15 +273,15 @@ final class MethodSummaries {
     }
 
     /**
-     * The union of a site's flags over some exits. A field keeps {@link OwnershipState#ABSENT}: the method may
+     * The union of a site's flags over some exits. A field keeps {@link SiteFlags#ABSENT}: the method may
      * leave it null (a caller's field then holds nothing), as after {@code free(data); data = null;}.
      */
-    private static int flagsAt(List<CfgNode> exits, DataflowResult<OwnershipState> result, Site site) {
-        int flags = 0;
+    private static SiteFlags flagsAt(List<CfgNode> exits, DataflowResult<OwnershipState> result, Site site) {
+        SiteFlags flags = SiteFlags.NONE;
         for (CfgNode exit : exits) {
             OwnershipState state = result.before(exit);
             if (state != null) {
-                flags |= state.flagsOf(site);
+                flags = flags.union(state.flagsOf(site));
             }
         }
         return flags;
@@ -291,9 +291,10 @@ final class MethodSummaries {
      * A parameter's flags for its caller: absent (null) owes nothing, unless the method released the value
      * and then set the parameter to null, which is a release the caller must know of.
      */
-    private static int parameterFlags(int flags, boolean forgotten) {
-        boolean absent = (flags & OwnershipState.ABSENT) != 0;
-        return flags & ~OwnershipState.ABSENT | (absent && forgotten ? OwnershipState.RELEASED : 0);
+    private static SiteFlags parameterFlags(SiteFlags flags, boolean forgotten) {
+        boolean absent = flags.mayBeAbsent();
+        SiteFlags present = flags.without(SiteFlags.ABSENT);
+        return absent && forgotten ? present.union(SiteFlags.RELEASED) : present;
     }
 
     /**
@@ -312,10 +313,9 @@ final class MethodSummaries {
                 return false;
             }
             for (Site site : value.sites()) {
-                int flags = state.flagsOf(site);
+                SiteFlags flags = state.flagsOf(site);
                 if (!(site instanceof Site.Allocation || site instanceof Site.Older)
-                        || (flags & OwnershipState.OWNED) == 0
-                        || (flags & (OwnershipState.RELEASED | OwnershipState.REGION)) != 0) {
+                        || !flags.mayBeOwned() || flags.mayBeReleased() || flags.mayBeRegion()) {
                     return false;
                 }
                 any = true;

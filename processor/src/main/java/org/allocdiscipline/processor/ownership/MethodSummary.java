@@ -8,9 +8,9 @@ import java.util.Map;
  * What one of the class's own methods does to what it is given, read from its body by
  * {@link MethodSummaries}: the flags each parameter's value and each {@code @Owned} field of the class
  * has when the method returns normally and when it throws, given that each was owned on entry, and
- * whether its result is a value it made itself. A flag set without {@link OwnershipState#RELEASED}
+ * whether its result is a value it made itself. A flag set without {@link SiteFlags#RELEASED}
  * means the method leaves that value to its caller; with {@code RELEASED} and without
- * {@link OwnershipState#OWNED} it takes the value on every path (frees it, closes it, hands it on or
+ * {@link SiteFlags#OWNED} it takes the value on every path (frees it, closes it, hands it on or
  * stores it in an {@code @Owned} field); with both, on some paths only.
  *
  * @param completes whether some normal exit is reachable: a call of a method that never completes normally
@@ -23,8 +23,8 @@ import java.util.Map;
  *     the normal exits
  * @param fieldsOnThrow the same at the exceptional exits
  */
-record MethodSummary(boolean completes, boolean freshResult, List<Integer> parameters, List<Integer> parametersOnThrow,
-                     Map<Tree, Integer> fields, Map<Tree, Integer> fieldsOnThrow) {
+record MethodSummary(boolean completes, boolean freshResult, List<SiteFlags> parameters, List<SiteFlags> parametersOnThrow,
+                     Map<Tree, SiteFlags> fields, Map<Tree, SiteFlags> fieldsOnThrow) {
     /** A method that does nothing a caller must know of. */
     static final MethodSummary NONE = new MethodSummary(true, false, List.of(), List.of(), Map.of(), Map.of());
     /**
@@ -45,12 +45,12 @@ record MethodSummary(boolean completes, boolean freshResult, List<Integer> param
 
     /** Whether the method releases the argument at this position on some normal paths but not on all. */
     boolean takesSometimes(int argument) {
-        int flags = flags(parameters, argument);
-        return (flags & OwnershipState.RELEASED) != 0 && (flags & OwnershipState.OWNED) != 0;
+        SiteFlags flags = flags(parameters, argument);
+        return flags.mayBeReleased() && flags.mayBeOwned();
     }
 
     /** The flags of the argument at this position when the method throws. */
-    int onThrow(int argument) {
+    SiteFlags onThrow(int argument) {
         return flags(parametersOnThrow, argument);
     }
 
@@ -63,12 +63,12 @@ record MethodSummary(boolean completes, boolean freshResult, List<Integer> param
         return false;
     }
 
-    static boolean takenOnEveryPath(int flags) {
-        return (flags & OwnershipState.RELEASED) != 0 && (flags & OwnershipState.OWNED) == 0;
+    static boolean takenOnEveryPath(SiteFlags flags) {
+        return flags.mayBeReleased() && !flags.mayBeOwned();
     }
 
     /** Varargs positions use the last parameter, as {@link OwnershipAnnotations.Signature#takesArgument} does. */
-    private static int flags(List<Integer> byParameter, int argument) {
-        return byParameter.isEmpty() ? 0 : byParameter.get(Math.min(argument, byParameter.size() - 1));
+    private static SiteFlags flags(List<SiteFlags> byParameter, int argument) {
+        return byParameter.isEmpty() ? SiteFlags.NONE : byParameter.get(Math.min(argument, byParameter.size() - 1));
     }
 }

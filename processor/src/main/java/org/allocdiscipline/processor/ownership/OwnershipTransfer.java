@@ -119,7 +119,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         for (Map.Entry<Element, TreePath> field : ownedFields.entrySet()) {
             Site site = new Site.Field((VariableTree) field.getValue().getLeaf());
             sites.at(site.tree(), field.getValue());
-            state.flags(site, OwnershipState.OWNED);
+            state.flags(site, SiteFlags.OWNED);
         }
         return state.build();
     }
@@ -174,7 +174,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Site site = new Site.Parameter((VariableTree) node.tree());
         sites.at(site.tree(), node.path());
         return in.edit()
-                .flags(site, OwnershipState.OWNED)
+                .flags(site, SiteFlags.OWNED)
                 .local(trees.getElement(node.path()), new LocalFact(Set.of(site), false, false, AllocatorIdentity.UNKNOWN))
                 .build();
     }
@@ -212,7 +212,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // Only an allocator's own method tells which allocator made the value; the receiver of
             // any other @Owned method (a factory, a library object) is not that allocator.
             allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
-                    region ? OwnershipState.REGION : OwnershipState.OWNED);
+                    region ? SiteFlags.REGION : SiteFlags.OWNED);
         }
         return out.build();
     }
@@ -226,7 +226,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState.Builder out = in.edit();
         arguments(creation.getArguments(), path, element, signature, null, in, out, creation);
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
-            allocate(out, in, node, AllocatorIdentity.UNKNOWN, OwnershipState.OWNED);
+            allocate(out, in, node, AllocatorIdentity.UNKNOWN, SiteFlags.OWNED);
         }
         return out.build();
     }
@@ -252,22 +252,22 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator,
-                          int initial) {
+                          SiteFlags initial) {
         Tree tree = node.tree();
         Site site = new Site.Allocation(tree);
         sites.at(tree, node.path());
-        int previous = in.flagsOf(site);
+        SiteFlags previous = in.flagsOf(site);
         if (in.heldByLocal(site, null)) {
             Site older = new Site.Older(tree);
-            int olderFlags = previous;
+            SiteFlags olderFlags = previous;
             if (in.heldByLocal(older, null)) {
-                olderFlags |= in.flagsOf(older);
-            } else if ((in.flagsOf(older) & OwnershipState.OWNED) != 0) {
+                olderFlags = olderFlags.union(in.flagsOf(older));
+            } else if (in.flagsOf(older).mayBeOwned()) {
                 checks.leak(older, LeakReason.LOOP_ITERATION, tree, null);
             }
             out.renameSite(site, older).flags(older, olderFlags)
                     .allocator(older, in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN));
-        } else if ((previous & OwnershipState.OWNED) != 0) {
+        } else if (previous.mayBeOwned()) {
             // The site runs again while its previous value, held by nothing, still owes a release.
             checks.leak(site, LeakReason.LOOP_ITERATION, tree, null);
         }
@@ -275,18 +275,18 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Tree consumer = OwnershipTrees.consumer(node.path()).getLeaf();
         if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
                 || consumer instanceof LambdaExpressionTree && !lambda) {
-            if (initial == OwnershipState.OWNED) {
+            if (initial.mayBeOwned()) {
                 checks.leak(site, LeakReason.DISCARDED, tree, null);
             }
-            out.flags(site, OwnershipState.ABSENT);
+            out.flags(site, SiteFlags.ABSENT);
         }
     }
 
     private void drop(OwnershipState.Builder out, OwnershipState in, Set<Site> temporaries, Tree at) {
         for (Site site : temporaries) {
-            if ((in.flagsOf(site) & OwnershipState.OWNED) != 0) {
+            if (in.flagsOf(site).mayBeOwned()) {
                 checks.leak(site, LeakReason.DROPPED, at, null);
-                out.flags(site, OwnershipState.ABSENT);
+                out.flags(site, SiteFlags.ABSENT);
             }
         }
     }
@@ -335,10 +335,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState.Builder out = in.edit();
         if (element != null && OwnershipTrees.isLocal(element)) {
             for (Site old : in.local(element).sites()) {
-                if (!value.sites().contains(old) && (in.flagsOf(old) & OwnershipState.OWNED) != 0
+                if (!value.sites().contains(old) && in.flagsOf(old).mayBeOwned()
                         && !in.heldByLocal(old, element)) {
                     checks.leak(old, LeakReason.OVERWRITTEN, assignment, null);
-                    out.flags(old, OwnershipState.ABSENT);
+                    out.flags(old, SiteFlags.ABSENT);
                 }
             }
             if (value.equals(LocalFact.NOTHING)) {
@@ -366,10 +366,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
      */
     private void forgetReleased(OwnershipState.Builder out, OwnershipState in, Set<Site> old, Element variable) {
         for (Site site : old) {
-            int flags = in.flagsOf(site);
-            if ((flags & OwnershipState.RELEASED) != 0 && (flags & (OwnershipState.OWNED | OwnershipState.REGION)) == 0
-                    && !in.heldByLocal(site, variable) && !namesAllocator(in, site)) {
-                out.flags(site, OwnershipState.ABSENT);
+            if (in.flagsOf(site).releasedWhereverPresent() && !in.heldByLocal(site, variable) && !namesAllocator(in, site)) {
+                out.flags(site, SiteFlags.ABSENT);
                 forgotten.add(site);
             }
         }
@@ -396,7 +394,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         OwnershipState.Builder out = in.edit();
         for (Site site : values.valueOf(value, node.path(), in).sites()) {
-            out.flags(site, OwnershipState.RELEASED);
+            out.flags(site, SiteFlags.RELEASED);
         }
         return out.build();
     }
@@ -501,9 +499,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState killed = out.build();
         OwnershipState.Builder result = killed.edit();
         for (Site site : candidates) {
-            if ((killed.flagsOf(site) & OwnershipState.OWNED) != 0 && !killed.heldByLocal(site, null)) {
+            if (killed.flagsOf(site).mayBeOwned() && !killed.heldByLocal(site, null)) {
                 checks.leak(site, reason, node.tree(), null);
-                result.flags(site, OwnershipState.ABSENT);
+                result.flags(site, SiteFlags.ABSENT);
             }
         }
         return result.build();
@@ -519,7 +517,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             Set<Site> handedOn = values.valueOf(body, node.path().getParentPath(), in).sites();
             OwnershipState.Builder out = in.edit();
             for (Site site : handedOn) {
-                out.flags(site, OwnershipState.RELEASED);
+                out.flags(site, SiteFlags.RELEASED);
             }
             in = out.build();
         }
