@@ -97,7 +97,9 @@ public final class OwnershipAnnotations {
     }
 
     private Signature computeSignature(ExecutableElement method) {
-        boolean result = ApiModel.has(method, ApiModel.OWNED);
+        // A record's @Owned component puts the annotation on its accessor too, but the record still owns
+        // the value: the accessor only lends it.
+        boolean result = ApiModel.has(method, ApiModel.OWNED) && elements.recordComponentFor(method) == null;
         Boolean[] parameters = new Boolean[method.getParameters().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = ApiModel.has(method.getParameters().get(i), ApiModel.OWNED);
@@ -217,6 +219,17 @@ public final class OwnershipAnnotations {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether a constructor is a record's compact canonical constructor, at whose end javac stores each
+     * parameter in its component field.
+     *
+     * @param constructor a constructor
+     * @return true for a compact constructor
+     */
+    public boolean isCompactConstructor(ExecutableElement constructor) {
+        return elements.isCompactConstructor(constructor);
     }
 
     /**

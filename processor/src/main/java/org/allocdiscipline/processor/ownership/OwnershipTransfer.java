@@ -62,6 +62,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final CallSignatures signatures;
     /** Whether every parameter is owned on entry: the body is being {@linkplain MethodSummaries summarised}. */
     private final boolean probe;
+    /** The body is a record's compact constructor: its end stores the parameters in the component fields. */
+    private final boolean compactConstructor;
     private final Map<Site, HelperRelease> helperReleases = new HashMap<>();
     private final Set<Site> forgotten = new HashSet<>();
     private final HelperEffects helpers;
@@ -87,11 +89,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.lambda = body.getLeaf() instanceof LambdaExpressionTree
                 && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
+        boolean compact = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
+            compact = method.getKind() == ElementKind.CONSTRUCTOR && annotations.isCompactConstructor(method);
             // A body being summarised learns from its returns whether its result is fresh: they hand on only what the annotation says.
             owned = probe ? annotations.signature(method).ownedResult() : signatures.ofOwnBody(method).ownedResult();
         }
         this.ownedResult = owned;
+        this.compactConstructor = compact;
         Element enclosingElement = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
@@ -520,11 +525,31 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 out.flags(site, SiteFlags.RELEASED);
             }
             in = out.build();
+        } else if (compactConstructor && node.isFallOffExit()) {
+            in = storeComponents(node, in);
         }
         checks.leaksAtExit(node, in, returned);
         return in;
     }
 
+
+    /** The end of a compact constructor, where javac stores each parameter in its component field. */
+    private OwnershipState storeComponents(CfgNode exit, OwnershipState in) {
+        OwnershipState.Builder out = in.edit();
+        TreePath constructor = exit.path();
+        while (!(constructor.getLeaf() instanceof MethodTree)) {
+            constructor = constructor.getParentPath();
+        }
+        for (VariableTree parameter : ((MethodTree) constructor.getLeaf()).getParameters()) {
+            Element element = trees.getElement(new TreePath(constructor, parameter));
+            if (element != null && ApiModel.has(element, ApiModel.OWNED)) {
+                for (Site site : in.local(element).sites()) {
+                    out.flags(site, SiteFlags.RELEASED);
+                }
+            }
+        }
+        return out.build();
+    }
 
     private Set<Element> localsDeclaredIn(TreePath scope) {
         Set<Element> locals = new HashSet<>();
