@@ -37,6 +37,7 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Boolean> allocatorTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> valueReturningFunctions = new HashMap<>();
     private TypeMirror allocator;
+    private List<TypeMirror> containerTypes;
     private boolean allocatorLooked;
 
     /**
@@ -303,6 +304,41 @@ public final class OwnershipAnnotations {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether values of a type are containers that can hold owned values: arrays, and the JDK's
+     * {@code Collection} and {@code Map} types.
+     *
+     * @param type the static type of a variable
+     * @return true for an array, a collection or a map
+     */
+    public boolean isContainerType(TypeMirror type) {
+        if (type == null) {
+            return false;
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return true;
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        if (containerTypes == null) {
+            containerTypes = new java.util.ArrayList<>();
+            for (String name : List.of("java.util.Collection", "java.util.Map")) {
+                TypeElement element = elements.getTypeElement(name);
+                if (element != null) {
+                    containerTypes.add(types.erasure(element.asType()));
+                }
+            }
+        }
+        TypeMirror erased = types.erasure(type);
+        for (TypeMirror container : containerTypes) {
+            if (types.isSubtype(erased, container)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

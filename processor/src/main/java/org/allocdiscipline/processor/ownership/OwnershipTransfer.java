@@ -67,6 +67,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Map<Site, HelperRelease> helperReleases = new HashMap<>();
     private final Set<Site> forgotten = new HashSet<>();
     private final HelperEffects helpers;
+    private final OwnedContainers containers;
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
     private final Sites sites = new Sites();
     private final ExpressionValues values;
@@ -109,6 +110,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 enclosingElement == null ? null : enclosingElement.asType());
         this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
         this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
+        this.containers = new OwnedContainers(trees, annotations, signatures);
         this.edges = new EdgeRefinement(trees, annotations, values, sites, helpers);
     }
 
@@ -197,7 +199,17 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         boolean allocatorMethod = element != null && element.getEnclosingElement() != null
                 && annotations.isAllocatorType(element.getEnclosingElement().asType());
         OwnershipState.Builder out = in.edit();
-        arguments(call.getArguments(), path, element, signature, allocatorMethod ? receiverIdentity : null, in, out, call);
+        Element container = containers.storeTarget(call, path);
+        int stored = container == null ? -1 : call.getArguments().size() - 1;
+        arguments(call.getArguments(), path, element, signature, allocatorMethod ? receiverIdentity : null, in, out, call,
+                stored);
+        if (container != null) {
+            OwnedContainers.store(out, in, container, values.valueOf(call.getArguments().get(stored), path, in));
+        }
+        Element releasedContainer = containers.forEachRelease(call, path);
+        if (releasedContainer != null) {
+            OwnedContainers.releaseAll(out, in, releasedContainer);
+        }
         if (receiver != null) {
             if (OwnershipTrees.isCloseCall(call)) {
                 checks.releaseAll(out, in, values.valueOf(receiver, selectPath, in), path, null);
@@ -229,7 +241,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipAnnotations.Signature signature =
                 element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         OwnershipState.Builder out = in.edit();
-        arguments(creation.getArguments(), path, element, signature, null, in, out, creation);
+        arguments(creation.getArguments(), path, element, signature, null, in, out, creation, -1);
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
             allocate(out, in, node, AllocatorIdentity.UNKNOWN, SiteFlags.OWNED);
         }
@@ -238,7 +250,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private void arguments(List<? extends ExpressionTree> arguments, TreePath path, Element callee,
                            OwnershipAnnotations.Signature signature, AllocatorIdentity releasingAllocator,
-                           OwnershipState in, OwnershipState.Builder out, Tree call) {
+                           OwnershipState in, OwnershipState.Builder out, Tree call, int stored) {
         MethodSummary summary = callee instanceof ExecutableElement method ? signatures.summary(method) : null;
         for (int i = 0; i < arguments.size(); i++) {
             ExpressionTree argument = arguments.get(i);
@@ -250,7 +262,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
             } else if (summary != null && summary.takesSometimes(i)) {
                 helpers.partlyReleased(out, in, values.valueOf(argument, path, in), call);
-            } else {
+            } else if (i != stored) {
                 drop(out, in, values.temporaries(argument, path, in), call);
             }
         }
@@ -358,6 +370,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             if (value.equals(LocalFact.NOTHING) && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess(target)) {
                 forgetReleased(out, in, Set.of(new Site.Field((VariableTree) ownedFields.get(element).getLeaf())), null);
             }
+        } else if (containers.storeTarget(target, path) instanceof Element array) {
+            OwnedContainers.store(out, in, array, value);
         } else {
             drop(out, in, values.temporaries(assignment.getExpression(), path, in), assignment);
         }
@@ -475,7 +489,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private OwnershipState loopHead(CfgNode node, OwnershipState in) {
-        return leaveScope(node, in, node.path(), LeakReason.LOOP_ITERATION);
+        OwnershipState left = leaveScope(node, in, node.path(), LeakReason.LOOP_ITERATION);
+        Element container = containers.releaseLoop(node.path());
+        if (container == null) {
+            return left;
+        }
+        // A loop that releases every element of a collection releases all the collection holds.
+        OwnershipState.Builder out = left.edit();
+        OwnedContainers.releaseAll(out, left, container);
+        return out.build();
     }
 
     /**
