@@ -95,6 +95,7 @@ final class CfgConstruction {
         CfgNode entry = newNode(NodeKind.ENTRY, body, null);
         frontier = single(entry, EdgeKind.NORMAL);
         TreePath fallOffCause = body;
+        TreePath fallOffValue = null;
         Tree leaf = body.getLeaf();
         if (leaf instanceof MethodTree method) {
             for (VariableTree parameter : method.getParameters()) {
@@ -110,7 +111,7 @@ final class CfgConstruction {
             }
             fallOffCause = new TreePath(body, lambda.getBody());
             if (lambda.getBody() instanceof ExpressionTree expression) {
-                expression(expression, body);
+                fallOffValue = expression(expression, body);
             } else if (lambda.getBody() instanceof StatementTree statement) {
                 statement(statement, body);
             }
@@ -119,7 +120,7 @@ final class CfgConstruction {
         } else if (leaf instanceof VariableTree field && field.getInitializer() != null) {
             expression(field.getInitializer(), body);
         }
-        connect(frontier, normalExit(fallOffCause), null);
+        connect(frontier, normalExit(fallOffCause, fallOffValue), null);
         return new Cfg(body, nodes, entry);
     }
 
@@ -136,10 +137,8 @@ final class CfgConstruction {
             case EXPRESSION_STATEMENT -> expression(((ExpressionStatementTree) tree).getExpression(), path);
             case VARIABLE -> {
                 ExpressionTree initializer = ((VariableTree) tree).getInitializer();
-                if (initializer != null) {
-                    expression(initializer, path);
-                }
-                add(NodeKind.VARIABLE, path);
+                TreePath value = initializer == null ? null : expression(initializer, path);
+                add(NodeKind.VARIABLE, path).value(value);
             }
             case EMPTY_STATEMENT -> {
             }
@@ -161,32 +160,35 @@ final class CfgConstruction {
                 statement(sync.getBlock(), path);
             }
             case RETURN -> {
-                ExpressionTree value = ((ReturnTree) tree).getExpression();
-                if (value != null) {
-                    expression(value, path);
-                }
-                CfgNode node = add(NodeKind.RETURN, path);
-                dispatch(single(node, EdgeKind.NORMAL), new Jump(JumpKind.RETURN, null, null, path));
+                ExpressionTree expression = ((ReturnTree) tree).getExpression();
+                TreePath value = expression == null ? null : expression(expression, path);
+                CfgNode node = add(NodeKind.RETURN, path).value(value);
+                dispatch(single(node, EdgeKind.NORMAL), new Jump(JumpKind.RETURN, null, null, path, value));
                 frontier = new ArrayList<>();
             }
             case THROW -> {
-                ExpressionTree exception = ((ThrowTree) tree).getExpression();
-                expression(exception, path);
-                CfgNode node = add(NodeKind.THROW, path);
-                raise(node, thrown.ofThrow(new TreePath(path, exception)), path);
+                TreePath exception = expression(((ThrowTree) tree).getExpression(), path);
+                CfgNode node = add(NodeKind.THROW, path).value(exception);
+                raise(node, thrown.ofThrow(exception), path);
                 frontier = new ArrayList<>();
             }
             case BREAK -> {
                 String label = nameOrNull(((BreakTree) tree).getLabel());
-                jump(path, JumpKind.BREAK, breakTarget(label));
+                Breakable target = breakTarget(label);
+                jump(path, JumpKind.BREAK, target, target == null ? null : target.statement, null);
             }
             case CONTINUE -> {
                 String label = nameOrNull(((ContinueTree) tree).getLabel());
-                jump(path, JumpKind.CONTINUE, continueTarget(label));
+                Breakable target = continueTarget(label);
+                jump(path, JumpKind.CONTINUE, target, target == null ? null : target.statement, null);
             }
             case YIELD -> {
-                expression(((YieldTree) tree).getValue(), path);
-                jump(path, JumpKind.YIELD, innermost(Yieldable.class));
+                TreePath value = expression(((YieldTree) tree).getValue(), path);
+                Yieldable target = innermost(Yieldable.class);
+                if (target != null) {
+                    target.result(value);
+                }
+                jump(path, JumpKind.YIELD, target, target == null ? null : target.statement, value);
             }
             case ASSERT -> assertStatement((AssertTree) tree, path);
             default -> add(NodeKind.OPAQUE, path);
@@ -206,7 +208,7 @@ final class CfgConstruction {
     }
 
     private void whileLoop(WhileLoopTree tree, TreePath path) {
-        Breakable loop = pushLoop();
+        Breakable loop = pushLoop(path);
         CfgNode head = add(NodeKind.LOOP_HEAD, path);
         Branches branches = condition(tree.getCondition(), path);
         frontier = branches.whenTrue();
@@ -215,7 +217,7 @@ final class CfgConstruction {
     }
 
     private void doWhileLoop(DoWhileLoopTree tree, TreePath path) {
-        Breakable loop = pushLoop();
+        Breakable loop = pushLoop(path);
         CfgNode head = add(NodeKind.LOOP_HEAD, path);
         statement(tree.getStatement(), path);
         frontier = union(frontier, loop.continues);
@@ -230,7 +232,7 @@ final class CfgConstruction {
         for (StatementTree initializer : tree.getInitializer()) {
             statement(initializer, path);
         }
-        Breakable loop = push(new Breakable(labels, true, true));
+        Breakable loop = push(new Breakable(path, labels, true, true));
         CfgNode head = add(NodeKind.LOOP_HEAD, path);
         List<Dangling> exit = new ArrayList<>();
         if (tree.getCondition() != null) {
@@ -250,7 +252,7 @@ final class CfgConstruction {
     private void enhancedForLoop(EnhancedForLoopTree tree, TreePath path) {
         List<String> labels = takeLoopLabels();
         expression(tree.getExpression(), path);
-        Breakable loop = push(new Breakable(labels, true, true));
+        Breakable loop = push(new Breakable(path, labels, true, true));
         CfgNode head = add(NodeKind.LOOP_HEAD, path);
         // Fetching the next element calls hasNext()/next(), which only throw unchecked exceptions.
         for (TypeMirror exception : thrown.ofImplicitCall()) {
@@ -262,8 +264,8 @@ final class CfgConstruction {
         closeLoop(loop, head, single(head, EdgeKind.FALSE));
     }
 
-    private Breakable pushLoop() {
-        return push(new Breakable(takeLoopLabels(), true, true));
+    private Breakable pushLoop(TreePath path) {
+        return push(new Breakable(path, takeLoopLabels(), true, true));
     }
 
     /** Ends the body: continues and the body's end go back to the head; the loop is left by exit and breaks. */
@@ -290,21 +292,32 @@ final class CfgConstruction {
         } else {
             labelsOfNextLoop.clear();
         }
-        Breakable scope = push(new Breakable(List.of(label), false, false));
+        Breakable scope = push(new Breakable(path, List.of(label), false, false));
         statement(tree.getStatement(), path);
         pop(scope);
         frontier = union(frontier, scope.breaks);
     }
 
-    private void jump(TreePath path, JumpKind kind, JumpScope target) {
-        CfgNode node = add(NodeKind.JUMP, path);
+    private void jump(TreePath path, JumpKind kind, JumpScope target, TreePath statement, TreePath value) {
+        CfgNode node = add(NodeKind.JUMP, path).value(value);
         if (target != null) {
-            dispatch(single(node, EdgeKind.NORMAL), new Jump(kind, target, null, path));
+            node.jumpTarget(new JumpTarget(statement, finallyBefore(target)));
+            dispatch(single(node, EdgeKind.NORMAL), new Jump(kind, target, null, path, null));
         }
         frontier = new ArrayList<>();
     }
 
-    private JumpScope breakTarget(String label) {
+    /** Whether a finally block or a resource's close lies between the innermost scope and {@code target}. */
+    private boolean finallyBefore(JumpScope target) {
+        for (int i = scopes.size() - 1; i >= 0 && scopes.get(i) != target; i--) {
+            if (scopes.get(i) instanceof Finally) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Breakable breakTarget(String label) {
         for (int i = scopes.size() - 1; i >= 0; i--) {
             if (scopes.get(i) instanceof Breakable b
                     && (label == null ? b.unlabeledBreakTarget : !b.loop && b.labels.contains(label))) {
@@ -314,7 +327,7 @@ final class CfgConstruction {
         return null;
     }
 
-    private JumpScope continueTarget(String label) {
+    private Breakable continueTarget(String label) {
         for (int i = scopes.size() - 1; i >= 0; i--) {
             if (scopes.get(i) instanceof Breakable b && b.loop && (label == null || b.labels.contains(label))) {
                 return b;
@@ -351,19 +364,24 @@ final class CfgConstruction {
 
     // ---------------------------------------------------------------- switch
 
-    private void switchConstruct(TreePath path, ExpressionTree selector, List<? extends CaseTree> cases,
-                                 boolean isExpression) {
-        expression(selector, path);
+    /**
+     * Builds a switch statement or expression.
+     *
+     * @return the results a switch expression may have (empty for a statement)
+     */
+    private List<TreePath> switchConstruct(TreePath path, ExpressionTree selector, List<? extends CaseTree> cases,
+                                           boolean isExpression) {
+        TreePath selectorPath = expression(selector, path);
         CfgNode dispatchNode = add(NodeKind.SWITCH, path);
-        boolean exhaustive = isExpression || isExhaustiveStatement(cases, new TreePath(path, selector));
-        Yieldable yieldScope = isExpression ? push(new Yieldable()) : null;
-        Breakable breakScope = isExpression ? null : push(new Breakable(List.of(), false, true));
+        boolean exhaustive = isExpression || isExhaustiveStatement(cases, selectorPath);
+        Yieldable yieldScope = isExpression ? push(new Yieldable(path)) : null;
+        Breakable breakScope = isExpression ? null : push(new Breakable(path, List.of(), false, true));
         List<Dangling> guardFailed = new ArrayList<>();
         List<Dangling> fallThrough = new ArrayList<>();
         for (CaseTree caseTree : cases) {
             TreePath casePath = new TreePath(path, caseTree);
             frontier = union(single(dispatchNode, EdgeKind.NORMAL), guardFailed);
-            add(NodeKind.CASE, casePath);
+            add(NodeKind.CASE, casePath).value(selectorPath);
             List<Dangling> bodyEntry;
             if (caseTree.getGuard() != null) {
                 Branches guard = condition(caseTree.getGuard(), casePath);
@@ -383,9 +401,10 @@ final class CfgConstruction {
                 frontier = bodyEntry;
                 Tree body = caseTree.getBody();
                 if (body instanceof ExpressionTree value) {
-                    expression(value, casePath);
+                    TreePath result = expression(value, casePath);
                     if (isExpression) {
                         yieldScope.yields.addAll(frontier);
+                        yieldScope.result(result);
                     }
                 } else if (body instanceof StatementTree statement) {
                     statement(statement, casePath);
@@ -404,10 +423,11 @@ final class CfgConstruction {
         if (isExpression) {
             pop(yieldScope);
             frontier = union(after, yieldScope.yields);
-        } else {
-            pop(breakScope);
-            frontier = union(after, breakScope.breaks);
+            return yieldScope.results;
         }
+        pop(breakScope);
+        frontier = union(after, breakScope.breaks);
+        return List.of();
     }
 
     /**
@@ -447,7 +467,7 @@ final class CfgConstruction {
     // ---------------------------------------------------------------- try
 
     private void tryStatement(TryTree tree, TreePath path) {
-        Finally finallyScope = tree.getFinallyBlock() == null ? null : push(new Finally(null));
+        Finally finallyScope = tree.getFinallyBlock() == null ? null : push(new Finally(null, null));
         Catching catching = null;
         if (!tree.getCatches().isEmpty()) {
             List<Catching.Clause> clauses = new ArrayList<>();
@@ -461,18 +481,19 @@ final class CfgConstruction {
         List<Finally> resources = new ArrayList<>();
         for (Tree resource : tree.getResources()) {
             TreePath resourcePath = new TreePath(path, resource);
+            TreePath closed = resourcePath;
             if (resource instanceof VariableTree variable) {
                 statement(variable, path);
             } else if (resource instanceof ExpressionTree expression) {
-                expression(expression, path);
+                closed = expression(expression, path);
             }
-            resources.add(push(new Finally(resourcePath)));
+            resources.add(push(new Finally(resourcePath, closed)));
         }
         statement(tree.getBlock(), path);
         for (int i = resources.size() - 1; i >= 0; i--) {
             Finally resource = resources.get(i);
             pop(resource);
-            finish(resource, () -> closeResource(resource.resource), 1);
+            finish(resource, () -> closeResource(resource.resource, resource.closed), 1);
         }
         List<Dangling> normalEnd = new ArrayList<>(frontier);
         if (catching != null) {
@@ -492,8 +513,8 @@ final class CfgConstruction {
         }
     }
 
-    private void closeResource(TreePath resource) {
-        CfgNode close = add(NodeKind.RESOURCE_CLOSE, resource);
+    private void closeResource(TreePath resource, TreePath closed) {
+        CfgNode close = add(NodeKind.RESOURCE_CLOSE, resource).value(closed);
         Element element = resource.getLeaf() instanceof VariableTree ? trees.getElement(resource) : null;
         TypeMirror type = element != null ? element.asType() : trees.getTypeMirror(resource);
         for (TypeMirror exception : thrown.ofClose(type)) {
@@ -567,7 +588,7 @@ final class CfgConstruction {
     // ---------------------------------------------------------------- jumps and exceptions
 
     private void raise(CfgNode node, TypeMirror exception, TreePath cause) {
-        dispatch(single(node, EdgeKind.EXCEPTION), new Jump(JumpKind.THROW, null, exception, cause));
+        dispatch(single(node, EdgeKind.EXCEPTION), new Jump(JumpKind.THROW, null, exception, cause, null));
     }
 
     private void raise(CfgNode node, List<TypeMirror> exceptions, TreePath cause) {
@@ -596,7 +617,7 @@ final class CfgConstruction {
             }
         }
         if (jump.kind() == JumpKind.RETURN) {
-            connect(from, normalExit(jump.cause()), null);
+            connect(from, normalExit(jump.cause(), jump.value()), null);
         } else if (jump.kind() == JumpKind.THROW) {
             connect(from, exceptionalExit(jump.cause(), jump.exception()), jump.exception());
         }
@@ -634,8 +655,8 @@ final class CfgConstruction {
         return false;
     }
 
-    private CfgNode normalExit(TreePath cause) {
-        return normalExits.computeIfAbsent(cause.getLeaf(), t -> newNode(NodeKind.NORMAL_EXIT, cause, null));
+    private CfgNode normalExit(TreePath cause, TreePath value) {
+        return normalExits.computeIfAbsent(cause.getLeaf(), t -> newNode(NodeKind.NORMAL_EXIT, cause, null).value(value));
     }
 
     private CfgNode exceptionalExit(TreePath cause, TypeMirror exception) {
@@ -721,26 +742,34 @@ final class CfgConstruction {
         return null;
     }
 
-    /** Builds an expression in evaluation order; the frontier ends at the node for the whole tree. */
-    private void expression(ExpressionTree tree, TreePath parent) {
+    /**
+     * Builds an expression in evaluation order; the frontier ends at the node for the whole tree.
+     *
+     * @return the path to the expression inside any parentheses, whose node the frontier ends at
+     */
+    private TreePath expression(ExpressionTree tree, TreePath parent) {
         TreePath path = new TreePath(parent, tree);
         switch (tree.getKind()) {
-            case PARENTHESIZED -> expression(((ParenthesizedTree) tree).getExpression(), path);
+            case PARENTHESIZED -> {
+                return expression(((ParenthesizedTree) tree).getExpression(), path);
+            }
             case CONDITIONAL_AND, CONDITIONAL_OR -> {
+                BinaryTree binary = (BinaryTree) tree;
                 Branches branches = condition(tree, parent);
                 frontier = union(branches.whenTrue(), branches.whenFalse());
-                add(NodeKind.EVAL, path);
+                add(NodeKind.EVAL, path).operands(List.of(operand(binary.getLeftOperand(), path),
+                        operand(binary.getRightOperand(), path)));
             }
             case CONDITIONAL_EXPRESSION -> {
                 ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
                 Branches test = condition(conditional.getCondition(), path);
                 frontier = test.whenTrue();
-                expression(conditional.getTrueExpression(), path);
+                TreePath whenTrue = expression(conditional.getTrueExpression(), path);
                 List<Dangling> afterTrue = frontier;
                 frontier = test.whenFalse();
-                expression(conditional.getFalseExpression(), path);
+                TreePath whenFalse = expression(conditional.getFalseExpression(), path);
                 frontier = union(afterTrue, frontier);
-                add(NodeKind.EVAL, path);
+                add(NodeKind.EVAL, path).operands(List.of(whenTrue, whenFalse));
             }
             case METHOD_INVOCATION -> invocation((MethodInvocationTree) tree, path);
             case NEW_CLASS -> {
@@ -748,96 +777,116 @@ final class CfgConstruction {
                 if (newClass.getEnclosingExpression() != null) {
                     expression(newClass.getEnclosingExpression(), path);
                 }
-                for (ExpressionTree argument : newClass.getArguments()) {
-                    expression(argument, path);
-                }
-                CfgNode node = add(NodeKind.NEW_CLASS, path);
+                List<TreePath> arguments = expressions(newClass.getArguments(), path, new ArrayList<>());
+                CfgNode node = add(NodeKind.NEW_CLASS, path).operands(arguments);
                 raise(node, thrown.ofElement(path), path);
             }
             case NEW_ARRAY -> {
                 NewArrayTree newArray = (NewArrayTree) tree;
-                for (ExpressionTree dimension : newArray.getDimensions()) {
-                    expression(dimension, path);
-                }
+                List<TreePath> parts = expressions(newArray.getDimensions(), path, new ArrayList<>());
                 if (newArray.getInitializers() != null) {
-                    for (ExpressionTree initializer : newArray.getInitializers()) {
-                        expression(initializer, path);
-                    }
+                    expressions(newArray.getInitializers(), path, parts);
                 }
-                add(NodeKind.EVAL, path);
+                add(NodeKind.EVAL, path).operands(parts);
             }
             case ASSIGNMENT -> {
                 AssignmentTree assignment = (AssignmentTree) tree;
-                assignmentTarget(assignment.getVariable(), path);
-                expression(assignment.getExpression(), path);
-                add(NodeKind.ASSIGNMENT, path);
+                TreePath target = assignmentTarget(assignment.getVariable(), path);
+                TreePath value = expression(assignment.getExpression(), path);
+                add(NodeKind.ASSIGNMENT, path).target(target).value(value);
             }
             case LAMBDA_EXPRESSION -> add(NodeKind.OPAQUE, path);
             case MEMBER_REFERENCE -> {
-                qualifier(((MemberReferenceTree) tree).getQualifierExpression(), path);
-                add(NodeKind.EVAL, path);
+                TreePath qualifier = qualifier(((MemberReferenceTree) tree).getQualifierExpression(), path);
+                add(NodeKind.EVAL, path).operands(qualifier == null ? List.of() : List.of(qualifier));
             }
             case MEMBER_SELECT -> {
-                qualifier(((MemberSelectTree) tree).getExpression(), path);
-                add(NodeKind.EVAL, path);
+                TreePath qualifier = qualifier(((MemberSelectTree) tree).getExpression(), path);
+                add(NodeKind.EVAL, path).operands(qualifier == null ? List.of() : List.of(qualifier));
             }
             case ARRAY_ACCESS -> {
                 ArrayAccessTree access = (ArrayAccessTree) tree;
-                expression(access.getExpression(), path);
-                expression(access.getIndex(), path);
-                add(NodeKind.EVAL, path);
+                TreePath array = expression(access.getExpression(), path);
+                TreePath index = expression(access.getIndex(), path);
+                add(NodeKind.EVAL, path).operands(List.of(array, index));
             }
             case TYPE_CAST -> {
-                expression(((TypeCastTree) tree).getExpression(), path);
-                add(NodeKind.EVAL, path);
+                TreePath operand = expression(((TypeCastTree) tree).getExpression(), path);
+                add(NodeKind.EVAL, path).operands(List.of(operand));
             }
             case INSTANCE_OF -> {
-                expression(((InstanceOfTree) tree).getExpression(), path);
-                add(NodeKind.EVAL, path);
+                TreePath operand = expression(((InstanceOfTree) tree).getExpression(), path);
+                add(NodeKind.EVAL, path).operands(List.of(operand));
             }
             case SWITCH_EXPRESSION -> {
                 SwitchExpressionTree switchTree = (SwitchExpressionTree) tree;
-                switchConstruct(path, switchTree.getExpression(), switchTree.getCases(), true);
-                add(NodeKind.EVAL, path);
+                List<TreePath> results = switchConstruct(path, switchTree.getExpression(), switchTree.getCases(), true);
+                add(NodeKind.EVAL, path).operands(results);
             }
             default -> {
                 if (tree instanceof CompoundAssignmentTree compound) {
-                    assignmentTarget(compound.getVariable(), path);
-                    expression(compound.getExpression(), path);
-                    add(NodeKind.ASSIGNMENT, path);
+                    TreePath target = assignmentTarget(compound.getVariable(), path);
+                    TreePath value = expression(compound.getExpression(), path);
+                    add(NodeKind.ASSIGNMENT, path).target(target).value(value);
                 } else if (tree instanceof BinaryTree binary) {
-                    expression(binary.getLeftOperand(), path);
-                    expression(binary.getRightOperand(), path);
-                    add(NodeKind.EVAL, path);
+                    TreePath left = expression(binary.getLeftOperand(), path);
+                    TreePath right = expression(binary.getRightOperand(), path);
+                    add(NodeKind.EVAL, path).operands(List.of(left, right));
                 } else if (tree instanceof UnaryTree unary) {
-                    expression(unary.getExpression(), path);
-                    add(NodeKind.EVAL, path);
+                    TreePath operand = expression(unary.getExpression(), path);
+                    add(NodeKind.EVAL, path).operands(List.of(operand));
                 } else {
                     // Identifiers, literals, and any kind this builder does not know: one step.
                     add(NodeKind.EVAL, path);
                 }
             }
         }
+        return path;
+    }
+
+    /** Builds each expression in turn and adds the path of each to {@code paths}, which it returns. */
+    private List<TreePath> expressions(List<? extends ExpressionTree> trees, TreePath parent, List<TreePath> paths) {
+        for (ExpressionTree tree : trees) {
+            paths.add(expression(tree, parent));
+        }
+        return paths;
+    }
+
+    /** The path to an operand that a condition built, inside its parentheses. */
+    private static TreePath operand(ExpressionTree tree, TreePath parent) {
+        TreePath path = new TreePath(parent, tree);
+        while (path.getLeaf() instanceof ParenthesizedTree parens) {
+            path = new TreePath(path, parens.getExpression());
+        }
+        return path;
     }
 
     private void invocation(MethodInvocationTree tree, TreePath path) {
         ExpressionTree select = tree.getMethodSelect();
         TreePath selectPath = new TreePath(path, select);
+        TreePath receiver = null;
         if (select instanceof MemberSelectTree member) {
-            qualifier(member.getExpression(), selectPath);
+            receiver = qualifier(member.getExpression(), selectPath);
+            if (receiver == null) {
+                receiver = new TreePath(selectPath, member.getExpression());
+            }
         }
-        for (ExpressionTree argument : tree.getArguments()) {
-            expression(argument, path);
-        }
-        CfgNode node = add(NodeKind.INVOCATION, path);
+        List<TreePath> arguments = expressions(tree.getArguments(), path, new ArrayList<>());
+        CfgNode node = add(NodeKind.INVOCATION, path).receiver(receiver).operands(arguments);
         raise(node, thrown.ofInvocation(path, selectPath), path);
     }
 
-    /** Evaluates the parts of an assignment's left side that are evaluated before the right side. */
-    private void assignmentTarget(ExpressionTree target, TreePath parent) {
+    /**
+     * Evaluates the parts of an assignment's left side that are evaluated before the right side.
+     *
+     * @return the path to the target inside any parentheses
+     */
+    private TreePath assignmentTarget(ExpressionTree target, TreePath parent) {
         TreePath path = new TreePath(parent, target);
         switch (target.getKind()) {
-            case PARENTHESIZED -> assignmentTarget(((ParenthesizedTree) target).getExpression(), path);
+            case PARENTHESIZED -> {
+                return assignmentTarget(((ParenthesizedTree) target).getExpression(), path);
+            }
             case ARRAY_ACCESS -> {
                 ArrayAccessTree access = (ArrayAccessTree) target;
                 expression(access.getExpression(), path);
@@ -847,21 +896,26 @@ final class CfgConstruction {
             default -> {
             }
         }
+        return path;
     }
 
-    /** Evaluates the qualifier of a select or reference unless it names a type or package. */
-    private void qualifier(ExpressionTree qualifier, TreePath parent) {
+    /**
+     * Evaluates the qualifier of a select or reference unless it names a type or package.
+     *
+     * @return the path to the evaluated qualifier, or {@code null} when it names a type or package
+     */
+    private TreePath qualifier(ExpressionTree qualifier, TreePath parent) {
         if (qualifier.getKind() == Tree.Kind.IDENTIFIER || qualifier.getKind() == Tree.Kind.MEMBER_SELECT) {
             Element element = trees.getElement(new TreePath(parent, qualifier));
             if (element != null && (element.getKind().isClass() || element.getKind().isInterface()
                     || element.getKind() == ElementKind.PACKAGE || element.getKind() == ElementKind.TYPE_PARAMETER)) {
-                return;
+                return null;
             }
         } else if (qualifier.getKind() == Tree.Kind.PRIMITIVE_TYPE || qualifier.getKind() == Tree.Kind.ARRAY_TYPE
                 || qualifier.getKind() == Tree.Kind.PARAMETERIZED_TYPE) {
-            return;
+            return null;
         }
-        expression(qualifier, parent);
+        return expression(qualifier, parent);
     }
 
     // ---------------------------------------------------------------- graph primitives
