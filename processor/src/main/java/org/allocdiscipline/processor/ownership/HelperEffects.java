@@ -1,8 +1,6 @@
 package org.allocdiscipline.processor.ownership;
 
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -92,15 +90,14 @@ final class HelperEffects {
         if (summary == null || summary == MethodSummary.NONE) {
             return null;
         }
-        List<? extends ExpressionTree> arguments = source.tree() instanceof MethodInvocationTree call ? call.getArguments()
-                : ((NewClassTree) source.tree()).getArguments();
+        List<TreePath> arguments = source.operands();
         OwnershipState.Builder out = before.edit();
         for (int i = 0; i < arguments.size(); i++) {
             SiteFlags thrown = summary.onThrow(i);
             if (!thrown.mayBeReleased()) {
                 continue;
             }
-            for (Site site : values.valueOf(arguments.get(i), source.path(), before).sites()) {
+            for (Site site : values.valueOf(arguments.get(i), before).sites()) {
                 SiteFlags flags = before.flagsOf(site);
                 if (flags.mayBeOwned()) {
                     out.flags(site, (thrown.mayBeOwned() ? flags : flags.without(SiteFlags.OWNED)).union(SiteFlags.RELEASED));

@@ -225,7 +225,7 @@ final class MethodSummaries {
         boolean instance = method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC);
         Map<Element, TreePath> fields = instance ? OwnershipAnalysis.ownedFields(trees, body.getParentPath()) : Map.of();
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, this, body, fields, FindingLog.DISCARD, true);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, this, cfg, fields, FindingLog.DISCARD, true);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return MethodSummary.NONE;

@@ -70,12 +70,12 @@ final class OwnedContainers {
         return containerLocal(select.getExpression(), new TreePath(path, select));
     }
 
-    /** The local array an assignment stores into ({@code parts[i] = v}), or {@code null}. */
-    Element storeTarget(ExpressionTree target, TreePath assignment) {
-        if (!(OwnershipTrees.skipParens(target) instanceof ArrayAccessTree access)) {
+    /** The local array an assignment to {@code target} stores into ({@code parts[i] = v}), or {@code null}. */
+    Element storeTarget(TreePath target) {
+        if (target == null || !(OwnershipTrees.skipParens((ExpressionTree) target.getLeaf()) instanceof ArrayAccessTree access)) {
             return null;
         }
-        return containerLocal(access.getExpression(), new TreePath(assignment, access));
+        return containerLocal(access.getExpression(), target);
     }
 
     /** The local collection whose every value a {@code forEach} call releases, or {@code null}. */
