@@ -3,8 +3,10 @@ package org.allocdiscipline.processor.ownership;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -13,6 +15,7 @@ import com.sun.source.util.Trees;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 import org.allocdiscipline.processor.flow.CfgNode;
@@ -69,12 +72,36 @@ final class ReleaseChecks {
                  AllocatorIdentity releasingAllocator) {
         if (releasingAllocator != null) {
             AllocatorIdentity allocatedBy = in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN);
-            if (allocatedBy.provablyDiffers(releasingAllocator)) {
+            if (allocatedBy.provablyDiffers(releasingAllocator) || freesThroughBacking(allocatedBy, release)) {
                 Tree allocation = site.tree();
                 log.add(sink -> sink.wrongAllocator(release, allocation));
             }
         }
         out.flags(site, SiteFlags.RELEASED);
+    }
+
+    /**
+     * Whether a free goes through the allocator underneath the one that allocated the value: the value
+     * came from {@code scratch = new ArenaAllocator(backing)} and {@code backing.free(...)} frees it. The
+     * variable is compared by name only: assigning it another allocator in between is not followed.
+     */
+    private boolean freesThroughBacking(AllocatorIdentity allocatedBy, TreePath release) {
+        if (!(allocatedBy.creation() instanceof NewClassTree creation) || !(release.getLeaf() instanceof MethodInvocationTree call)
+                || !(call.getMethodSelect() instanceof MemberSelectTree select)
+                || !(OwnershipTrees.skipParens(select.getExpression()) instanceof IdentifierTree receiver)) {
+            return false;
+        }
+        Element releasing = trees.getElement(new TreePath(new TreePath(release, select), receiver));
+        if (releasing == null || !OwnershipTrees.isLocal(releasing) && releasing.getKind() != ElementKind.FIELD) {
+            return false;
+        }
+        for (ExpressionTree argument : creation.getArguments()) {
+            if (OwnershipTrees.skipParens(argument) instanceof IdentifierTree backing
+                    && releasing.equals(trees.getElement(new TreePath(release, backing)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of {@code site} escapes its obligation along a path of this kind, at {@code at}. */
