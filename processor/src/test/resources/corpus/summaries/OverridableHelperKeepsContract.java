@@ -7,7 +7,7 @@ import org.allocdiscipline.*;
 // contract, and without @Owned on the parameter the caller still owns what it passed.
 class OverridableHelperKeepsContract {
     void use(Allocator allocator) throws AllocationException {
-        MemorySegment s = allocator.alloc(16); // expect: [owned-not-freed]
+        MemorySegment s = allocator.alloc(16); // expect: [owned-not-freed] "lent to `release(...)` on line 11, whose body is not read"
         release(allocator, s);
     }
 

@@ -5,6 +5,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -27,6 +28,10 @@ final class HelperEffects {
     private final CallSignatures signatures;
     private final Map<Element, TreePath> ownedFields;
     private final Element classElement;
+    /** Stands for "no summary" in {@link #callees}. */
+    private static final MethodSummary NOT_SUMMARISED = new MethodSummary(true, false, List.of(), List.of(), Map.of(), Map.of());
+
+    private final Map<CfgNode, MethodSummary> callees = new IdentityHashMap<>();
     /** Per site, the call of a helper that released it: messages name it. */
     private final Map<Site, HelperRelease> helperReleases;
 
@@ -46,20 +51,43 @@ final class HelperEffects {
      * throws), or, while it is being summarised, a recursive call is assumed to complete in no way at all.
      */
     boolean cuts(CfgEdge edge) {
-        CfgNode node = edge.source();
-        if (node.kind() != NodeKind.INVOCATION && node.kind() != NodeKind.NEW_CLASS
-                || !(trees.getElement(node.path()) instanceof ExecutableElement method)) {
-            return false;
-        }
-        MethodSummary summary = signatures.summary(method);
+        MethodSummary summary = calleeSummary(edge.source());
         return summary != null && !summary.completes()
                 && (edge.kind() != EdgeKind.EXCEPTION || summary == MethodSummary.NEVER_COMPLETES);
+    }
+
+    /**
+     * The summary of the method a call or {@code new} runs, or {@code null}; asked for every edge out of
+     * every call, so it is kept per node (within one solve an assumed summary does not change).
+     */
+    private MethodSummary calleeSummary(CfgNode node) {
+        if (node.kind() != NodeKind.INVOCATION && node.kind() != NodeKind.NEW_CLASS) {
+            return null;
+        }
+        MethodSummary known = callees.get(node);
+        if (known == null) {
+            known = trees.getElement(node.path()) instanceof ExecutableElement method ? signatures.summary(method) : null;
+            callees.put(node, known == null ? NOT_SUMMARISED : known);
+        }
+        return known == NOT_SUMMARISED ? null : known;
     }
 
     /** An argument that a summarised callee takes on every path: messages about its value may name the call. */
     void released(LocalFact value, Tree call) {
         for (Site site : value.sites()) {
-            helperReleases.put(site, new HelperRelease(call, false));
+            helperReleases.put(site, new HelperRelease(call, HelperRelease.Kind.EVERY_PATH));
+        }
+    }
+
+    /**
+     * An owed value lent to a method whose body is not read: if the value then leaks, the message names
+     * the call, since annotating its parameter {@code @Owned} may be the fix.
+     */
+    void lentToUnread(OwnershipState in, LocalFact value, Tree call) {
+        for (Site site : value.sites()) {
+            if (in.flagsOf(site).mayBeOwned()) {
+                helperReleases.putIfAbsent(site, new HelperRelease(call, HelperRelease.Kind.UNREAD));
+            }
         }
     }
 
@@ -72,7 +100,7 @@ final class HelperEffects {
             SiteFlags flags = in.flagsOf(site);
             if (flags.mayBeOwned()) {
                 out.flags(site, flags.union(SiteFlags.RELEASED));
-                helperReleases.put(site, new HelperRelease(call, true));
+                helperReleases.put(site, new HelperRelease(call, HelperRelease.Kind.SOME_PATHS));
             }
         }
     }
@@ -82,12 +110,9 @@ final class HelperEffects {
      * before it threw stays released. {@code null} when the call is no such call.
      */
     OwnershipState onThrow(CfgNode source, OwnershipState before) {
-        if (source.kind() != NodeKind.INVOCATION && source.kind() != NodeKind.NEW_CLASS
+        MethodSummary summary = calleeSummary(source);
+        if (summary == null || summary == MethodSummary.NONE
                 || !(trees.getElement(source.path()) instanceof ExecutableElement method)) {
-            return null;
-        }
-        MethodSummary summary = signatures.summary(method);
-        if (summary == null || summary == MethodSummary.NONE) {
             return null;
         }
         List<TreePath> arguments = source.operands();

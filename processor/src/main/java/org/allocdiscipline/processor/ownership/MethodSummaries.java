@@ -61,6 +61,8 @@ final class MethodSummaries {
     private final CfgBuilder builder;
     private final Map<ExecutableElement, MethodSummary> known = new HashMap<>();
     private final Map<ExecutableElement, OwnershipAnnotations.Signature> signatures = new HashMap<>();
+    /** Every call of a method asks where it is declared: the answer is kept. */
+    private final Map<ExecutableElement, Element> outermostOf = new HashMap<>();
     /** The methods whose summaries are being computed, innermost last, with the summary each is assumed to have. */
     private final List<ExecutableElement> stack = new ArrayList<>();
     private final Map<ExecutableElement, MethodSummary> assumed = new HashMap<>();
@@ -120,7 +122,8 @@ final class MethodSummaries {
      * @return its summary, or {@code null} when its body is not read from there (the annotations are the contract)
      */
     MethodSummary summary(ExecutableElement method, Element top) {
-        if (top == null || !summarisable(method) || !top.equals(outermost(method))) {
+        if (top == null || !top.equals(outermostOf.computeIfAbsent(method, MethodSummaries::outermost))
+                || !summarisable(method)) {
             return null;
         }
         MethodSummary summary = known.get(method);

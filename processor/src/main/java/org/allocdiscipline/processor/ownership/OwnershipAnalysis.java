@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -188,8 +189,8 @@ public final class OwnershipAnalysis {
         if (!(body.getLeaf() instanceof MethodTree) || !(trees.getElement(body) instanceof ExecutableElement method)) {
             return false;
         }
-        Element top = summaries.outermost(body);
-        return (annotations.mayCarryOwnership(method) || summaries.summary(method, top) != null)
-                && summaries.ownSignature(method, top).takesAny();
+        // Only a private method's own body is analysed under its summary; any other keeps its annotations.
+        return (method.getModifiers().contains(Modifier.PRIVATE) || annotations.mayCarryOwnership(method))
+                && summaries.ownSignature(method, summaries.outermost(body)).takesAny();
     }
 }

@@ -170,6 +170,16 @@ public final class OwnershipAnnotations {
      * methods and parameters (javac makes the parameters of a class-file method only when asked) was the
      * largest part of the checker's time on code that calls the JDK a lot.
      */
+    /**
+     * Whether a method belongs to the JDK, whose methods never take ownership.
+     *
+     * @param method a method or constructor
+     * @return true for a method of a class in a {@code java.*} or {@code jdk.*} module
+     */
+    public boolean isJdkMethod(ExecutableElement method) {
+        return method.getEnclosingElement() instanceof TypeElement owner && inJdk(owner);
+    }
+
     private boolean inJdk(TypeElement type) {
         ModuleElement module = elements.getModuleOf(type);
         if (module == null || module.isUnnamed()) {

@@ -264,6 +264,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 helpers.partlyReleased(out, in, values.valueOf(argument, in), call.tree());
             } else if (i != stored) {
                 drop(out, in, values.temporaries(argument, in), call.tree());
+                if (summary == null && callee instanceof ExecutableElement method && !annotations.isJdkMethod(method)) {
+                    helpers.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                }
             }
         }
     }

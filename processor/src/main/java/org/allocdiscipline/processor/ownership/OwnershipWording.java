@@ -106,7 +106,8 @@ public final class OwnershipWording {
 
     /**
      * What a message adds about a helper whose body released the value: {@code (`release(...)` on line 12
-     * releases it only on some paths)} for a leak, {@code (released by `release(...)` on line 12)} otherwise.
+     * releases it only on some paths)} for a leak, {@code (released by `release(...)` on line 12)} otherwise;
+     * or about a method whose body is not read that the leaked value was lent to.
      *
      * @param helper the helper's call, or {@code null}
      * @param leak whether the message is about a leak
@@ -117,10 +118,12 @@ public final class OwnershipWording {
             return "";
         }
         String call = name(helper.call()) + " on line " + line(helper.call());
-        if (leak) {
-            return " (" + call + " releases it only on some paths)";
-        }
-        return helper.somePathsOnly() ? " (" + call + " releases it on some paths)" : " (released by " + call + ")";
+        return switch (helper.kind()) {
+            case UNREAD -> " (it was lent to " + call + ", whose body is not read: if that method frees it, annotate"
+                    + " its parameter @Owned; otherwise free the value here)";
+            case SOME_PATHS -> leak ? " (" + call + " releases it only on some paths)" : " (" + call + " releases it on some paths)";
+            case EVERY_PATH -> " (released by " + call + ")";
+        };
     }
 
     private static String shortText(Tree tree) {

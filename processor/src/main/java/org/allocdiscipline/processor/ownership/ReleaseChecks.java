@@ -60,7 +60,8 @@ final class ReleaseChecks {
         if (twice) {
             Site first = value.sites().iterator().next();
             HelperRelease helper = helperReleases.get(first);
-            log.add(sink -> sink.doubleRelease(release, first.tree(), helper));
+            HelperRelease named = helper != null && helper.kind() != HelperRelease.Kind.UNREAD ? helper : null;
+            log.add(sink -> sink.doubleRelease(release, first.tree(), named));
         }
         for (Site site : value.sites()) {
             release(out, in, site, release, releasingAllocator);
@@ -111,7 +112,8 @@ final class ReleaseChecks {
             TreePath path = sites.pathOf(site);
             HelperRelease helper = helperReleases.get(site);
             if (path != null) {
-                sink.leak(path, reason, at, exception, helper != null && helper.somePathsOnly() ? helper : null);
+                sink.leak(path, reason, at, exception,
+                        helper != null && helper.kind() != HelperRelease.Kind.EVERY_PATH ? helper : null);
             }
         });
     }
