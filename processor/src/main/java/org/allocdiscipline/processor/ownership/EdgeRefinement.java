@@ -96,7 +96,7 @@ final class EdgeRefinement {
         // On the null path the variable holds no value, so none of its sites owes anything there.
         OwnershipState.Builder narrowed = state.edit();
         for (Site site : fact.sites()) {
-            narrowed.flags(site, OwnershipState.ABSENT);
+            narrowed.flags(site, SiteFlags.ABSENT);
         }
         if (variable != null && OwnershipTrees.isLocal(variable)) {
             narrowed.local(variable, LocalFact.NOTHING);
@@ -154,7 +154,7 @@ final class EdgeRefinement {
             TreePath sitePath = sites.pathOf(site);
             if (sitePath != null && annotations.isSubtype(siteType(sitePath), type)) {
                 narrowed = narrowed == null ? state.edit() : narrowed;
-                narrowed.flags(site, OwnershipState.ABSENT);
+                narrowed.flags(site, SiteFlags.ABSENT);
             }
         }
         return narrowed == null ? state : narrowed.build();

@@ -70,7 +70,7 @@ final class ExpressionValues {
             case NEW_CLASS: {
                 TypeMirror type = trees.getTypeMirror(path);
                 Site allocation = new Site.Allocation(tree);
-                Set<Site> sites = (state.flagsOf(allocation) & (OwnershipState.OWNED | OwnershipState.REGION)) != 0
+                Set<Site> sites = state.flagsOf(allocation).mayExist()
                         ? Set.of(allocation) : Set.of();
                 AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type) : staticIdentity(type);
                 return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), identity);
@@ -87,8 +87,8 @@ final class ExpressionValues {
                 }
                 if (element != null && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess(tree)) {
                     Site site = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
-                    Set<Site> sites = (state.flagsOf(site) & (OwnershipState.OWNED | OwnershipState.RELEASED)) != 0
-                            ? Set.of(site) : Set.of();
+                    SiteFlags flags = state.flagsOf(site);
+                    Set<Site> sites = flags.mayBeOwned() || flags.mayBeReleased() ? Set.of(site) : Set.of();
                     return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), staticIdentity(type));
                 }
                 AllocatorIdentity identity = ApiModel.isGlobalAllocator(element)
@@ -122,7 +122,7 @@ final class ExpressionValues {
             case METHOD_INVOCATION:
             case NEW_CLASS:
                 Site allocation = new Site.Allocation(tree);
-                return (state.flagsOf(allocation) & OwnershipState.OWNED) != 0 ? Set.of(allocation) : Set.of();
+                return state.flagsOf(allocation).mayBeOwned() ? Set.of(allocation) : Set.of();
             default:
                 return Set.of();
         }

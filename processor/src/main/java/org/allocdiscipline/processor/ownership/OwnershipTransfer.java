@@ -109,7 +109,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         for (Map.Entry<Element, TreePath> field : ownedFields.entrySet()) {
             Site site = new Site.Field((VariableTree) field.getValue().getLeaf());
             sites.at(site.tree(), field.getValue());
-            state.flags(site, OwnershipState.OWNED);
+            state.flags(site, SiteFlags.OWNED);
         }
         return state.build();
     }
@@ -159,7 +159,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Site site = new Site.Parameter((VariableTree) node.tree());
         sites.at(site.tree(), node.path());
         return in.edit()
-                .flags(site, OwnershipState.OWNED)
+                .flags(site, SiteFlags.OWNED)
                 .local(trees.getElement(node.path()), new LocalFact(Set.of(site), false, false, AllocatorIdentity.UNKNOWN))
                 .build();
     }
@@ -197,7 +197,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // Only an allocator's own method tells which allocator made the value; the receiver of
             // any other @Owned method (a factory, a library object) is not that allocator.
             allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
-                    region ? OwnershipState.REGION : OwnershipState.OWNED);
+                    region ? SiteFlags.REGION : SiteFlags.OWNED);
         }
         return out.build();
     }
@@ -211,7 +211,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState.Builder out = in.edit();
         arguments(creation.getArguments(), path, signature, null, in, out, creation);
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
-            allocate(out, in, node, AllocatorIdentity.UNKNOWN, OwnershipState.OWNED);
+            allocate(out, in, node, AllocatorIdentity.UNKNOWN, SiteFlags.OWNED);
         }
         return out.build();
     }
@@ -229,22 +229,22 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator,
-                          int initial) {
+                          SiteFlags initial) {
         Tree tree = node.tree();
         Site site = new Site.Allocation(tree);
         sites.at(tree, node.path());
-        int previous = in.flagsOf(site);
+        SiteFlags previous = in.flagsOf(site);
         if (in.heldByLocal(site, null)) {
             Site older = new Site.Older(tree);
-            int olderFlags = previous;
+            SiteFlags olderFlags = previous;
             if (in.heldByLocal(older, null)) {
-                olderFlags |= in.flagsOf(older);
-            } else if ((in.flagsOf(older) & OwnershipState.OWNED) != 0) {
+                olderFlags = olderFlags.union(in.flagsOf(older));
+            } else if (in.flagsOf(older).mayBeOwned()) {
                 checks.leak(older, LeakReason.LOOP_ITERATION, tree, null);
             }
             out.renameSite(site, older).flags(older, olderFlags)
                     .allocator(older, in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN));
-        } else if ((previous & OwnershipState.OWNED) != 0) {
+        } else if (previous.mayBeOwned()) {
             // The site runs again while its previous value, held by nothing, still owes a release.
             checks.leak(site, LeakReason.LOOP_ITERATION, tree, null);
         }
@@ -252,10 +252,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Tree consumer = OwnershipTrees.consumer(node.path()).getLeaf();
         if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
                 || consumer instanceof LambdaExpressionTree && !lambda) {
-            if (initial == OwnershipState.OWNED) {
+            if (initial.mayBeOwned()) {
                 checks.leak(site, LeakReason.DISCARDED, tree, null);
             }
-            out.flags(site, OwnershipState.ABSENT);
+            out.flags(site, SiteFlags.ABSENT);
         }
     }
 
@@ -268,16 +268,16 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (helpers == null || classElement == null || !ReleaseHelpers.isHelper(method, classElement)) {
             return;
         }
-        for (Map.Entry<Tree, Integer> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
+        for (Map.Entry<Tree, SiteFlags> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
             Site site = new Site.Field((VariableTree) field.getKey());
-            int after = field.getValue();
-            if ((after & OwnershipState.RELEASED) == 0) {
+            SiteFlags after = field.getValue();
+            if (!after.mayBeReleased()) {
                 continue;
             }
-            int before = in.flagsOf(site);
-            if ((before & OwnershipState.OWNED) != 0) {
-                out.flags(site, (before & ~OwnershipState.OWNED) | after);
-            } else if (before == OwnershipState.RELEASED && after == OwnershipState.RELEASED) {
+            SiteFlags before = in.flagsOf(site);
+            if (before.mayBeOwned()) {
+                out.flags(site, before.without(SiteFlags.OWNED).union(after));
+            } else if (before.releasedOnEveryPath() && after.releasedOnEveryPath()) {
                 checks.doubleReleaseByHelper(call, site.tree());
             }
         }
@@ -285,9 +285,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private void drop(OwnershipState.Builder out, OwnershipState in, Set<Site> temporaries, Tree at) {
         for (Site site : temporaries) {
-            if ((in.flagsOf(site) & OwnershipState.OWNED) != 0) {
+            if (in.flagsOf(site).mayBeOwned()) {
                 checks.leak(site, LeakReason.DROPPED, at, null);
-                out.flags(site, OwnershipState.ABSENT);
+                out.flags(site, SiteFlags.ABSENT);
             }
         }
     }
@@ -336,10 +336,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState.Builder out = in.edit();
         if (element != null && OwnershipTrees.isLocal(element)) {
             for (Site old : in.local(element).sites()) {
-                if (!value.sites().contains(old) && (in.flagsOf(old) & OwnershipState.OWNED) != 0
+                if (!value.sites().contains(old) && in.flagsOf(old).mayBeOwned()
                         && !in.heldByLocal(old, element)) {
                     checks.leak(old, LeakReason.OVERWRITTEN, assignment, null);
-                    out.flags(old, OwnershipState.ABSENT);
+                    out.flags(old, SiteFlags.ABSENT);
                 }
             }
             out.local(element, value);
@@ -361,7 +361,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         OwnershipState.Builder out = in.edit();
         for (Site site : values.valueOf(value, node.path(), in).sites()) {
-            out.flags(site, OwnershipState.RELEASED);
+            out.flags(site, SiteFlags.RELEASED);
         }
         return out.build();
     }
@@ -466,9 +466,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState killed = out.build();
         OwnershipState.Builder result = killed.edit();
         for (Site site : candidates) {
-            if ((killed.flagsOf(site) & OwnershipState.OWNED) != 0 && !killed.heldByLocal(site, null)) {
+            if (killed.flagsOf(site).mayBeOwned() && !killed.heldByLocal(site, null)) {
                 checks.leak(site, reason, node.tree(), null);
-                result.flags(site, OwnershipState.ABSENT);
+                result.flags(site, SiteFlags.ABSENT);
             }
         }
         return result.build();
@@ -484,7 +484,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             Set<Site> handedOn = values.valueOf(body, node.path().getParentPath(), in).sites();
             OwnershipState.Builder out = in.edit();
             for (Site site : handedOn) {
-                out.flags(site, OwnershipState.RELEASED);
+                out.flags(site, SiteFlags.RELEASED);
             }
             in = out.build();
         }
