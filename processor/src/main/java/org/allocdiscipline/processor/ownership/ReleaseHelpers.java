@@ -93,7 +93,7 @@ final class ReleaseHelpers {
             return Map.of();
         }
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, this, FindingLog.DISCARD);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, cfg, ownedFields, this, FindingLog.DISCARD);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return Map.of();
