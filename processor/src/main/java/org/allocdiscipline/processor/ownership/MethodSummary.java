@@ -17,10 +17,12 @@ import java.util.Map;
  *     (it always throws, or calls itself back for ever) has no normal successor
  * @param freshResult whether every {@code return} hands out a value the method made itself and still
  *     owns there (or {@code null}), so that its callers own the result
- * @param parameters per parameter, its value's flags at the normal exits
+ * @param parameters per parameter, its value's flags at the normal exits (null owes nothing; freed and then
+ *     set to null counts as released)
  * @param parametersOnThrow per parameter, its value's flags at the exceptional exits
  * @param fields per {@code @Owned} field declaration of the class (instance methods only), its flags at
- *     the normal exits
+ *     the normal exits, {@link SiteFlags#ABSENT} included: a method that frees a field and sets it to null
+ *     leaves its caller's field holding nothing
  * @param fieldsOnThrow the same at the exceptional exits
  */
 record MethodSummary(boolean completes, boolean freshResult, List<SiteFlags> parameters, List<SiteFlags> parametersOnThrow,
