@@ -57,8 +57,12 @@ final class Findings {
         wrongAllocators.putIfAbsent(release.getLeaf(), new WrongAllocator(release, allocation));
     }
 
-    /** A second release is only a double release, and a wrong-allocator free is only that. */
-    OwnershipFindings result(Trees trees) {
+    /**
+     * A second release is only a double release, and a wrong-allocator free is only that.
+     *
+     * @param danglingFields what {@link DanglingFields} found in the same body
+     */
+    OwnershipFindings result(Trees trees, List<DanglingField> danglingFields) {
         for (Tree release : wrongAllocators.keySet()) {
             doubleReleases.remove(release);
         }
@@ -66,7 +70,7 @@ final class Findings {
                 sorted(trees, leaks.values(), Leak::site),
                 sorted(trees, doubleReleases.values(), DoubleRelease::release),
                 sorted(trees, uses.values(), UseAfterRelease::use),
-                sorted(trees, wrongAllocators.values(), WrongAllocator::release), true);
+                sorted(trees, wrongAllocators.values(), WrongAllocator::release), danglingFields, true);
     }
 
     private static <T> List<T> sorted(Trees trees, java.util.Collection<T> items, Function<T, TreePath> path) {

@@ -36,6 +36,7 @@ public final class OwnershipAnalysis {
     private final OwnershipAnnotations annotations;
     private final CfgBuilder builder;
     private final MethodSummaries summaries;
+    private final DanglingFields danglingFields;
     private final boolean ownershipDeclared;
 
     /**
@@ -51,6 +52,7 @@ public final class OwnershipAnalysis {
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
         this.summaries = new MethodSummaries(trees, annotations, builder);
+        this.danglingFields = new DanglingFields(trees, annotations, summaries);
         // Without @Owned anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }
@@ -104,9 +106,11 @@ public final class OwnershipAnalysis {
         }
         Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(trees, body.getParentPath()) : Map.of();
         if (ownedFields.isEmpty() && !callsCarryOwnership && !takesOwned(body)) {
+            // Freeing a field is a call that carries ownership: without one no field can be left dangling.
             return OwnershipFindings.NONE;
         }
         Cfg cfg = builder.build(body);
+        List<DanglingField> dangling = danglingFields.find(cfg);
         // Findings are logged while solving: each node's last transfer ran on its final state.
         FindingLog log = new FindingLog(cfg.nodes().size());
         OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, summaries, cfg, ownedFields, log, false);
@@ -116,7 +120,7 @@ public final class OwnershipAnalysis {
         }
         Findings findings = new Findings();
         log.replay(findings);
-        return findings.result(trees);
+        return findings.result(trees, dangling);
     }
 
     /**

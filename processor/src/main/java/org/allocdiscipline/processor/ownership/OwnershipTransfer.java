@@ -368,9 +368,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             for (Site site : value.sites()) {
                 checks.release(out, in, site, path, null);
             }
-            if (value.equals(LocalFact.NOTHING) && ownedFields.containsKey(element)
-                    && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.target().getLeaf())) {
-                forgetReleased(out, in, Set.of(new Site.Field((VariableTree) ownedFields.get(element).getLeaf())), null);
+            if (ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.target().getLeaf())) {
+                Site field = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
+                if (value.equals(LocalFact.NOTHING)) {
+                    forgetReleased(out, in, Set.of(field), null);
+                } else {
+                    // The field holds a new value, which close() releases: the freed one is no longer in it.
+                    out.flags(field, SiteFlags.OWNED);
+                }
             }
         } else if (containers.storeTarget(node.target()) instanceof Element array) {
             OwnedContainers.store(out, in, array, value);
