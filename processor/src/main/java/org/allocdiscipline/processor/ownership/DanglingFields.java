@@ -120,7 +120,8 @@ final class DanglingFields {
         return null;
     }
 
-    private static MethodTree closeMethod(ClassTree type) {
+    /** The class's {@code close()} with a body, or {@code null}. */
+    static MethodTree closeMethod(ClassTree type) {
         for (Tree member : type.getMembers()) {
             if (member instanceof MethodTree method && ApiModel.isClose(method.getName(), method.getParameters().size())
                     && method.getBody() != null) {

@@ -19,7 +19,8 @@ import org.allocdiscipline.processor.flow.NodeKind;
  * What a call of one of the class's own summarised methods does at the call site beyond what a
  * signature says: an argument it releases on some paths only may be released afterwards; what it
  * releases before it throws is released on the call's exception edge; and, called on {@code this} from
- * a body that tracks the class's {@code @Owned} fields, the fields leave the call as its body leaves them.
+ * a body that tracks the class's {@code @Owned} fields, the fields leave the call as its body leaves them
+ * (a field it fills again with a new value is owned again).
  */
 final class HelperEffects {
     private final Trees trees;
@@ -152,6 +153,13 @@ final class HelperEffects {
         MethodSummary summary = signatures.summary(method);
         if (summary != null) {
             fields(out, in, summary.fields(), call);
+        }
+        for (Map.Entry<Element, TreePath> field : ownedFields.entrySet()) {
+            Site site = new Site.Field((VariableTree) field.getValue().getLeaf());
+            if (in.flagsOf(site).mayBeReleased() && FieldAssignments.fills(trees, method, field.getKey())) {
+                // The helper stored a new value in the field that the caller had freed: close() releases that one.
+                out.flags(site, SiteFlags.OWNED);
+            }
         }
     }
 

@@ -136,11 +136,8 @@ public final class OwnershipAnalysis {
             return List.of();
         }
         ClassTree type = (ClassTree) classPath.getLeaf();
-        for (Tree member : type.getMembers()) {
-            if (member instanceof MethodTree method && ApiModel.isClose(method.getName(), method.getParameters().size())
-                    && method.getBody() != null) {
-                return List.of();
-            }
+        if (DanglingFields.closeMethod(type) != null) {
+            return List.of();
         }
         List<Leak> leaks = new ArrayList<>();
         for (TreePath field : ownedFields(trees, classPath).values()) {
