@@ -19,6 +19,19 @@ final class AllocThenFreeThenAssign implements AutoCloseable {
         storage = bigger;
     }
 
+    void replaceKeepingOld(long size) throws AllocationException {
+        MemorySegment old = storage;
+        storage = allocator.alloc(size);
+        allocator.free(old);
+    }
+
+    @Owned
+    MemorySegment detach() throws AllocationException {
+        MemorySegment detached = this.storage;
+        this.storage = allocator.alloc(16);
+        return detached;
+    }
+
     @Override
     public void close() {
         allocator.free(storage);

@@ -373,8 +373,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 if (value.equals(LocalFact.NOTHING)) {
                     forgetReleased(out, in, Set.of(field), null);
                 } else {
-                    // The field holds a new value, which close() releases: the freed one is no longer in it.
-                    out.flags(field, SiteFlags.OWNED);
+                    refill(out, in, field);
                 }
             }
         } else if (containers.storeTarget(node.target()) instanceof Element array) {
@@ -383,6 +382,30 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             drop(out, in, values.temporaries(node.value(), in), assignment);
         }
         return out.build();
+    }
+
+    /**
+     * The field gets a new value, which close() releases: what it held before is no longer in it. Locals
+     * that still hold the old value ({@code old = storage; storage = alloc(n); free(old);}) keep it as a
+     * site of its own, so that releasing it through them does not release the field's new value.
+     */
+    private static void refill(OwnershipState.Builder out, OwnershipState in, Site field) {
+        Site old = new Site.Older(field.tree());
+        boolean held = false;
+        for (Map.Entry<Element, LocalFact> local : in.locals().entrySet()) {
+            LocalFact fact = local.getValue();
+            if (fact.sites().contains(field)) {
+                Set<Site> sites = new HashSet<>(fact.sites());
+                sites.remove(field);
+                sites.add(old);
+                out.local(local.getKey(), new LocalFact(Set.copyOf(sites), fact.untracked(), fact.region(), fact.allocator()));
+                held = true;
+            }
+        }
+        if (held) {
+            out.flags(old, in.flagsOf(field));
+        }
+        out.flags(field, SiteFlags.OWNED);
     }
 
     /**
