@@ -72,7 +72,7 @@ final class SlabProtocolFixture {
     GpaSlab slab(long bits, int state) {
         int index = slabs.size();
         MemorySegment memory = REGION.asSlice(index * GpaSlab.SIZE, GpaSlab.SIZE);
-        GpaSlab slab = new GpaSlab(memory, memory);
+        GpaSlab slab = new GpaSlab(memory);
         slab.format(sizeClass);
         slab.used[0] = slab.padding | bits;
         slab.setState(state);
@@ -114,9 +114,7 @@ final class SlabProtocolFixture {
         for (int slot : slotsHeld) {
             int i = slabs.indexOf(slab);
             live.set(i, live.get(i) & ~(1L << slot));
-            int n = cache.counts[C]++;
-            cache.slabs[C][n] = slab;
-            cache.slots[C][n] = slot;
+            cache.add(C, slab, slot);
         }
         return cache;
     }
@@ -175,9 +173,9 @@ final class SlabProtocolFixture {
     /** The slots of {@code slab} that {@code cache} holds, as a bit set. */
     static long held(GpaThreadCache cache, GpaSlab slab) {
         long bits = 0;
-        for (int i = 0; i < cache.counts[C]; i++) {
-            if (cache.slabs[C][i] == slab) {
-                bits |= 1L << cache.slots[C][i];
+        for (int i = 0; i < cache.count(C); i++) {
+            if (cache.slab(C, i) == slab) {
+                bits |= 1L << cache.slot(C, i);
             }
         }
         return bits;
@@ -206,10 +204,10 @@ final class SlabProtocolFixture {
                     return name + ": a slot held by two caches";
                 }
                 held |= h;
-                for (int k = 0; k < cache.counts[C]; k++) {
-                    for (int j = k + 1; j < cache.counts[C]; j++) {
-                        if (cache.slabs[C][k] == slab && cache.slabs[C][j] == slab
-                                && cache.slots[C][k] == cache.slots[C][j]) {
+                for (int k = 0; k < cache.count(C); k++) {
+                    for (int j = k + 1; j < cache.count(C); j++) {
+                        if (cache.slab(C, k) == slab && cache.slab(C, j) == slab
+                                && cache.slot(C, k) == cache.slot(C, j)) {
                             return name + ": a slot held twice by one cache";
                         }
                     }

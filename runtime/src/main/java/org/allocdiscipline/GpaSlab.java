@@ -8,7 +8,10 @@ import java.lang.invoke.VarHandle;
  * One 64 KiB block from the backing allocator, cut into equal slots of one size class.
  *
  * <p>A slot's bit in {@link #used} says whether it is taken: live, or held in a thread's cache
- * (then its meta is 0). Bits change only atomically (a CAS to take slots, an atomic AND to free
+ * (then its meta is 0). A slot's meta is non-zero only while it is live, so only while its bit is
+ * set: the thread that gives a slot back clears the meta before it clears the bit, and a slot is
+ * handed out (meta written) only after its bit was set; a free therefore needs only the meta to
+ * tell a live slot from a freed one. Bits change only atomically (a CAS to take slots, an atomic AND to free
  * one), so a free needs no lock, and a double free is caught exactly even when two threads race
  * to free the same slot. Slots are taken only by the stripe whose CURRENT slab this is (see
  * {@link GpaSizeClass}). {@link #meta} keeps each
@@ -44,8 +47,6 @@ final class GpaSlab {
 
     /** The segment as the backing allocator returned it: what close gives back. */
     final MemorySegment raw;
-    /** The same memory in the allocator's own scope: what slots are sliced from. */
-    final MemorySegment view;
     final long base;
 
     /** The class the slab serves; null while EMPTY. */
@@ -73,9 +74,8 @@ final class GpaSlab {
     GpaSlab next;
     boolean pooled;
 
-    GpaSlab(MemorySegment raw, MemorySegment view) {
+    GpaSlab(MemorySegment raw) {
         this.raw = raw;
-        this.view = view;
         this.base = raw.address();
     }
 
@@ -165,19 +165,29 @@ final class GpaSlab {
     }
 
     private int cache(GpaThreadCache cache, int c, int w, long mask) {
-        GpaSlab[] cachedSlabs = cache.slabs[c];
-        int[] cachedSlots = cache.slots[c];
-        int n = cache.counts[c];
         int taken = 0;
         for (long rest = mask; rest != 0; rest &= rest - 1) {
             int slot = (w << 6) | Long.numberOfTrailingZeros(rest);
             meta[slot] = 0;
-            cachedSlabs[n] = this;
-            cachedSlots[n++] = slot;
+            cache.add(c, this, slot);
             taken++;
         }
-        cache.counts[c] = n;
         return taken;
+    }
+
+    /**
+     * The slot that {@code memory} is exactly, if it is live with that size; else -1, and the
+     * caller finds out why. {@code shift} is the slot size of the class the slab serves.
+     */
+    int liveSlot(MemorySegment memory, int shift) {
+        long offset = memory.address() - base;
+        char[] metas = meta;
+        int slot = (int) (offset >>> shift);
+        if ((offset & ((1L << shift) - 1)) != 0 || slot >= metas.length) {
+            return -1;
+        }
+        char recorded = metas[slot];
+        return recorded != 0 && GpaSizeClass.size(recorded) == memory.byteSize() ? slot : -1;
     }
 
     /** Whether every slot is taken, read with the ordering that pairs with a free's atomic clear. */

@@ -8,42 +8,33 @@ import java.util.List;
 /**
  * Finds the slab that holds an address, on every free, without a lock and without boxing.
  * Slabs are only ever added (they stay until the allocator closes, so that a stale segment never
- * points into unmapped memory), which lets readers go lock-free: a writer publishes a slab before
- * its key (release), a reader reads the key first (acquire).
+ * points into unmapped memory), which lets readers go lock-free: a writer publishes each slab with
+ * a release store, a reader reads it with an acquire load, and a slab's base is final.
  */
 final class GpaSlabTable {
-    private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle SLABS = MethodHandles.arrayElementVarHandle(GpaSlab[].class);
 
-    private record Table(long[] keys, GpaSlab[] slabs) {
-        Table(int capacity) {
-            this(new long[capacity], new GpaSlab[capacity]);
-        }
-    }
-
-    private volatile Table table = new Table(64);
+    /** Open addressing, linear probing; a slab is its own key (its base). */
+    private volatile GpaSlab[] table = new GpaSlab[64];
     private int size;
 
     /** Returns the slab whose base is {@code base}, or null. */
     GpaSlab find(long base) {
-        Table t = table;
-        long[] keys = t.keys;
-        int mask = keys.length - 1;
+        GpaSlab[] t = table;
+        int mask = t.length - 1;
         for (int i = hash(base) & mask; ; i = (i + 1) & mask) {
-            long key = (long) KEYS.getAcquire(keys, i);
-            if (key == base) {
-                return t.slabs[i];
-            }
-            if (key == 0) {
-                return null;
+            GpaSlab slab = (GpaSlab) SLABS.getAcquire(t, i);
+            if (slab == null || slab.base == base) {
+                return slab;
             }
         }
     }
 
     synchronized void add(GpaSlab slab) {
-        Table t = table;
-        if ((size + 1) * 2 > t.keys.length) {
-            Table grown = new Table(t.keys.length * 2);
-            for (GpaSlab s : t.slabs) {
+        GpaSlab[] t = table;
+        if ((size + 1) * 2 > t.length) {
+            GpaSlab[] grown = new GpaSlab[t.length * 2];
+            for (GpaSlab s : t) {
                 if (s != null) {
                     insert(grown, s);
                 }
@@ -57,7 +48,7 @@ final class GpaSlabTable {
 
     synchronized List<GpaSlab> all() {
         List<GpaSlab> result = new ArrayList<>(size);
-        for (GpaSlab s : table.slabs) {
+        for (GpaSlab s : table) {
             if (s != null) {
                 result.add(s);
             }
@@ -65,14 +56,13 @@ final class GpaSlabTable {
         return result;
     }
 
-    private static void insert(Table t, GpaSlab slab) {
-        int mask = t.keys.length - 1;
+    private static void insert(GpaSlab[] t, GpaSlab slab) {
+        int mask = t.length - 1;
         int i = hash(slab.base) & mask;
-        while (t.keys[i] != 0) {
+        while (t[i] != null) {
             i = (i + 1) & mask;
         }
-        t.slabs[i] = slab;
-        KEYS.setRelease(t.keys, i, slab.base);
+        SLABS.setRelease(t, i, slab);
     }
 
     private static int hash(long base) {
