@@ -36,6 +36,7 @@ final class SlabProtocolFixture {
     private static final VarHandle POOL_HEAD;
     private static final VarHandle EMPTY_POOL;
     private static final VarHandle CLASSES;
+    private static final VarHandle SLAB_TABLE;
 
     static {
         try {
@@ -45,6 +46,7 @@ final class SlabProtocolFixture {
             MethodHandles.Lookup gpa = MethodHandles.privateLookupIn(GeneralPurposeAllocator.class, MethodHandles.lookup());
             EMPTY_POOL = gpa.findVarHandle(GeneralPurposeAllocator.class, "pool", ArrayDeque.class);
             CLASSES = gpa.findVarHandle(GeneralPurposeAllocator.class, "classes", GpaSizeClass[].class);
+            SLAB_TABLE = gpa.findVarHandle(GeneralPurposeAllocator.class, "slabs", GpaSlabTable.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -53,6 +55,8 @@ final class SlabProtocolFixture {
     final GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(PageAllocator.INSTANCE, Safety.UNCHECKED);
     final GpaSizeClass sizeClass;
     final GpaSizeClass[] classes;
+    /** The allocator's table of slabs, where the fixture's slabs are numbered as the caches need. */
+    private final GpaSlabTable slabTable = (GpaSlabTable) SLAB_TABLE.get(gpa);
     private final int stripes;
     private final List<GpaSlab> slabs = new ArrayList<>();
     /** Per slab, the taken slots that no cache of the fixture holds (live allocations of nobody here). */
@@ -73,6 +77,7 @@ final class SlabProtocolFixture {
         int index = slabs.size();
         MemorySegment memory = REGION.asSlice(index * GpaSlab.SIZE, GpaSlab.SIZE);
         GpaSlab slab = new GpaSlab(memory);
+        slabTable.add(slab);
         slab.format(sizeClass);
         slab.used[0] = slab.padding | bits;
         slab.setState(state);
@@ -121,7 +126,7 @@ final class SlabProtocolFixture {
 
     /** An empty thread cache. */
     GpaThreadCache cache() {
-        GpaThreadCache cache = new GpaThreadCache(Thread.currentThread(), classes.length);
+        GpaThreadCache cache = new GpaThreadCache(Thread.currentThread(), classes.length, slabTable);
         caches.add(cache);
         return cache;
     }

@@ -149,7 +149,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         // thread whose cache the table finds, into an open allocator. Everything else, the checks
         // that throw included, is allocChecked's.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)];
+        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
         if (((((byteSize - 1) | (byteAlignment - 1)) >>> GpaSizeClass.MAX_SHIFT) | (byteAlignment & (byteAlignment - 1))) != 0
                 || cache.thread != thread || closed) {
             return allocChecked(byteSize, byteAlignment);
@@ -169,34 +169,38 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         // cache the table finds, into an open allocator. Anything else goes the checked way, which
         // names what is wrong.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)];
-        GpaSlab slab = slabs.find(memory.address() & -GpaSlab.SIZE);
-        GpaSizeClass sizeClass;
-        int slot;
-        if (cache.thread != thread || closed || slab == null || (sizeClass = slab.sizeClass) == null
-                || (slot = slab.liveSlot(memory, sizeClass.shift)) < 0 || !ours(memory)) {
+        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
+        long address = memory.address();
+        GpaSlab slab = slabs.find(address & -GpaSlab.SIZE);
+        int offset = (int) address & (int) (GpaSlab.SIZE - 1);
+        int shift;
+        if (cache.thread != thread || closed || slab == null
+                || !slab.holdsLive(offset, shift = slab.slotShift, memory.byteSize()) || !ours(memory)) {
             freeChecked(memory);
             return;
         }
-        keep(cache, sizeClass, slab, slot);
+        keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
     }
 
     /** Hands out class {@code c}'s {@code n}-th cached slot. */
     private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
-        int entry = GpaThreadCache.entry(c, n);
-        GpaSlab slab = cache.slabs[entry];
-        int slot = cache.slots[entry];
+        long entry = cache.entries[GpaThreadCache.entry(c, n)];
+        GpaSlab slab = slabs.byId((int) (entry >>> 32));
+        int slot = GpaThreadCache.slotOf(entry);
         cache.counts[c] = n;
         slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);
         return view.asSlice(slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT)), byteSize);
     }
 
-    /** Marks a validated live slot not live and keeps it in the calling thread's cache. */
-    private static void keep(GpaThreadCache cache, GpaSizeClass sizeClass, GpaSlab slab, int slot) {
+    /**
+     * Marks a validated live slot of class {@code c} not live and keeps it in the calling thread's
+     * cache. The class comes from the same read of the slab's format as the slot, so the slot is
+     * inside the slab whatever a racing misuse did meanwhile.
+     */
+    private void keep(GpaThreadCache cache, int c, GpaSlab slab, int slot) {
         slab.meta[slot] = 0;
-        int c = sizeClass.shift - GpaSizeClass.MIN_SHIFT;
         if (cache.counts[c] == GpaThreadCache.capacity(c)) {
-            cache.flushHalf(c, sizeClass);
+            cache.flushHalf(c, classes[c]);
         }
         cache.add(c, slab, slot);
     }
@@ -237,7 +241,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         if (slab != null) {
             GpaSizeClass sizeClass = ownerOf(slab, memory);
             int slot = sizeClass.liveSlot(slab, memory);
-            keep(cacheOf(Thread.currentThread()), sizeClass, slab, slot);
+            keep(cacheOf(Thread.currentThread()), sizeClass.shift - GpaSizeClass.MIN_SHIFT, slab, slot);
         } else {
             backing.free(removeLarge(memory));
         }
@@ -391,7 +395,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private GpaThreadCache cacheOf(Thread thread) {
         GpaThreadCache cache = threadCaches.get();
         if (cache == null) {
-            cache = new GpaThreadCache(thread, classes.length);
+            cache = new GpaThreadCache(thread, classes.length, slabs);
             synchronized (allCaches) {
                 // Slots that ended threads held back go back to their slabs.
                 allCaches.removeIf(other -> {

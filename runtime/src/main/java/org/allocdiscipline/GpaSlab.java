@@ -48,6 +48,8 @@ final class GpaSlab {
     /** The segment as the backing allocator returned it: what close gives back. */
     final MemorySegment raw;
     final long base;
+    /** The slab's number in its allocator's {@link GpaSlabTable}, given before anyone else can see the slab. */
+    int id;
 
     /** The class the slab serves; null while EMPTY. */
     volatile GpaSizeClass sizeClass;
@@ -176,18 +178,18 @@ final class GpaSlab {
     }
 
     /**
-     * The slot that {@code memory} is exactly, if it is live with that size; else -1, and the
-     * caller finds out why. {@code shift} is the slot size of the class the slab serves.
+     * Whether the slot at {@code offset} in the slab starts there and is live with {@code byteSize}
+     * bytes; {@code shift} is the slab's {@link #slotShift}, read once by the caller, which
+     * derives the slot and its class from that same read. If not, the caller finds out why.
      */
-    int liveSlot(MemorySegment memory, int shift) {
-        long offset = memory.address() - base;
+    boolean holdsLive(int offset, int shift, long byteSize) {
         char[] metas = meta;
-        int slot = (int) (offset >>> shift);
-        if ((offset & ((1L << shift) - 1)) != 0 || slot >= metas.length) {
-            return -1;
+        int slot = offset >>> shift;
+        if ((offset & ((1 << shift) - 1)) != 0 || slot >= metas.length) {
+            return false;
         }
         char recorded = metas[slot];
-        return recorded != 0 && GpaSizeClass.size(recorded) == memory.byteSize() ? slot : -1;
+        return recorded != 0 && GpaSizeClass.size(recorded) == byteSize;
     }
 
     /** Whether every slot is taken, read with the ordering that pairs with a free's atomic clear. */

@@ -3,6 +3,7 @@ package org.allocdiscipline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ final class GpaSlabTable {
 
     /** Open addressing, linear probing; a slab is its own key (its base). */
     private volatile GpaSlab[] table = new GpaSlab[64];
+    /** Slab {@code i} at index {@code i}: thread caches name slabs by number, so that keeping one stores no reference. */
+    private volatile GpaSlab[] byId = new GpaSlab[64];
     private int size;
 
     /** Returns the slab whose base is {@code base}, or null. */
@@ -30,7 +33,23 @@ final class GpaSlabTable {
         }
     }
 
+    /**
+     * The slab numbered {@code id}. A thread knows a slab's number only after it got the slab
+     * itself, which happens after the slab was added here.
+     */
+    GpaSlab byId(int id) {
+        return byId[id];
+    }
+
+    /** Numbers {@code slab} and makes it findable by address and by number. */
     synchronized void add(GpaSlab slab) {
+        slab.id = size;
+        GpaSlab[] ids = byId;
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+        }
+        ids[size] = slab;
+        byId = ids;
         GpaSlab[] t = table;
         if ((size + 1) * 2 > t.length) {
             GpaSlab[] grown = new GpaSlab[t.length * 2];

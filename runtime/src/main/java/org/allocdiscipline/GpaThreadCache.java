@@ -7,9 +7,11 @@ package org.allocdiscipline;
  * still reported as a double free). Only the owning thread touches the arrays, except after the
  * thread ended, when {@link GeneralPurposeAllocator} returns the slots to their slabs.
  *
- * <p>The stacks of all classes share two flat arrays, class {@code c}'s entries starting at
- * {@code c * MAX_SLOTS}: an alloc or a free reaches its entry in two loads from the cache
- * instead of three.
+ * <p>The stacks of all classes share one flat array, class {@code c}'s entries starting at
+ * {@code c * MAX_SLOTS}, and an entry is a number: the slab's number in its allocator's
+ * {@link GpaSlabTable} and the slot's. So an alloc or a free reaches its entry in two loads from
+ * the cache, and a free that keeps a slot stores no reference (which would cost the garbage
+ * collector's write barrier).
  */
 final class GpaThreadCache {
     /** Bytes a thread may hold back per size class. */
@@ -20,28 +22,43 @@ final class GpaThreadCache {
 
     /** The owner, or null for {@link #NONE}. */
     final Thread thread;
-    final GpaSlab[] slabs;
-    final int[] slots;
+    /** Where the slabs named by the entries are. */
+    final GpaSlabTable table;
+    /** Per entry, the slab's number in the high half and the slot in the low half. */
+    final long[] entries;
     final int[] counts;
 
     /** Stands in for "no cache" in a lookup table: it belongs to no thread, so every lookup that finds it misses. */
-    static final GpaThreadCache NONE = new GpaThreadCache(null, 0);
+    static final GpaThreadCache NONE = new GpaThreadCache(null, 0, null);
 
-    GpaThreadCache(Thread thread, int classes) {
+    GpaThreadCache(Thread thread, int classes, GpaSlabTable table) {
         this.thread = thread;
-        this.slabs = new GpaSlab[classes << STRIDE_SHIFT];
-        this.slots = new int[classes << STRIDE_SHIFT];
+        this.table = table;
+        this.entries = new long[classes << STRIDE_SHIFT];
         this.counts = new int[classes];
     }
 
-    /** How many slots class {@code c} may hold: at most 16 KiB of them, at most 64, at least 2. */
+    /** How many slots class {@code c} may hold: at most 16 KiB of them, at most 64 (4 to 64 for 16 B to 4 KiB). */
     static int capacity(int c) {
-        return (int) Math.max(2, Math.min(MAX_SLOTS, BYTES_PER_CLASS >>> (c + GpaSizeClass.MIN_SHIFT)));
+        return Math.min(MAX_SLOTS, (int) (BYTES_PER_CLASS >>> (c + GpaSizeClass.MIN_SHIFT)));
     }
 
-    /** Where class {@code c}'s {@code n}-th entry is in {@link #slabs} and {@link #slots}. */
+    /** Where class {@code c}'s {@code n}-th entry is in {@link #entries}. */
     static int entry(int c, int n) {
         return (c << STRIDE_SHIFT) + n;
+    }
+
+    static long entryOf(GpaSlab slab, int slot) {
+        return ((long) slab.id << 32) | slot;
+    }
+
+    /** The slab of an entry. */
+    GpaSlab slabOf(long entry) {
+        return table.byId((int) (entry >>> 32));
+    }
+
+    static int slotOf(long entry) {
+        return (int) entry;
     }
 
     /** The number of slots class {@code c} holds. */
@@ -50,18 +67,17 @@ final class GpaThreadCache {
     }
 
     GpaSlab slab(int c, int n) {
-        return slabs[entry(c, n)];
+        return slabOf(entries[entry(c, n)]);
     }
 
     int slot(int c, int n) {
-        return slots[entry(c, n)];
+        return slotOf(entries[entry(c, n)]);
     }
 
     /** Keeps a free slot of class {@code c}; the caller made room. */
     void add(int c, GpaSlab slab, int slot) {
         int n = counts[c];
-        slabs[entry(c, n)] = slab;
-        slots[entry(c, n)] = slot;
+        entries[entry(c, n)] = entryOf(slab, slot);
         counts[c] = n + 1;
     }
 
@@ -70,8 +86,7 @@ final class GpaThreadCache {
         int n = counts[c];
         int half = Math.max(1, n / 2);
         returnSlots(c, 0, half, sizeClass);
-        System.arraycopy(slabs, entry(c, half), slabs, entry(c, 0), n - half);
-        System.arraycopy(slots, entry(c, half), slots, entry(c, 0), n - half);
+        System.arraycopy(entries, entry(c, half), entries, entry(c, 0), n - half);
         counts[c] = n - half;
     }
 
