@@ -82,6 +82,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private final MemorySegment view;
     /** The scope of the segments handed out, or null in UNCHECKED mode, where any scope is accepted. */
     private final MemorySegment.Scope ownScope;
+    /** The scope of the segments handed out in every mode: a free in another scope takes the checked path. */
+    private final MemorySegment.Scope viewScope;
     private final Underneath underneath = new Underneath(new BuiltOnBacking());
     private final Thread confinedTo;
     private final GpaSizeClass[] classes;
@@ -94,6 +96,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
      * The last cache seen per thread id modulo the table size ({@link GpaThreadCache#NONE} before
      * any): finds the calling thread's cache with one load and a compare, where a ThreadLocal
      * lookup takes a hash probe. Each entry's thread is final, so a thread never uses another's.
+     * Closing empties the table, so the fast paths, which read no {@code closed} flag, go to the
+     * checked paths from then on; any call that happens after {@code close} (as every call must,
+     * see {@link #close}) sees the empty table.
      */
     private final GpaThreadCache[] cacheByThread = new GpaThreadCache[CACHE_TABLE];
     private final List<GpaThreadCache> allCaches = new ArrayList<>();
@@ -124,7 +129,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         this.safety = Objects.requireNonNull(safety, "safety");
         this.lifetime = Lifetime.open(safety);
         this.view = lifetime.wrap(0, Long.MAX_VALUE);
-        this.ownScope = safety == Safety.UNCHECKED ? null : view.scope();
+        this.viewScope = view.scope();
+        this.ownScope = safety == Safety.UNCHECKED ? null : viewScope;
         this.confinedTo = safety == Safety.THREAD_CONFINED ? Thread.currentThread() : null;
         this.classes = new GpaSizeClass[GpaSizeClass.MAX_SHIFT - GpaSizeClass.MIN_SHIFT + 1];
         int stripes = Integer.highestOneBit(Math.min(MAX_STRIPES, Runtime.getRuntime().availableProcessors()));
@@ -146,12 +152,12 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     @Override
     public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
         // The fast path: a slab request (size 1 to 4096, a power-of-two alignment up to 4096) by a
-        // thread whose cache the table finds, into an open allocator. Everything else, the checks
+        // thread whose cache the table finds (so the allocator is open). Everything else, the checks
         // that throw included, is allocChecked's.
         Thread thread = Thread.currentThread();
         GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
         if (((((byteSize - 1) | (byteAlignment - 1)) >>> GpaSizeClass.MAX_SHIFT) | (byteAlignment & (byteAlignment - 1))) != 0
-                || cache.thread != thread || closed) {
+                || cache.thread != thread) {
             return allocChecked(byteSize, byteAlignment);
         }
         int c = GpaSizeClass.index(Math.max(byteSize, byteAlignment));
@@ -166,20 +172,32 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     public void free(@Owned MemorySegment memory) {
         Objects.requireNonNull(memory, "memory");
         // The fast path: a live slab allocation, exactly as handed out, freed by a thread whose
-        // cache the table finds, into an open allocator. Anything else goes the checked way, which
-        // names what is wrong.
+        // cache the table finds (so the allocator is open). Anything else goes the checked way,
+        // which names what is wrong.
         Thread thread = Thread.currentThread();
         GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
         long address = memory.address();
-        GpaSlab slab = slabs.find(address & -GpaSlab.SIZE);
+        GpaSlab slab = cache.lastFreedInto;
+        if (slab.base != (address & -GpaSlab.SIZE)) {
+            slab = cache.thread == thread ? recentSlab(cache, address) : null;
+        }
         int offset = (int) address & (int) (GpaSlab.SIZE - 1);
         int shift;
-        if (cache.thread != thread || closed || slab == null
-                || !slab.holdsLive(offset, shift = slab.slotShift, memory.byteSize()) || !ours(memory)) {
+        if (cache.thread != thread || slab == null || memory.scope() != viewScope
+                || !slab.holdsLive(offset, shift = slab.slotShift, memory.byteSize())) {
             freeChecked(memory);
             return;
         }
         keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
+    }
+
+    /** The slab that holds {@code address}, or null; remembered as the calling thread's cache's last one. */
+    private GpaSlab recentSlab(GpaThreadCache cache, long address) {
+        GpaSlab slab = slabs.find(address & -GpaSlab.SIZE);
+        if (slab != null) {
+            cache.lastFreedInto = slab;
+        }
+        return slab;
     }
 
     /** Hands out class {@code c}'s {@code n}-th cached slot. */
@@ -302,6 +320,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                 return;
             }
             closed = true;
+            Arrays.fill(cacheByThread, GpaThreadCache.NONE);
             StringBuilder leaks = new StringBuilder();
             long leakCount = describeLiveAndWaitForOperations(leaks);
             lifetime.close();
@@ -537,6 +556,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                 if (!released) {
                     releasedUnderneath = true;
                     closed = true;
+                    Arrays.fill(cacheByThread, GpaThreadCache.NONE);
                     lifetime.close();
                     released = true;
                 }

@@ -76,6 +76,9 @@ final class GpaSlab {
     GpaSlab next;
     boolean pooled;
 
+    /** A slab that holds no address of any allocator: a starting point for lookups that must not be null. */
+    static final GpaSlab NONE = new GpaSlab(MemorySegment.NULL);
+
     GpaSlab(MemorySegment raw) {
         this.raw = raw;
         this.base = raw.address();
@@ -185,7 +188,7 @@ final class GpaSlab {
     boolean holdsLive(int offset, int shift, long byteSize) {
         char[] metas = meta;
         int slot = offset >>> shift;
-        if ((offset & ((1 << shift) - 1)) != 0 || slot >= metas.length) {
+        if ((offset & ((1 << shift) - 1)) != 0 || Integer.compareUnsigned(slot, metas.length) >= 0) {
             return false;
         }
         char recorded = metas[slot];

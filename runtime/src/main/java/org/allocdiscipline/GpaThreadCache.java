@@ -27,6 +27,11 @@ final class GpaThreadCache {
     /** Per entry, the slab's number in the high half and the slot in the low half. */
     final long[] entries;
     final int[] counts;
+    /**
+     * The slab of the last free that missed it: most frees go to the same slab as the one before,
+     * and this finds it without a probe of the allocator's table. Never null.
+     */
+    GpaSlab lastFreedInto = GpaSlab.NONE;
 
     /** Stands in for "no cache" in a lookup table: it belongs to no thread, so every lookup that finds it misses. */
     static final GpaThreadCache NONE = new GpaThreadCache(null, 0, null);
