@@ -17,9 +17,18 @@ final class GpaSlabTable {
 
     /** Open addressing, linear probing; a slab is its own key (its base). */
     private volatile GpaSlab[] table = new GpaSlab[64];
-    /** Slab {@code i} at index {@code i}: thread caches name slabs by number, so that keeping one stores no reference. */
-    private volatile GpaSlab[] byId = new GpaSlab[64];
+    /**
+     * Slab {@code i} at index {@code i}: thread caches name slabs by number, so that keeping one
+     * stores no reference. Read without a barrier on every alloc: a reader knows a number only
+     * through the slab, which it got after the slab was stored here (so it sees that store, in
+     * this array or in a copy made later), and a grown copy is published through the final
+     * field of a new {@link Numbered}, so a reader that sees the copy sees its contents.
+     */
+    private Numbered byId = new Numbered(new GpaSlab[64]);
     private int size;
+
+    private record Numbered(GpaSlab[] slabs) {
+    }
 
     /** Returns the slab whose base is {@code base}, or null. */
     GpaSlab find(long base) {
@@ -38,18 +47,20 @@ final class GpaSlabTable {
      * itself, which happens after the slab was added here.
      */
     GpaSlab byId(int id) {
-        return byId[id];
+        return byId.slabs[id];
     }
 
     /** Numbers {@code slab} and makes it findable by address and by number. */
     synchronized void add(GpaSlab slab) {
         slab.id = size;
-        GpaSlab[] ids = byId;
+        GpaSlab[] ids = byId.slabs;
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);
+            ids[size] = slab;
+            byId = new Numbered(ids);
+        } else {
+            ids[size] = slab;
         }
-        ids[size] = slab;
-        byId = ids;
         GpaSlab[] t = table;
         if ((size + 1) * 2 > t.length) {
             GpaSlab[] grown = new GpaSlab[t.length * 2];

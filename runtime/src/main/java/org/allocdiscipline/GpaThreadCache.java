@@ -45,8 +45,11 @@ final class GpaThreadCache {
 
     /** How many slots class {@code c} may hold: at most 16 KiB of them, at most 64 (4 to 64 for 16 B to 4 KiB). */
     static int capacity(int c) {
-        return Math.min(MAX_SLOTS, (int) (BYTES_PER_CLASS >>> (c + GpaSizeClass.MIN_SHIFT)));
+        return (int) (BYTES_PER_CLASS >>> Math.max(c + GpaSizeClass.MIN_SHIFT, FULL_CLASS_SHIFT));
     }
+
+    /** The largest class whose 16 KiB hold at least 64 slots. */
+    private static final int FULL_CLASS_SHIFT = Long.numberOfTrailingZeros(BYTES_PER_CLASS / MAX_SLOTS);
 
     /** Where class {@code c}'s {@code n}-th entry is in {@link #entries}. */
     static int entry(int c, int n) {
