@@ -69,6 +69,23 @@ public final class LibraryScope {
     }
 
     /**
+     * Whether the code at a path was written by a tool: an enclosing declaration is annotated
+     * {@code @Generated} ({@link ApiModel#GENERATED}, by name), as jextract's bindings are.
+     *
+     * @param path any path into a compilation unit
+     * @return true for generated code
+     */
+    public boolean isGenerated(TreePath path) {
+        for (TreePath p = path; p != null; p = p.getParentPath()) {
+            Element element = declaredElement(p);
+            if (element != null && ApiModel.hasAny(element, ApiModel.GENERATED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a rule is silenced at a path by {@code @SuppressWarnings("<rule-id>")} or
      * {@code @SuppressWarnings("allocdiscipline")} on any enclosing declaration, local variables
      * included.

@@ -72,7 +72,9 @@ public final class BodyCollector {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
-        this.globalNames = ApiModel.GLOBAL_ALLOCATOR_NAMES;
+        Set<String> names = new java.util.HashSet<>(ApiModel.GLOBAL_ALLOCATOR_NAMES);
+        names.addAll(ApiModel.HIDDEN_ARENA_FACTORY_NAMES);
+        this.globalNames = Set.copyOf(names);
         this.globalNameObjects = internedNames(elements, globalNames);
         this.carriesOwnership = carriesOwnership;
     }
