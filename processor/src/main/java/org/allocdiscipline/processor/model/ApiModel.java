@@ -129,6 +129,8 @@ public final class ApiModel {
      * {@code Arena.global()}); like {@link #GLOBAL_ALLOCATOR_NAMES} they only pick candidates.
      */
     public static final Set<String> HIDDEN_ARENA_FACTORY_NAMES = Set.of("ofAuto", "global");
+    /** The simple name of the factory of confined arenas, {@code Arena.ofConfined()}; it only picks candidates. */
+    public static final String CONFINED_FACTORY_NAME = "ofConfined";
 
     private static final String ALLOCATE = "allocate";
     private static final Set<String> SEGMENT_VIEWS = Set.of("asSlice", "asReadOnly");
