@@ -26,7 +26,7 @@ class ConfinedOnThreadsAndStreams {
     }
 
     CompletableFuture<Integer> async() {
-        Arena arena = Arena.ofConfined();
+        Arena arena = Arena.ofConfined(); // expect: [owned-not-freed]
         MemorySegment value = arena.allocateFrom(ValueLayout.JAVA_INT, 7);
         CompletableFuture<Integer> result = CompletableFuture.supplyAsync(() -> value.get(ValueLayout.JAVA_INT, 0)); // expect: [wrong-thread] "CompletableFuture.supplyAsync"
         return result.thenApplyAsync(v -> v + (int) value.byteSize()); // expect: [wrong-thread] "CompletableFuture.thenApplyAsync"

@@ -27,7 +27,7 @@ class ConfinedSegmentOnExecutor {
     }
 
     void fill(Executor executor) {
-        Arena arena = Arena.ofConfined();
+        Arena arena = Arena.ofConfined(); // expect: [owned-not-freed]
         MemorySegment header = arena.allocate(16).asSlice(4, 8);
         executor.execute(() -> header.fill((byte) 0)); // expect: [wrong-thread] "`header`, a segment of the confined arena"
         executor.execute(new Runnable() {

@@ -50,12 +50,13 @@ public final class OwnershipAnalysis {
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
         this.helpers = new ReleaseHelpers(trees, annotations, builder);
-        // Without @Owned anywhere nothing can be owned: every body is skipped at once.
+        // Without @Owned or the JDK's Arena anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }
 
     /**
-     * Whether {@code @Owned} exists in this compilation. Asking every module costs javac a search through
+     * Whether {@code @Owned} or {@code java.lang.foreign.Arena} (whose factories return owned arenas) exists
+     * in this compilation. Asking every module costs javac a search through
      * each of the JDK's modules (about 2 ms, the hundredth part of compiling a small library), so the
      * unnamed module is asked first: it sees the class path and every module of the module graph, which
      * is where the runtime is. Every module is asked only when that finds nothing (or when the compilation
@@ -63,10 +64,12 @@ public final class OwnershipAnalysis {
      */
     private static boolean ownedVisible(Elements elements) {
         ModuleElement classPath = elements.getModuleElement("");
-        if (classPath != null && elements.getTypeElement(classPath, ApiModel.OWNED) != null) {
+        if (classPath != null && (elements.getTypeElement(classPath, ApiModel.OWNED) != null
+                || elements.getTypeElement(classPath, ApiModel.ARENA) != null)) {
             return true;
         }
-        return !elements.getAllTypeElements(ApiModel.OWNED).isEmpty();
+        return !elements.getAllTypeElements(ApiModel.OWNED).isEmpty()
+                || !elements.getAllTypeElements(ApiModel.ARENA).isEmpty();
     }
 
     /**
@@ -156,8 +159,7 @@ public final class OwnershipAnalysis {
             if (member instanceof VariableTree) {
                 TreePath fieldPath = new TreePath(classPath, member);
                 Element field = trees.getElement(fieldPath);
-                if (field != null && field.getKind() == ElementKind.FIELD
-                        && ApiModel.has(field, ApiModel.OWNED)) {
+                if (field != null && field.getKind() == ElementKind.FIELD && annotations.mustBeClosed(field)) {
                     fields.put(field, fieldPath);
                 }
             }

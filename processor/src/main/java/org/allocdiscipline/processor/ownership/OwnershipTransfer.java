@@ -57,6 +57,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final boolean ownedResult;
     /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
+    /** The body is the initializer of a field that takes what it is given (an {@code Arena} field). */
+    private final boolean fieldTakesValue;
     private final Map<Element, TreePath> ownedFields;
     private final ReleaseHelpers helpers;
     /** The class that declares the body, and its element: where close()'s helpers are looked up. */
@@ -82,9 +84,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
-            owned = annotations.signature(method).ownedResult();
+            // A method that returns an arena hands it to its caller, as an @Owned one does.
+            owned = annotations.signature(method).ownedResult() || annotations.isArenaResult(method);
         }
         this.ownedResult = owned;
+        this.fieldTakesValue = body.getLeaf() instanceof VariableTree && body.getParentPath() != null
+                && body.getParentPath().getLeaf() instanceof ClassTree
+                && trees.getElement(body) instanceof Element field && annotations.isOwnedField(field);
         TreePath enclosingPath = null;
         Element enclosingElement = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
@@ -198,6 +204,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // any other @Owned method (a factory, a library object) is not that allocator.
             allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
                     region ? OwnershipState.REGION : OwnershipState.OWNED);
+        } else if (element instanceof ExecutableElement method) {
+            // A segment of an arena owes nothing itself, but lives only as long as its arena.
+            AllocatorIdentity arena = values.segmentArena(call, path, method, receiver, selectPath, in);
+            if (arena != null) {
+                OwnershipState handedOver = out.build();
+                out = handedOver.edit();
+                allocate(out, handedOver, node, arena, OwnershipState.REGION);
+            }
         }
         return out.build();
     }
@@ -344,7 +358,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
             out.local(element, value);
             flagAssigned(out, element, assignment.getExpression());
-        } else if (element != null && element.getKind() == ElementKind.FIELD && ApiModel.has(element, ApiModel.OWNED)) {
+        } else if (element != null && element.getKind() == ElementKind.FIELD && annotations.isOwnedField(element)) {
             for (Site site : value.sites()) {
                 checks.release(out, in, site, path, null);
             }
@@ -374,9 +388,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             resource = values.valueOf((ExpressionTree) node.tree(), node.path().getParentPath(), in);
         }
         OwnershipState.Builder out = in.edit();
-        for (Site site : resource.sites()) {
-            checks.release(out, in, site, node.path(), null);
-        }
+        // The implicit close of a resource closed already inside the block is a second close.
+        checks.releaseAll(out, in, resource, node.path(), null);
         return out.build();
     }
 
@@ -479,9 +492,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Set<Site> returned = Set.of();
         if (cause instanceof ReturnTree ret && ret.getExpression() != null) {
             returned = values.valueOf(ret.getExpression(), node.path(), in).sites();
-        } else if (lambda && cause instanceof ExpressionTree body && node.kind() == NodeKind.NORMAL_EXIT) {
-            // An expression lambda returns its body's value, which is handed on like a return.
-            Set<Site> handedOn = values.valueOf(body, node.path().getParentPath(), in).sites();
+        } else if (node.kind() == NodeKind.NORMAL_EXIT && (lambda && cause instanceof ExpressionTree
+                || fieldTakesValue && cause instanceof VariableTree)) {
+            // An expression lambda returns its body's value, which is handed on like a return; the
+            // initializer of a field that takes its value hands it to the field.
+            Set<Site> handedOn = cause instanceof VariableTree field
+                    ? values.valueOf(field.getInitializer(), node.path(), in).sites()
+                    : values.valueOf((ExpressionTree) cause, node.path().getParentPath(), in).sites();
             OwnershipState.Builder out = in.edit();
             for (Site site : handedOn) {
                 out.flags(site, OwnershipState.RELEASED);
