@@ -11,12 +11,14 @@ cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
 javac_bin="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 
-# group:artifact:version, then the source folders to compile ('' = every source of the jar).
+# group:artifact:version, then the source folders to compile ('' = every source of the jar). The newest
+# versions whose sources jars Maven Central served here (jline-terminal-ffm 4.x and tomcat-embed-core
+# after 11.0.18 had none).
 libraries=(
-  "org.jline:jline-terminal-ffm:4.6.0|"
+  "org.jline:jline-terminal-ffm:3.30.6|"
   "io.github.tree-sitter:jtreesitter:0.26.0|"
   "org.apache.datasketches:datasketches-memory:6.0.0|"
-  "org.apache.tomcat.embed:tomcat-embed-core:11.0.29|org/apache/tomcat/util/net/openssl/panama org/apache/tomcat/util/openssl"
+  "org.apache.tomcat.embed:tomcat-embed-core:11.0.18|org/apache/tomcat/util/net/openssl/panama org/apache/tomcat/util/openssl"
 )
 
 work=benchmarks/target/ffm-real-code
@@ -41,6 +43,7 @@ for entry in "${libraries[@]}"; do
   folders=${entry#*|}
   src="$work/src/$artifact"
   mkdir -p "$src"
+  [ -f "$work/sources/$artifact-$version-sources.jar" ] || { echo "no sources jar for $artifact $version" >&2; exit 1; }
   (cd "$src" && jar xf "../../sources/$artifact-$version-sources.jar")
   if [ -z "$folders" ]; then
     mapfile -t files < <(find "$src" -name '*.java' ! -name module-info.java | LC_ALL=C sort)

@@ -48,4 +48,16 @@ class ArenaFields {
         // A static arena lives as long as its class: nothing to close.
         static final Arena PROCESS = Arena.ofShared();
     }
+
+    static final class NoClose {
+        private final Arena arena; // expect: [owned-not-freed] "the class has no close() method"
+
+        NoClose() {
+            arena = Arena.ofConfined();
+        }
+
+        MemorySegment buffer() {
+            return arena.allocate(64);
+        }
+    }
 }

@@ -13,7 +13,7 @@ class ArenaFieldsAndLambdas {
     static final MemorySegment SCRATCH = Arena.global().allocate(64); // expect: [hardcoded-allocator] "Static field corpus.ffmhidden.ArenaFieldsAndLambdas.SCRATCH's initializer allocates from `Arena.global(...)`"
 
     MemorySegment name(String text) {
-        return ARENA.allocateFrom(text); // expect: [hardcoded-allocator] "allocates from `ARENA`, which holds `Arena.ofAuto(...)` (line 11),"
+        return ARENA.allocateFrom(text); // expect: [hardcoded-allocator] "allocates from `ARENA`, which holds `Arena.ofAuto(...)` (line 11)"
     }
 
     MemorySegment slab(long size) {

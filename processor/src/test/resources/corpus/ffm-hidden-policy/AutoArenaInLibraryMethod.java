@@ -13,7 +13,7 @@ class AutoArenaInLibraryMethod {
 
     MemorySegment buffer(long size) {
         Arena arena = Arena.global(); // (the arena is chosen here; it is reported where it is used)
-        return arena.allocate(size); // expect: [hardcoded-allocator] "allocates from `arena`, which holds `Arena.global(...)` (line 15),"
+        return arena.allocate(size); // expect: [hardcoded-allocator] "allocates from `arena`, which holds `Arena.global(...)` (line 15)"
     }
 
     MemorySegment copy(MemorySegment source) {

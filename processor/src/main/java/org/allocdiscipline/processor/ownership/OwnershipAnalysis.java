@@ -35,6 +35,7 @@ public final class OwnershipAnalysis {
     private final OwnershipAnnotations annotations;
     private final CfgBuilder builder;
     private final ReleaseHelpers helpers;
+    private final ArenaFields arenaFields;
     private final boolean ownershipDeclared;
 
     /**
@@ -50,6 +51,7 @@ public final class OwnershipAnalysis {
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
         this.helpers = new ReleaseHelpers(trees, annotations, builder);
+        this.arenaFields = new ArenaFields(trees, annotations);
         // Without @Owned or the JDK's Arena anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }
@@ -141,8 +143,11 @@ public final class OwnershipAnalysis {
             }
         }
         List<Leak> leaks = new ArrayList<>();
-        for (TreePath field : ownedFields(classPath).values()) {
-            leaks.add(new Leak(field, LeakReason.NO_CLOSE_METHOD, type, null));
+        for (Map.Entry<Element, TreePath> field : ownedFields(classPath).entrySet()) {
+            if (!ApiModel.has(field.getKey(), ApiModel.OWNED) && arenaFields.closedByAMethod(classPath, field.getKey())) {
+                continue;
+            }
+            leaks.add(new Leak(field.getValue(), LeakReason.NO_CLOSE_METHOD, type, null));
         }
         return leaks;
     }
@@ -159,7 +164,8 @@ public final class OwnershipAnalysis {
             if (member instanceof VariableTree) {
                 TreePath fieldPath = new TreePath(classPath, member);
                 Element field = trees.getElement(fieldPath);
-                if (field != null && field.getKind() == ElementKind.FIELD && annotations.mustBeClosed(field)) {
+                if (field != null && field.getKind() == ElementKind.FIELD
+                        && (ApiModel.has(field, ApiModel.OWNED) || arenaFields.owns(classPath, field))) {
                     fields.put(field, fieldPath);
                 }
             }

@@ -260,18 +260,6 @@ public final class OwnershipAnnotations {
     }
 
     /**
-     * Whether a field must be released by its class's {@code close()}: an {@code @Owned} field, or an
-     * instance field that holds an {@code Arena}. A static arena field lives as long as its class.
-     *
-     * @param field a field
-     * @return true for such fields
-     */
-    public boolean mustBeClosed(Element field) {
-        return ApiModel.has(field, ApiModel.OWNED)
-                || !field.getModifiers().contains(Modifier.STATIC) && isArenaType(field.asType());
-    }
-
-    /**
      * Whether a method returns an {@code Arena}: its caller gets what it returns, as from an {@code @Owned}
      * method, though the caller is not held to close it.
      *

@@ -170,7 +170,7 @@ public final class HardcodedAllocatorRule implements Rule {
         String arena = wording.name(use.origin().factory());
         Tree named = HiddenArenaUses.withoutParentheses(use.use()).getLeaf();
         String through = named == use.origin().factory() ? arena
-                : wording.name(named) + ", which holds " + arena + " (line " + wording.line(use.origin().factory()) + "),";
+                : wording.name(named) + ", which holds " + arena + " (line " + wording.line(use.origin().factory()) + ")";
         String verb = switch (use.how()) {
             case ALLOCATES -> "allocates from " + through;
             case HANDED_ON -> "allocates through " + through;
