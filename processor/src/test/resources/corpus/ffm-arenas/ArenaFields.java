@@ -37,7 +37,7 @@ class ArenaFields {
     }
 
     static final class Forgetful implements AutoCloseable {
-        private final Arena arena = Arena.ofConfined(); // expect: [owned-not-freed] "The @Owned field `arena`"
+        private final Arena arena = Arena.ofConfined(); // expect: [owned-not-freed] "The arena field `arena`"
 
         @Override
         public void close() {
