@@ -87,3 +87,14 @@ class NotReallyGenerated {
         return SHARED.allocate(4); // expect: [hardcoded-allocator] "`SHARED`"
     }
 }
+
+/** A hand-written helper that chains library lookups keeps the library's arena for the process. */
+final class ChainedLookup {
+    static final Arena LIBRARY_ARENA = Arena.ofAuto();
+    static final SymbolLookup LOOKUP = get(LIBRARY_ARENA);
+
+    static SymbolLookup get(Arena arena) {
+        SymbolLookup none = name -> java.util.Optional.empty();
+        return none.or(SymbolLookup.libraryLookup("libz.so.1", arena));
+    }
+}

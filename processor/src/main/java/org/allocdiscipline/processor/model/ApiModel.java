@@ -297,8 +297,9 @@ public final class ApiModel {
 
     /**
      * Whether an arena argument of a method is one whose job is to live as long as the process, or to
-     * which the method allocates nothing: the arena of {@code SymbolLookup.libraryLookup} (the library
-     * stays loaded while it is alive), of {@code Linker.upcallStub} (the stub must outlive every native
+     * which the method allocates nothing: the arena of {@code SymbolLookup.libraryLookup} and of any
+     * method that returns a {@code SymbolLookup} (the library stays loaded while it is alive; a helper
+     * that chains lookups passes it on), of {@code Linker.upcallStub} (the stub must outlive every native
      * caller) and of {@code MemorySegment.reinterpret} (it attaches memory that already exists).
      *
      * @param method the called method
@@ -306,7 +307,7 @@ public final class ApiModel {
      */
     public static boolean isProcessLifetimeArenaUse(ExecutableElement method) {
         String name = method.getSimpleName().toString();
-        return isDeclaredIn(method, SYMBOL_LOOKUP) && name.equals("libraryLookup")
+        return isNamed(method.getReturnType(), SYMBOL_LOOKUP)
                 || isDeclaredIn(method, LINKER) && name.equals("upcallStub")
                 || isDeclaredIn(method, MEMORY_SEGMENT) && name.equals(REINTERPRET);
     }
