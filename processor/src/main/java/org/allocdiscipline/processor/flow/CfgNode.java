@@ -10,6 +10,12 @@ import javax.lang.model.type.TypeMirror;
 /**
  * One step of a {@link Cfg}. A tree inside a {@code finally} block that the builder copied for
  * several continuations has one node per copy, each with the same tree.
+ *
+ * <p>Besides its tree, a node carries what it acts on as the builder resolved it, so that no analysis
+ * needs to take the tree apart again: its {@linkplain #receiver() receiver}, {@linkplain #operands()
+ * operands}, {@linkplain #target() target} and {@linkplain #value() value}, and where a jump
+ * {@linkplain #jumpTarget() goes}. Each is a path with its true parents, from the compilation unit
+ * through every enclosing tree, with the parentheses around the expression itself stepped over.
  */
 public final class CfgNode {
     private final int id;
@@ -18,6 +24,12 @@ public final class CfgNode {
     private final TypeMirror exceptionType;
     private final List<CfgEdge> successors = new ArrayList<>(2);
     private final List<CfgEdge> predecessors = new ArrayList<>(2);
+    // What the node acts on; set once by the builder, right after it made the node.
+    private TreePath receiver;
+    private List<TreePath> operands = List.of();
+    private TreePath target;
+    private TreePath value;
+    private JumpTarget jumpTarget;
 
     CfgNode(int id, NodeKind kind, TreePath path, TypeMirror exceptionType) {
         this.id = id;
@@ -70,6 +82,89 @@ public final class CfgNode {
      */
     public TypeMirror exceptionType() {
         return exceptionType;
+    }
+
+    /**
+     * The object a method is called on: for {@link NodeKind#INVOCATION} of {@code receiver.name(...)},
+     * the expression before the dot, or the type or package name of a static call.
+     *
+     * @return the receiver's path, or {@code null} for an unqualified call and any other kind
+     */
+    public TreePath receiver() {
+        return receiver;
+    }
+
+    /**
+     * The expressions whose values this node uses, in evaluation order: for {@link NodeKind#INVOCATION}
+     * and {@link NodeKind#NEW_CLASS}, the arguments; for {@link NodeKind#EVAL}, the operands of a
+     * unary or binary operator (conditional ones included), the expression a cast or {@code instanceof}
+     * applies to, the object of a field access or method reference when it is an expression, the
+     * array and index of an array access, the two results of {@code ?:}, the dimensions and elements
+     * of a new array, and each result of a {@code switch} expression (arrow expressions and
+     * {@code yield} values).
+     *
+     * @return the operands' paths, possibly empty
+     */
+    public List<TreePath> operands() {
+        return operands;
+    }
+
+    /**
+     * What an {@link NodeKind#ASSIGNMENT} (simple or compound) stores into: a variable, a field or
+     * an array element.
+     *
+     * @return the target's path, or {@code null} for any other kind
+     */
+    public TreePath target() {
+        return target;
+    }
+
+    /**
+     * The one value this node takes: the right side of an {@link NodeKind#ASSIGNMENT}; the initializer
+     * of a {@link NodeKind#VARIABLE}; the expression of a {@link NodeKind#RETURN}, and of the
+     * {@link NodeKind#NORMAL_EXIT} it reaches (for an expression lambda's fall-off exit, the body);
+     * the value of a {@code yield} ({@link NodeKind#JUMP}); the expression of a {@link NodeKind#THROW};
+     * the selector of the {@code switch} whose {@link NodeKind#CASE} this is; and the resource that a
+     * {@link NodeKind#RESOURCE_CLOSE} closes (its declaration, or the expression naming it).
+     *
+     * @return the value's path, or {@code null} when the node has none
+     */
+    public TreePath value() {
+        return value;
+    }
+
+    /**
+     * Where a {@link NodeKind#JUMP} goes.
+     *
+     * @return the target, or {@code null} for other kinds and for a jump with no target (erroneous code)
+     */
+    public JumpTarget jumpTarget() {
+        return jumpTarget;
+    }
+
+    CfgNode receiver(TreePath receiver) {
+        this.receiver = receiver;
+        return this;
+    }
+
+    CfgNode operands(List<TreePath> operands) {
+        this.operands = List.copyOf(operands);
+        return this;
+    }
+
+    CfgNode target(TreePath target) {
+        this.target = target;
+        return this;
+    }
+
+    CfgNode value(TreePath value) {
+        this.value = value;
+        return this;
+    }
+
+    CfgNode jumpTarget(JumpTarget jumpTarget) {
+        this.jumpTarget = jumpTarget;
+        return this;
     }
 
     /**

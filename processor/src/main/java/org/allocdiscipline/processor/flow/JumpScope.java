@@ -13,13 +13,16 @@ abstract sealed class JumpScope {
 
     /** Where control goes on {@code break} (and, for loops, {@code continue}). */
     static final class Breakable extends JumpScope {
+        /** The loop, switch or labeled statement. */
+        final TreePath statement;
         final List<String> labels;
         final boolean loop;
         final boolean unlabeledBreakTarget;
         final List<Dangling> breaks = new ArrayList<>();
         final List<Dangling> continues = new ArrayList<>();
 
-        Breakable(List<String> labels, boolean loop, boolean unlabeledBreakTarget) {
+        Breakable(TreePath statement, List<String> labels, boolean loop, boolean unlabeledBreakTarget) {
+            this.statement = statement;
             this.labels = labels;
             this.loop = loop;
             this.unlabeledBreakTarget = unlabeledBreakTarget;
@@ -28,7 +31,24 @@ abstract sealed class JumpScope {
 
     /** A switch expression, the target of {@code yield}. */
     static final class Yieldable extends JumpScope {
+        /** The switch expression. */
+        final TreePath statement;
         final List<Dangling> yields = new ArrayList<>();
+        /** The values it may yield, each once, in the order they are built. */
+        final List<TreePath> results = new ArrayList<>();
+
+        Yieldable(TreePath statement) {
+            this.statement = statement;
+        }
+
+        void result(TreePath value) {
+            for (TreePath known : results) {
+                if (known.getLeaf() == value.getLeaf()) {
+                    return;
+                }
+            }
+            results.add(value);
+        }
     }
 
     /** The catch clauses of a try statement, in source order. */
@@ -48,11 +68,15 @@ abstract sealed class JumpScope {
      * here until the block is built, then resumes from the block's end.
      */
     static final class Finally extends JumpScope {
+        /** The resource whose implicit close this is, as written in the header; {@code null} for a finally block. */
         final TreePath resource;
+        /** What the close closes: the resource's declaration, or the expression naming it inside any parentheses. */
+        final TreePath closed;
         final List<Pending> pending = new ArrayList<>();
 
-        Finally(TreePath resource) {
+        Finally(TreePath resource, TreePath closed) {
             this.resource = resource;
+            this.closed = closed;
         }
     }
 
@@ -73,7 +97,8 @@ abstract sealed class JumpScope {
      * @param target    the scope that ends a break, continue or yield; {@code null} for return and throw
      * @param exception the exception type of a throw
      * @param cause     the tree that started the jump, which names the exit it reaches
+     * @param value     the value a return hands out, or {@code null}
      */
-    record Jump(JumpKind kind, JumpScope target, TypeMirror exception, TreePath cause) {
+    record Jump(JumpKind kind, JumpScope target, TypeMirror exception, TreePath cause, TreePath value) {
     }
 }

@@ -26,14 +26,14 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
     static final BranchFacts NONE = new BranchFacts(Collections.emptyMap(), Collections.emptyMap());
 
     /**
-     * A site's flags on the paths where a boolean local is true, and where it is false; 0 where
-     * no path has that value.
+     * A site's flags on the paths where a boolean local is true, and where it is false;
+     * {@link SiteFlags#NONE} where no path has that value.
      *
      * @param whenTrue  the site's flags where it is true
      * @param whenFalse the site's flags where it is false
      */
-    record Guard(int whenTrue, int whenFalse) {
-        int when(boolean value) {
+    record Guard(SiteFlags whenTrue, SiteFlags whenFalse) {
+        SiteFlags when(boolean value) {
             return value ? whenTrue : whenFalse;
         }
     }
@@ -63,8 +63,8 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
      * @param theirFlags its flags per site
      * @return what holds on both, with guards for sites whose flags the two paths' flag values tell apart
      */
-    static BranchFacts join(BranchFacts mine, Map<Site, Integer> myFlags, BranchFacts theirs,
-                            Map<Site, Integer> theirFlags) {
+    static BranchFacts join(BranchFacts mine, Map<Site, SiteFlags> myFlags, BranchFacts theirs,
+                            Map<Site, SiteFlags> theirFlags) {
         if (mine.isEmpty() && theirs.isEmpty()) {
             return NONE;
         }
@@ -84,11 +84,11 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
         for (Site site : sites) {
             Map<Element, Guard> byFlag = new HashMap<>();
             for (Element variable : splitting(site, mine, theirs, opposites)) {
-                int whenTrue = mine.flagsWhen(site, variable, true, myFlags)
-                        | theirs.flagsWhen(site, variable, true, theirFlags);
-                int whenFalse = mine.flagsWhen(site, variable, false, myFlags)
-                        | theirs.flagsWhen(site, variable, false, theirFlags);
-                if (whenTrue != whenFalse) {
+                SiteFlags whenTrue = mine.flagsWhen(site, variable, true, myFlags)
+                        .union(theirs.flagsWhen(site, variable, true, theirFlags));
+                SiteFlags whenFalse = mine.flagsWhen(site, variable, false, myFlags)
+                        .union(theirs.flagsWhen(site, variable, false, theirFlags));
+                if (!whenTrue.equals(whenFalse)) {
                     byFlag.put(variable, new Guard(whenTrue, whenFalse));
                 }
             }
@@ -123,12 +123,12 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
         return variables;
     }
 
-    /** The site's flags on this path's share where {@code variable} has {@code value}; 0 if it never has. */
-    private int flagsWhen(Site site, Element variable, boolean value, Map<Site, Integer> flags) {
-        int plain = flags.getOrDefault(site, OwnershipState.ABSENT);
+    /** The site's flags on this path's share where {@code variable} has {@code value}; none if it never has. */
+    private SiteFlags flagsWhen(Site site, Element variable, boolean value, Map<Site, SiteFlags> flags) {
+        SiteFlags plain = flags.getOrDefault(site, SiteFlags.ABSENT);
         Boolean fixed = known.get(variable);
         if (fixed != null) {
-            return fixed == value ? plain : 0;
+            return fixed == value ? plain : SiteFlags.NONE;
         }
         Guard guard = guard(site, variable);
         return guard != null ? guard.when(value) : plain;

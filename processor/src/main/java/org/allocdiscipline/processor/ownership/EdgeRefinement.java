@@ -2,7 +2,6 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BindingPatternTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -11,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
@@ -65,7 +65,7 @@ final class EdgeRefinement {
                 && test.getPattern() instanceof BindingPatternTree binding) {
             // A matching pattern binds another name for the tested value.
             TreePath source = edge.source().path();
-            LocalFact value = values.valueOf(test.getExpression(), source, state);
+            LocalFact value = values.valueOf(edge.source().operands().get(0), state);
             Element variable = trees.getElement(new TreePath(new TreePath(source, binding), binding.getVariable()));
             return variable == null ? state : state.edit().local(variable, value).build();
         }
@@ -81,22 +81,22 @@ final class EdgeRefinement {
         if (!nullBranch) {
             return state;
         }
-        ExpressionTree other = test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL ? test.getLeftOperand()
-                : test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? test.getRightOperand() : null;
-        other = OwnershipTrees.skipParens(other);
-        if (!(other instanceof IdentifierTree) && !(other instanceof MemberSelectTree)) {
+        List<TreePath> operands = edge.source().operands();
+        TreePath other = test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL ? operands.get(0)
+                : test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? operands.get(1) : null;
+        if (other == null || !(other.getLeaf() instanceof IdentifierTree) && !(other.getLeaf() instanceof MemberSelectTree)) {
             return state;
         }
         // A local, or (in close()) one of the class's own @Owned fields.
-        LocalFact fact = values.valueOf(other, edge.source().path(), state);
+        LocalFact fact = values.valueOf(other, state);
         if (fact.sites().isEmpty()) {
             return state;
         }
-        Element variable = trees.getElement(new TreePath(edge.source().path(), other));
+        Element variable = trees.getElement(other);
         // On the null path the variable holds no value, so none of its sites owes anything there.
         OwnershipState.Builder narrowed = state.edit();
         for (Site site : fact.sites()) {
-            narrowed.flags(site, OwnershipState.ABSENT);
+            narrowed.flags(site, SiteFlags.ABSENT);
         }
         if (variable != null && OwnershipTrees.isLocal(variable)) {
             narrowed.local(variable, LocalFact.NOTHING);
@@ -118,17 +118,17 @@ final class EdgeRefinement {
                 || (test.getKind() != Tree.Kind.EQUAL_TO && test.getKind() != Tree.Kind.NOT_EQUAL_TO)) {
             return null;
         }
-        Boolean literal = OwnershipTrees.booleanConstant(test.getRightOperand());
-        ExpressionTree other = test.getLeftOperand();
+        List<TreePath> operands = condition.operands();
+        Boolean literal = OwnershipTrees.booleanConstant(operands.get(1).getLeaf());
+        TreePath other = operands.get(0);
         if (literal == null) {
-            literal = OwnershipTrees.booleanConstant(test.getLeftOperand());
-            other = test.getRightOperand();
+            literal = OwnershipTrees.booleanConstant(operands.get(0).getLeaf());
+            other = operands.get(1);
         }
-        other = OwnershipTrees.skipParens(other);
-        if (literal == null || !(other instanceof IdentifierTree)) {
+        if (literal == null || !(other.getLeaf() instanceof IdentifierTree)) {
             return null;
         }
-        Element flag = trees.getElement(new TreePath(condition.path(), other));
+        Element flag = trees.getElement(other);
         return OwnershipTrees.isBooleanLocal(flag) ? new FlagTest(flag, literal == (test.getKind() == Tree.Kind.EQUAL_TO)) : null;
     }
 
@@ -137,27 +137,35 @@ final class EdgeRefinement {
      * null, so on the false branch it owes nothing.
      */
     private OwnershipState failedTypeTest(CfgEdge edge, InstanceOfTree test, OwnershipState state) {
-        ExpressionTree tested = OwnershipTrees.skipParens(test.getExpression());
-        if (!(tested instanceof IdentifierTree)) {
+        TreePath tested = edge.source().operands().get(0);
+        if (!(tested.getLeaf() instanceof IdentifierTree)) {
             return state;
         }
-        TreePath source = edge.source().path();
-        Element variable = trees.getElement(new TreePath(source, tested));
-        LocalFact fact = state.local(variable);
-        Tree typeTree = test.getPattern() instanceof BindingPatternTree binding ? binding.getVariable().getType() : test.getType();
-        if (fact.sites().isEmpty() || typeTree == null) {
+        LocalFact fact = state.local(trees.getElement(tested));
+        TreePath typePath = testedType(edge.source().path(), test);
+        if (fact.sites().isEmpty() || typePath == null) {
             return state;
         }
-        TypeMirror type = trees.getTypeMirror(new TreePath(source, typeTree));
+        TypeMirror type = trees.getTypeMirror(typePath);
         OwnershipState.Builder narrowed = null;
         for (Site site : fact.sites()) {
             TreePath sitePath = sites.pathOf(site);
             if (sitePath != null && annotations.isSubtype(siteType(sitePath), type)) {
                 narrowed = narrowed == null ? state.edit() : narrowed;
-                narrowed.flags(site, OwnershipState.ABSENT);
+                narrowed.flags(site, SiteFlags.ABSENT);
             }
         }
         return narrowed == null ? state : narrowed.build();
+    }
+
+    /** The path to the type an {@code instanceof} tests: its type, or its type pattern's variable's type. */
+    private static TreePath testedType(TreePath test, InstanceOfTree tree) {
+        if (tree.getPattern() instanceof BindingPatternTree binding) {
+            Tree type = binding.getVariable().getType();
+            return type == null ? null
+                    : new TreePath(new TreePath(new TreePath(test, binding), binding.getVariable()), type);
+        }
+        return tree.getType() == null ? null : new TreePath(test, tree.getType());
     }
 
     private TypeMirror siteType(TreePath site) {

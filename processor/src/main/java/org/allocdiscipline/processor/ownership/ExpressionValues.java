@@ -3,6 +3,7 @@ package org.allocdiscipline.processor.ownership;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -12,6 +13,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -21,6 +23,9 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import org.allocdiscipline.processor.flow.Cfg;
+import org.allocdiscipline.processor.flow.CfgNode;
+import org.allocdiscipline.processor.flow.NodeKind;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
@@ -34,19 +39,26 @@ final class ExpressionValues {
     private final Map<Element, TreePath> ownedFields;
     /** The type of the class that declares the body: a region when a call has no receiver. */
     private final TypeMirror enclosingClass;
+    /** The body's graph, whose nodes say what each {@code switch} expression may yield. */
+    private final Cfg graph;
 
     ExpressionValues(Trees trees, OwnershipAnnotations annotations, Map<Element, TreePath> ownedFields,
-                     TypeMirror enclosingClass) {
+                     TypeMirror enclosingClass, Cfg graph) {
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
         this.enclosingClass = enclosingClass;
+        this.graph = graph;
     }
 
     /** What an expression evaluates to, given the state just before its consumer runs. */
     LocalFact valueOf(ExpressionTree expression, TreePath parent, OwnershipState state) {
-        ExpressionTree tree = expression;
-        TreePath path = new TreePath(parent, tree);
+        return valueOf(new TreePath(parent, expression), state);
+    }
+
+    /** What the expression at the end of a path evaluates to, given the state just before its consumer runs. */
+    LocalFact valueOf(TreePath path, OwnershipState state) {
+        Tree tree = path.getLeaf();
         switch (tree.getKind()) {
             case PARENTHESIZED:
                 return valueOf(((ParenthesizedTree) tree).getExpression(), path, state);
@@ -61,8 +73,8 @@ final class ExpressionValues {
             }
             case SWITCH_EXPRESSION: {
                 LocalFact joined = null;
-                for (TreePath result : OwnershipTrees.switchResults(path)) {
-                    LocalFact value = valueOf((ExpressionTree) result.getLeaf(), result.getParentPath(), state);
+                for (TreePath result : switchResults(tree)) {
+                    LocalFact value = valueOf(result, state);
                     joined = joined == null ? value : joined.join(value);
                 }
                 return joined == null ? LocalFact.UNTRACKED : joined;
@@ -71,7 +83,7 @@ final class ExpressionValues {
             case NEW_CLASS: {
                 TypeMirror type = trees.getTypeMirror(path);
                 Site allocation = new Site.Allocation(tree);
-                Set<Site> sites = (state.flagsOf(allocation) & (OwnershipState.OWNED | OwnershipState.REGION)) != 0
+                Set<Site> sites = state.flagsOf(allocation).mayExist()
                         ? Set.of(allocation) : Set.of();
                 if (sites.isEmpty() && tree instanceof MethodInvocationTree call) {
                     LocalFact view = segmentView(call, path, state);
@@ -83,7 +95,7 @@ final class ExpressionValues {
                 // A region an owned call made (Arena.ofConfined(), a factory) is named by that call, as a
                 // `new` names its object: closing it then tells which values it released.
                 AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type)
-                        : region && !sites.isEmpty() && (state.flagsOf(allocation) & OwnershipState.OWNED) != 0
+                        : region && state.flagsOf(allocation).mayBeOwned()
                         ? new AllocatorIdentity(tree, null, false) : staticIdentity(type);
                 return new LocalFact(sites, sites.isEmpty(), region, identity);
             }
@@ -101,10 +113,10 @@ final class ExpressionValues {
                     AllocatorIdentity identity = fact.allocator().isUnknown() ? staticIdentity(type) : fact.allocator();
                     return new LocalFact(fact.sites(), fact.untracked(), region, identity);
                 }
-                if (element != null && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess(tree)) {
+                if (element != null && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) tree)) {
                     Site site = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
-                    Set<Site> sites = (state.flagsOf(site) & (OwnershipState.OWNED | OwnershipState.RELEASED)) != 0
-                            ? Set.of(site) : Set.of();
+                    SiteFlags flags = state.flagsOf(site);
+                    Set<Site> sites = flags.mayBeOwned() || flags.mayBeReleased() ? Set.of(site) : Set.of();
                     return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), staticIdentity(type));
                 }
                 AllocatorIdentity identity = ApiModel.isGlobalAllocator(element)
@@ -122,36 +134,43 @@ final class ExpressionValues {
 
     /** The owned values that an expression produces directly, not through a variable. */
     Set<Site> temporaries(ExpressionTree expression, TreePath parent, OwnershipState state) {
-        ExpressionTree tree = OwnershipTrees.skipParens(expression);
-        if (tree == null) {
-            return Set.of();
-        }
+        return expression == null ? Set.of() : temporaries(new TreePath(parent, expression), state);
+    }
+
+    /** The owned values that the expression at the end of a path produces directly, not through a variable. */
+    Set<Site> temporaries(TreePath path, OwnershipState state) {
+        Tree tree = path.getLeaf();
         switch (tree.getKind()) {
+            case PARENTHESIZED:
+                return temporaries(((ParenthesizedTree) tree).getExpression(), path, state);
             case TYPE_CAST:
-                return temporaries(((TypeCastTree) tree).getExpression(), parent, state);
+                return temporaries(((TypeCastTree) tree).getExpression(), path, state);
             case CONDITIONAL_EXPRESSION: {
                 ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
-                Set<Site> union = new HashSet<>(temporaries(conditional.getTrueExpression(), parent, state));
-                union.addAll(temporaries(conditional.getFalseExpression(), parent, state));
+                Set<Site> union = new HashSet<>(temporaries(conditional.getTrueExpression(), path, state));
+                union.addAll(temporaries(conditional.getFalseExpression(), path, state));
                 return union;
             }
             case METHOD_INVOCATION:
             case NEW_CLASS:
                 Site allocation = new Site.Allocation(tree);
-                return (state.flagsOf(allocation) & OwnershipState.OWNED) != 0 ? Set.of(allocation) : Set.of();
+                return state.flagsOf(allocation).mayBeOwned() ? Set.of(allocation) : Set.of();
             default:
                 return Set.of();
         }
     }
 
-    boolean isRegionAllocation(MethodInvocationTree call, TreePath path, ExpressionTree receiver,
-                                       TreePath selectPath, OwnershipState state) {
-        if (receiver != null ? valueOf(receiver, selectPath, state).region() : annotations.isRegionType(enclosingClass)) {
+    /**
+     * Whether an owned call allocates from a region: its receiver is one, or (with no receiver) the
+     * class whose code makes it, or one of its allocator arguments is.
+     */
+    boolean isRegionAllocation(CfgNode call, OwnershipState state) {
+        TreePath receiver = call.receiver();
+        if (receiver != null ? valueOf(receiver, state).region() : annotations.isRegionType(enclosingClass)) {
             return true;
         }
-        for (ExpressionTree argument : call.getArguments()) {
-            TypeMirror type = trees.getTypeMirror(new TreePath(path, argument));
-            if (annotations.isAllocatorType(type) && valueOf(argument, path, state).region()) {
+        for (TreePath argument : call.operands()) {
+            if (annotations.isAllocatorType(trees.getTypeMirror(argument)) && valueOf(argument, state).region()) {
                 return true;
             }
         }
@@ -164,14 +183,14 @@ final class ExpressionValues {
      * into views (freeing a slice is no release of its segment); null when the call is no view.
      */
     private LocalFact segmentView(MethodInvocationTree call, TreePath path, OwnershipState state) {
-        if (!(call.getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree select)
+        if (!(call.getMethodSelect() instanceof MemberSelectTree select)
                 || !(trees.getElement(path) instanceof ExecutableElement method) || !ApiModel.isSegmentView(method)) {
             return null;
         }
         LocalFact segment = valueOf(select.getExpression(), new TreePath(path, select), state);
         Set<Site> regional = new HashSet<>();
         for (Site site : segment.sites()) {
-            if ((state.flagsOf(site) & OwnershipState.REGION) != 0) {
+            if (state.flagsOf(site).mayBeRegion()) {
                 regional.add(site);
             }
         }
@@ -184,16 +203,25 @@ final class ExpressionValues {
      * segment to an arena argument: {@code arena.allocate(...)}, {@code allocator.allocateFrom(...)} on an
      * allocator that holds an arena, {@code segment.reinterpret(size, arena, cleanup)}; null for any other call.
      */
-    AllocatorIdentity segmentArena(MethodInvocationTree call, TreePath path, ExecutableElement method,
-                                   ExpressionTree receiver, TreePath selectPath, OwnershipState state) {
-        if (annotations.isSegmentAllocation(method) && isRegionAllocation(call, path, receiver, selectPath, state)) {
-            return receiver == null ? AllocatorIdentity.UNKNOWN : valueOf(receiver, selectPath, state).allocator();
+    AllocatorIdentity segmentArena(CfgNode call, ExecutableElement method, OwnershipState state) {
+        if (annotations.isSegmentAllocation(method) && isRegionAllocation(call, state)) {
+            return call.receiver() == null ? AllocatorIdentity.UNKNOWN : valueOf(call.receiver(), state).allocator();
         }
         int arena = ApiModel.arenaParameter(method);
-        if (arena >= 0 && arena < call.getArguments().size()) {
-            return valueOf(call.getArguments().get(arena), path, state).allocator();
+        if (arena >= 0 && arena < call.operands().size()) {
+            return valueOf(call.operands().get(arena), state).allocator();
         }
         return null;
+    }
+
+    /** The values a {@code switch} expression may yield, as its node in the graph lists them. */
+    private List<TreePath> switchResults(Tree switchExpression) {
+        for (CfgNode node : graph.nodesFor(switchExpression)) {
+            if (node.kind() == NodeKind.EVAL) {
+                return node.operands();
+            }
+        }
+        return List.of();
     }
 
     private AllocatorIdentity newIdentity(Tree creation, TypeMirror type) {

@@ -113,7 +113,7 @@ public final class OwnershipAnalysis {
         Cfg cfg = builder.build(body);
         // Findings are logged while solving: each node's last transfer ran on its final state.
         FindingLog log = new FindingLog(cfg.nodes().size());
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, helpers, log);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, cfg, ownedFields, helpers, log);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return OwnershipFindings.GAVE_UP;

@@ -11,36 +11,23 @@ import javax.lang.model.element.Element;
 /**
  * The abstract state of the ownership analysis: for each site, what may have happened to its
  * value along the paths here; for each tracked local, what it may hold; and which allocator
- * made each value. Immutable; a missing site means {@link #ABSENT} only, a missing local
+ * made each value. Immutable; a missing site means {@link SiteFlags#ABSENT} only, a missing local
  * means {@link LocalFact#UNTRACKED}.
  *
- * @param flags      per site, a union of {@link #OWNED}, {@link #RELEASED}, {@link #ABSENT} and {@link #REGION}
+ * @param flags      per site, what may have happened to its value
  * @param locals     per local variable, what it may hold
  * @param allocators per site, the allocator that made the value
  * @param branches   what is known of boolean locals, and the sites' flags split by them
  */
-record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, Map<Site, AllocatorIdentity> allocators,
+record OwnershipState(Map<Site, SiteFlags> flags, Map<Element, LocalFact> locals, Map<Site, AllocatorIdentity> allocators,
                       BranchFacts branches) {
-    /** The value exists and still owes its release. */
-    static final int OWNED = 1;
-    /** The value was released. */
-    static final int RELEASED = 2;
-    /** The value does not exist here (not yet allocated, or known to be null). */
-    static final int ABSENT = 4;
-    /**
-     * The value exists and came from a region: closing the region frees it, so it owes no release
-     * of its own, but it is tracked so that freeing it through another allocator, twice, or using it
-     * after its free is still seen.
-     */
-    static final int REGION = 8;
-
     // Maps that tolerate null lookups, like the builder's own: a removal of an unknown (null) element is a no-op.
     static final OwnershipState EMPTY = new OwnershipState(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap(),
             BranchFacts.NONE);
 
-    int flagsOf(Site site) {
+    SiteFlags flagsOf(Site site) {
         // Asking about no site is a bug of the caller, as it always was with immutable maps.
-        return flags.getOrDefault(Objects.requireNonNull(site), ABSENT);
+        return flags.getOrDefault(Objects.requireNonNull(site), SiteFlags.ABSENT);
     }
 
     LocalFact local(Element variable) {
@@ -63,7 +50,7 @@ record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, 
         }
         // Each component is joined on its own and kept as is when the other side adds nothing:
         // sharing unchanged maps keeps joins and the solver's equality checks cheap.
-        Map<Site, Integer> joinedFlags = joinFlags(flags, other.flags);
+        Map<Site, SiteFlags> joinedFlags = joinFlags(flags, other.flags);
         Map<Element, LocalFact> joinedLocals = joinLocals(locals, other.locals);
         Map<Site, AllocatorIdentity> joinedAllocators = joinAllocators(allocators, other.allocators);
         BranchFacts joinedBranches = BranchFacts.join(branches, flags, other.branches, other.flags);
@@ -92,28 +79,28 @@ record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, 
         for (Map.Entry<Site, Map<Element, BranchFacts.Guard>> entry : branches.guards().entrySet()) {
             BranchFacts.Guard guard = entry.getValue().get(variable);
             if (guard != null) {
-                int flagsThere = guard.when(value);
-                refined.flags(entry.getKey(), flagsThere == 0 ? ABSENT : flagsThere);
+                SiteFlags flagsThere = guard.when(value);
+                refined.flags(entry.getKey(), flagsThere.isNone() ? SiteFlags.ABSENT : flagsThere);
             }
         }
         return refined.booleanValue(variable, value).build();
     }
 
-    private static Map<Site, Integer> joinFlags(Map<Site, Integer> mine, Map<Site, Integer> theirs) {
+    private static Map<Site, SiteFlags> joinFlags(Map<Site, SiteFlags> mine, Map<Site, SiteFlags> theirs) {
         if (mine == theirs || mine.equals(theirs)) {
             return mine;
         }
-        Map<Site, Integer> joined = new HashMap<>(mine.size() + theirs.size());
-        for (Map.Entry<Site, Integer> entry : mine.entrySet()) {
-            int value = entry.getValue() | theirs.getOrDefault(entry.getKey(), ABSENT);
-            if (value != ABSENT) {
+        Map<Site, SiteFlags> joined = new HashMap<>(mine.size() + theirs.size());
+        for (Map.Entry<Site, SiteFlags> entry : mine.entrySet()) {
+            SiteFlags value = entry.getValue().union(theirs.getOrDefault(entry.getKey(), SiteFlags.ABSENT));
+            if (!value.isAbsent()) {
                 joined.put(entry.getKey(), value);
             }
         }
-        for (Map.Entry<Site, Integer> entry : theirs.entrySet()) {
+        for (Map.Entry<Site, SiteFlags> entry : theirs.entrySet()) {
             if (!mine.containsKey(entry.getKey())) {
-                int value = entry.getValue() | ABSENT;
-                if (value != ABSENT) {
+                SiteFlags value = entry.getValue().union(SiteFlags.ABSENT);
+                if (!value.isAbsent()) {
                     joined.put(entry.getKey(), value);
                 }
             }
@@ -170,7 +157,7 @@ record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, 
      */
     static final class Builder {
         private OwnershipState from;
-        private Map<Site, Integer> flags;
+        private Map<Site, SiteFlags> flags;
         private Map<Element, LocalFact> locals;
         private Map<Site, AllocatorIdentity> allocators;
         private BranchFacts branches;
@@ -198,7 +185,7 @@ record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, 
             return this;
         }
 
-        Builder flags(Site site, int value) {
+        Builder flags(Site site, SiteFlags value) {
             if (!branches().guards().isEmpty()) {
                 // Whatever split the site's flags by a flag's value no longer describes them.
                 BranchFacts changed = branches().withoutGuard(site);
@@ -206,7 +193,7 @@ record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, 
                     branches = changed;
                 }
             }
-            if (value == ABSENT) {
+            if (value.isAbsent()) {
                 if (flags != null) {
                     flags.remove(site);
                 } else if (from.flags.containsKey(site)) {
@@ -216,7 +203,7 @@ record OwnershipState(Map<Site, Integer> flags, Map<Element, LocalFact> locals, 
             } else {
                 Objects.requireNonNull(site);
                 if (flags == null) {
-                    if (Integer.valueOf(value).equals(from.flags.get(site))) {
+                    if (value.equals(from.flags.get(site))) {
                         return this;
                     }
                     flags = new HashMap<>(from.flags);

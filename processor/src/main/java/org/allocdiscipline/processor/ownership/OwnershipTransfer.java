@@ -15,17 +15,13 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.PatternCaseLabelTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.SwitchExpressionTree;
-import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,8 +35,8 @@ import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgEdge;
 import org.allocdiscipline.processor.flow.CfgNode;
 import org.allocdiscipline.processor.flow.ForwardAnalysis;
+import org.allocdiscipline.processor.flow.JumpTarget;
 import org.allocdiscipline.processor.flow.NodeKind;
-import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * The transfer functions of the ownership analysis for one body: what each kind of node does to the
@@ -72,10 +68,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final FindingLog log;
 
     /**
+     * @param graph the body's graph, which the transfer will be run over
      * @param log where the checks write what they find; {@link FindingLog#DISCARD} when only the states matter
      */
-    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, TreePath body, Map<Element, TreePath> ownedFields,
+    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, Cfg graph, Map<Element, TreePath> ownedFields,
                       ReleaseHelpers helpers, FindingLog log) {
+        TreePath body = graph.body();
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
@@ -104,7 +102,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.classElement = enclosingElement;
         this.log = log;
         this.values = new ExpressionValues(trees, annotations, ownedFields,
-                enclosingElement == null ? null : enclosingElement.asType());
+                enclosingElement == null ? null : enclosingElement.asType(), graph);
         this.edges = new EdgeRefinement(trees, annotations, values, sites);
         this.checks = new ReleaseChecks(trees, annotations, values, sites, ownedFields, log);
     }
@@ -115,7 +113,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         for (Map.Entry<Element, TreePath> field : ownedFields.entrySet()) {
             Site site = new Site.Field((VariableTree) field.getValue().getLeaf());
             sites.at(site.tree(), field.getValue());
-            state.flags(site, OwnershipState.OWNED);
+            state.flags(site, SiteFlags.OWNED);
         }
         return state.build();
     }
@@ -140,7 +138,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case EVAL -> evaluation(node, in);
             case LOOP_HEAD -> loopHead(node, in);
             case CASE -> caseBindings(node, in);
-            case JUMP -> node.tree() instanceof BreakTree ? leaveScope(node, in, OwnershipTrees.breakTarget(node.path()), LeakReason.BREAK) : in;
+            case JUMP -> breakStatement(node, in);
             case NORMAL_EXIT, EXCEPTIONAL_EXIT -> exit(node, in);
             default -> in;
         };
@@ -165,7 +163,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Site site = new Site.Parameter((VariableTree) node.tree());
         sites.at(site.tree(), node.path());
         return in.edit()
-                .flags(site, OwnershipState.OWNED)
+                .flags(site, SiteFlags.OWNED)
                 .local(trees.getElement(node.path()), new LocalFact(Set.of(site), false, false, AllocatorIdentity.UNKNOWN))
                 .build();
     }
@@ -176,26 +174,26 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Element element = trees.getElement(path);
         OwnershipAnnotations.Signature signature =
                 element instanceof ExecutableElement executable ? annotations.signature(executable) : null;
-        ExpressionTree receiver = call.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
-        TreePath selectPath = new TreePath(path, call.getMethodSelect());
+        TreePath receiver = node.receiver();
         AllocatorIdentity receiverIdentity = receiver == null ? AllocatorIdentity.UNKNOWN
-                : values.valueOf(receiver, selectPath, in).allocator();
+                : values.valueOf(receiver, in).allocator();
         boolean allocatorMethod = element != null && element.getEnclosingElement() != null
                 && annotations.isAllocatorType(element.getEnclosingElement().asType());
         OwnershipState.Builder out = in.edit();
-        arguments(call.getArguments(), path, signature, allocatorMethod ? receiverIdentity : null, in, out, call);
+        arguments(node, signature, allocatorMethod ? receiverIdentity : null, in, out);
         if (receiver != null) {
             if (OwnershipTrees.isCloseCall(call)) {
-                checks.releaseAll(out, in, values.valueOf(receiver, selectPath, in), path, null);
+                checks.releaseAll(out, in, values.valueOf(receiver, in), path, null);
             } else {
-                drop(out, in, values.temporaries(receiver, selectPath, in), call);
+                drop(out, in, values.temporaries(receiver, in), call);
             }
         }
-        if (!ownedFields.isEmpty() && element instanceof ExecutableElement method && (receiver == null || OwnershipTrees.isThis(receiver))) {
+        if (!ownedFields.isEmpty() && element instanceof ExecutableElement method
+                && (receiver == null || OwnershipTrees.isThis((ExpressionTree) receiver.getLeaf()))) {
             helperEffect(out, in, method, path);
         }
         if (signature != null && signature.ownedResult()) {
-            boolean region = values.isRegionAllocation(call, path, receiver, selectPath, in);
+            boolean region = values.isRegionAllocation(node, in);
             // The new value is made after the arguments were handed over: when `s = realloc(s, n)`
             // runs again, the earlier value of this site was just released by the call itself.
             OwnershipState handedOver = out.build();
@@ -203,62 +201,63 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // Only an allocator's own method tells which allocator made the value; the receiver of
             // any other @Owned method (a factory, a library object) is not that allocator.
             allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
-                    region ? OwnershipState.REGION : OwnershipState.OWNED);
+                    region ? SiteFlags.REGION : SiteFlags.OWNED);
         } else if (element instanceof ExecutableElement method) {
             // A segment of an arena owes nothing itself, but lives only as long as its arena.
-            AllocatorIdentity arena = values.segmentArena(call, path, method, receiver, selectPath, in);
+            AllocatorIdentity arena = values.segmentArena(node, method, in);
             if (arena != null) {
                 OwnershipState handedOver = out.build();
                 out = handedOver.edit();
-                allocate(out, handedOver, node, arena, OwnershipState.REGION);
+                allocate(out, handedOver, node, arena, SiteFlags.REGION);
             }
         }
         return out.build();
     }
 
     private OwnershipState newClass(CfgNode node, OwnershipState in) {
-        NewClassTree creation = (NewClassTree) node.tree();
         TreePath path = node.path();
         Element element = trees.getElement(path);
         OwnershipAnnotations.Signature signature =
                 element instanceof ExecutableElement executable ? annotations.signature(executable) : null;
         OwnershipState.Builder out = in.edit();
-        arguments(creation.getArguments(), path, signature, null, in, out, creation);
+        arguments(node, signature, null, in, out);
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
-            allocate(out, in, node, AllocatorIdentity.UNKNOWN, OwnershipState.OWNED);
+            allocate(out, in, node, AllocatorIdentity.UNKNOWN, SiteFlags.OWNED);
         }
         return out.build();
     }
 
-    private void arguments(List<? extends ExpressionTree> arguments, TreePath path, OwnershipAnnotations.Signature signature,
-                           AllocatorIdentity releasingAllocator, OwnershipState in, OwnershipState.Builder out, Tree call) {
+    /** The arguments of a call or {@code new}: each is handed over to an {@code @Owned} parameter, or lent. */
+    private void arguments(CfgNode call, OwnershipAnnotations.Signature signature, AllocatorIdentity releasingAllocator,
+                           OwnershipState in, OwnershipState.Builder out) {
+        List<TreePath> arguments = call.operands();
         for (int i = 0; i < arguments.size(); i++) {
-            ExpressionTree argument = arguments.get(i);
+            TreePath argument = arguments.get(i);
             if (signature != null && signature.takesArgument(i)) {
-                checks.releaseAll(out, in, values.valueOf(argument, path, in), path, releasingAllocator);
+                checks.releaseAll(out, in, values.valueOf(argument, in), call.path(), releasingAllocator);
             } else {
-                drop(out, in, values.temporaries(argument, path, in), call);
+                drop(out, in, values.temporaries(argument, in), call.tree());
             }
         }
     }
 
     private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator,
-                          int initial) {
+                          SiteFlags initial) {
         Tree tree = node.tree();
         Site site = new Site.Allocation(tree);
         sites.at(tree, node.path());
-        int previous = in.flagsOf(site);
+        SiteFlags previous = in.flagsOf(site);
         if (in.heldByLocal(site, null)) {
             Site older = new Site.Older(tree);
-            int olderFlags = previous;
+            SiteFlags olderFlags = previous;
             if (in.heldByLocal(older, null)) {
-                olderFlags |= in.flagsOf(older);
-            } else if ((in.flagsOf(older) & OwnershipState.OWNED) != 0) {
+                olderFlags = olderFlags.union(in.flagsOf(older));
+            } else if (in.flagsOf(older).mayBeOwned()) {
                 checks.leak(older, LeakReason.LOOP_ITERATION, tree, null);
             }
             out.renameSite(site, older).flags(older, olderFlags)
                     .allocator(older, in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN));
-        } else if ((previous & OwnershipState.OWNED) != 0) {
+        } else if (previous.mayBeOwned()) {
             // The site runs again while its previous value, held by nothing, still owes a release.
             checks.leak(site, LeakReason.LOOP_ITERATION, tree, null);
         }
@@ -266,10 +265,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Tree consumer = OwnershipTrees.consumer(node.path()).getLeaf();
         if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
                 || consumer instanceof LambdaExpressionTree && !lambda) {
-            if (initial == OwnershipState.OWNED) {
+            if (initial.mayBeOwned()) {
                 checks.leak(site, LeakReason.DISCARDED, tree, null);
             }
-            out.flags(site, OwnershipState.ABSENT);
+            out.flags(site, SiteFlags.ABSENT);
         }
     }
 
@@ -282,16 +281,16 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (helpers == null || classElement == null || !ReleaseHelpers.isHelper(method, classElement)) {
             return;
         }
-        for (Map.Entry<Tree, Integer> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
+        for (Map.Entry<Tree, SiteFlags> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
             Site site = new Site.Field((VariableTree) field.getKey());
-            int after = field.getValue();
-            if ((after & OwnershipState.RELEASED) == 0) {
+            SiteFlags after = field.getValue();
+            if (!after.mayBeReleased()) {
                 continue;
             }
-            int before = in.flagsOf(site);
-            if ((before & OwnershipState.OWNED) != 0) {
-                out.flags(site, (before & ~OwnershipState.OWNED) | after);
-            } else if (before == OwnershipState.RELEASED && after == OwnershipState.RELEASED) {
+            SiteFlags before = in.flagsOf(site);
+            if (before.mayBeOwned()) {
+                out.flags(site, before.without(SiteFlags.OWNED).union(after));
+            } else if (before.releasedOnEveryPath() && after.releasedOnEveryPath()) {
                 checks.doubleReleaseByHelper(call, site.tree());
             }
         }
@@ -299,23 +298,22 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private void drop(OwnershipState.Builder out, OwnershipState in, Set<Site> temporaries, Tree at) {
         for (Site site : temporaries) {
-            if ((in.flagsOf(site) & OwnershipState.OWNED) != 0) {
+            if (in.flagsOf(site).mayBeOwned()) {
                 checks.leak(site, LeakReason.DROPPED, at, null);
-                out.flags(site, OwnershipState.ABSENT);
+                out.flags(site, SiteFlags.ABSENT);
             }
         }
     }
 
     private OwnershipState declaration(CfgNode node, OwnershipState in) {
-        VariableTree variable = (VariableTree) node.tree();
         Element element = trees.getElement(node.path());
         if (element == null) {
             return in;
         }
-        LocalFact fact = variable.getInitializer() == null ? LocalFact.UNTRACKED
-                : values.valueOf(variable.getInitializer(), node.path(), in);
+        TreePath initializer = node.value();
+        LocalFact fact = initializer == null ? LocalFact.UNTRACKED : values.valueOf(initializer, in);
         OwnershipState.Builder out = in.edit().local(element, fact);
-        flagAssigned(out, element, variable.getInitializer());
+        flagAssigned(out, element, initializer);
         return out.build();
     }
 
@@ -327,9 +325,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     /** If {@code variable} is a boolean local, it now holds {@code value}: a literal's value is known, any other is not. */
-    private static void flagAssigned(OwnershipState.Builder out, Element variable, ExpressionTree value) {
+    private static void flagAssigned(OwnershipState.Builder out, Element variable, TreePath value) {
         if (OwnershipTrees.isBooleanLocal(variable)) {
-            out.booleanValue(variable, value == null ? null : OwnershipTrees.booleanConstant(value));
+            out.booleanValue(variable, value == null ? null : OwnershipTrees.booleanConstant(value.getLeaf()));
         }
     }
 
@@ -338,55 +336,51 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // `n += e`, `text += e`: the target holds a number or a new string, never an owned
             // value; an owned temporary on the right is only read.
             OwnershipState.Builder out = in.edit();
-            drop(out, in, values.temporaries(compound.getExpression(), node.path(), in), compound);
-            flagAssigned(out, trees.getElement(new TreePath(node.path(), compound.getVariable())), null);
+            drop(out, in, values.temporaries(node.value(), in), compound);
+            flagAssigned(out, trees.getElement(node.target()), null);
             return out.build();
         }
         AssignmentTree assignment = (AssignmentTree) node.tree();
         TreePath path = node.path();
-        ExpressionTree target = OwnershipTrees.skipParens(assignment.getVariable());
-        Element element = trees.getElement(new TreePath(path, target));
-        LocalFact value = values.valueOf(assignment.getExpression(), path, in);
+        Element element = trees.getElement(node.target());
+        LocalFact value = values.valueOf(node.value(), in);
         OwnershipState.Builder out = in.edit();
         if (element != null && OwnershipTrees.isLocal(element)) {
             for (Site old : in.local(element).sites()) {
-                if (!value.sites().contains(old) && (in.flagsOf(old) & OwnershipState.OWNED) != 0
+                if (!value.sites().contains(old) && in.flagsOf(old).mayBeOwned()
                         && !in.heldByLocal(old, element)) {
                     checks.leak(old, LeakReason.OVERWRITTEN, assignment, null);
-                    out.flags(old, OwnershipState.ABSENT);
+                    out.flags(old, SiteFlags.ABSENT);
                 }
             }
             out.local(element, value);
-            flagAssigned(out, element, assignment.getExpression());
+            flagAssigned(out, element, node.value());
         } else if (element != null && element.getKind() == ElementKind.FIELD && annotations.isOwnedField(element)) {
             for (Site site : value.sites()) {
                 checks.release(out, in, site, path, null);
             }
         } else {
-            drop(out, in, values.temporaries(assignment.getExpression(), path, in), assignment);
+            drop(out, in, values.temporaries(node.value(), in), assignment);
         }
         return out.build();
     }
 
     private OwnershipState returnStatement(CfgNode node, OwnershipState in) {
-        ExpressionTree value = ((ReturnTree) node.tree()).getExpression();
+        TreePath value = node.value();
         if (value == null || !(ownedResult || lambda)) {
             return in;
         }
         OwnershipState.Builder out = in.edit();
-        for (Site site : values.valueOf(value, node.path(), in).sites()) {
-            out.flags(site, OwnershipState.RELEASED);
+        for (Site site : values.valueOf(value, in).sites()) {
+            out.flags(site, SiteFlags.RELEASED);
         }
         return out.build();
     }
 
     private OwnershipState resourceClose(CfgNode node, OwnershipState in) {
-        LocalFact resource;
-        if (node.tree() instanceof VariableTree) {
-            resource = in.local(trees.getElement(node.path()));
-        } else {
-            resource = values.valueOf((ExpressionTree) node.tree(), node.path().getParentPath(), in);
-        }
+        TreePath closed = node.value();
+        LocalFact resource = closed.getLeaf() instanceof VariableTree ? in.local(trees.getElement(closed))
+                : values.valueOf(closed, in);
         OwnershipState.Builder out = in.edit();
         // The implicit close of a resource closed already inside the block is a second close.
         checks.releaseAll(out, in, resource, node.path(), null);
@@ -403,43 +397,35 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (tree instanceof MemberSelectTree && !ownedFields.isEmpty() && OwnershipTrees.isOwnFieldAccess((MemberSelectTree) tree)) {
             checks.useOfVariable(node, in);
         }
-        List<ExpressionTree> operands = new ArrayList<>(2);
-        if (tree instanceof BinaryTree binary) {
-            operands.add(binary.getLeftOperand());
-            operands.add(binary.getRightOperand());
-        } else if (tree instanceof UnaryTree unary) {
-            operands.add(unary.getExpression());
-        } else if (tree instanceof InstanceOfTree instanceOf) {
-            operands.add(instanceOf.getExpression());
-        } else if (tree instanceof MemberSelectTree select) {
-            operands.add(select.getExpression());
-        }
-        if (operands.isEmpty()) {
+        // An operator, a type test or a field access reads its operands' values and keeps none of
+        // them; casts, conditionals and switch expressions hand theirs on to their own consumer.
+        boolean reads = tree instanceof BinaryTree || tree instanceof UnaryTree || tree instanceof InstanceOfTree
+                || tree instanceof MemberSelectTree;
+        if (!reads || node.operands().isEmpty()) {
             return in;
         }
         OwnershipState.Builder out = in.edit();
-        for (ExpressionTree operand : operands) {
-            drop(out, in, values.temporaries(operand, path, in), tree);
+        for (TreePath operand : node.operands()) {
+            drop(out, in, values.temporaries(operand, in), tree);
         }
         return out.build();
     }
 
     /** A type pattern in a case label binds another name for the selector's value. */
     private OwnershipState caseBindings(CfgNode node, OwnershipState in) {
-        TreePath switchPath = node.path().getParentPath();
-        ExpressionTree selector = switchPath.getLeaf() instanceof SwitchTree statement ? statement.getExpression()
-                : switchPath.getLeaf() instanceof SwitchExpressionTree expression ? expression.getExpression() : null;
+        TreePath selector = node.value();
         if (selector == null) {
             return in;
         }
         OwnershipState.Builder out = null;
         for (CaseLabelTree label : ((CaseTree) node.tree()).getLabels()) {
             if (label instanceof PatternCaseLabelTree patternLabel && patternLabel.getPattern() instanceof BindingPatternTree binding) {
-                LocalFact value = values.valueOf(selector, switchPath, in);
+                LocalFact value = values.valueOf(selector, in);
                 if (value.sites().isEmpty()) {
                     continue;
                 }
-                Element variable = trees.getElement(new TreePath(new TreePath(node.path(), binding), binding.getVariable()));
+                TreePath bindingPath = new TreePath(new TreePath(node.path(), label), binding);
+                Element variable = trees.getElement(new TreePath(bindingPath, binding.getVariable()));
                 if (variable != null) {
                     out = out == null ? in.edit() : out;
                     out.local(variable, value);
@@ -451,6 +437,19 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private OwnershipState loopHead(CfgNode node, OwnershipState in) {
         return leaveScope(node, in, node.path(), LeakReason.LOOP_ITERATION);
+    }
+
+    /**
+     * A {@code break} leaves its statement. When a finally block or a resource's close runs on the
+     * way, it may still release what the statement's locals hold: the leak, if any, is then found
+     * where the value finally escapes.
+     */
+    private OwnershipState breakStatement(CfgNode node, OwnershipState in) {
+        JumpTarget target = node.jumpTarget();
+        if (!(node.tree() instanceof BreakTree) || target == null || target.throughFinally()) {
+            return in;
+        }
+        return leaveScope(node, in, target.statement(), LeakReason.BREAK);
     }
 
     /**
@@ -479,29 +478,29 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipState killed = out.build();
         OwnershipState.Builder result = killed.edit();
         for (Site site : candidates) {
-            if ((killed.flagsOf(site) & OwnershipState.OWNED) != 0 && !killed.heldByLocal(site, null)) {
+            if (killed.flagsOf(site).mayBeOwned() && !killed.heldByLocal(site, null)) {
                 checks.leak(site, reason, node.tree(), null);
-                result.flags(site, OwnershipState.ABSENT);
+                result.flags(site, SiteFlags.ABSENT);
             }
         }
         return result.build();
     }
 
     private OwnershipState exit(CfgNode node, OwnershipState in) {
-        Tree cause = node.tree();
+        TreePath value = node.value();
         Set<Site> returned = Set.of();
-        if (cause instanceof ReturnTree ret && ret.getExpression() != null) {
-            returned = values.valueOf(ret.getExpression(), node.path(), in).sites();
-        } else if (node.kind() == NodeKind.NORMAL_EXIT && (lambda && cause instanceof ExpressionTree
-                || fieldTakesValue && cause instanceof VariableTree)) {
+        if (value != null && node.tree() instanceof ReturnTree) {
+            returned = values.valueOf(value, in).sites();
+        } else if (node.kind() == NodeKind.NORMAL_EXIT && (lambda && value != null
+                || fieldTakesValue && node.tree() instanceof VariableTree)) {
             // An expression lambda returns its body's value, which is handed on like a return; the
             // initializer of a field that takes its value hands it to the field.
-            Set<Site> handedOn = cause instanceof VariableTree field
+            Set<Site> handedOn = node.tree() instanceof VariableTree field
                     ? values.valueOf(field.getInitializer(), node.path(), in).sites()
-                    : values.valueOf((ExpressionTree) cause, node.path().getParentPath(), in).sites();
+                    : values.valueOf(value, in).sites();
             OwnershipState.Builder out = in.edit();
             for (Site site : handedOn) {
-                out.flags(site, OwnershipState.RELEASED);
+                out.flags(site, SiteFlags.RELEASED);
             }
             in = out.build();
         }

@@ -1,35 +1,24 @@
 package org.allocdiscipline.processor.ownership;
 
-import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.SwitchExpressionTree;
-import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import java.util.ArrayList;
-import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
-import org.allocdiscipline.processor.flow.BodyScanner;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Questions about the shape of trees that the ownership analysis asks: what consumes an expression's
- * value, which statement a {@code break} leaves, what a {@code switch} expression may yield, and
- * which names are locals or boolean flags. No state; nothing here depends on the analysis.
+ * value, which names are locals or boolean flags, and which call is {@code close()}. No state; nothing
+ * here depends on the analysis. Where a node of the graph already says what it acts on (its operands,
+ * its jump target), the analysis reads that instead.
  */
 final class OwnershipTrees {
     private OwnershipTrees() {
@@ -79,67 +68,14 @@ final class OwnershipTrees {
     }
 
     /** The value of a {@code true} or {@code false} literal; {@code null} for anything else. */
-    static Boolean booleanConstant(ExpressionTree expression) {
-        return skipParens(expression) instanceof LiteralTree literal
-                && literal.getValue() instanceof Boolean value ? value : null;
+    static Boolean booleanConstant(Tree expression) {
+        return expression instanceof ExpressionTree value && skipParens(value) instanceof LiteralTree literal
+                && literal.getValue() instanceof Boolean constant ? constant : null;
     }
 
     /** {@code receiver.close()}. */
     static boolean isCloseCall(MethodInvocationTree call) {
         return call.getMethodSelect() instanceof MemberSelectTree select
                 && ApiModel.isClose(select.getIdentifier(), call.getArguments().size());
-    }
-
-    /**
-     * The statement a {@code break} leaves, or {@code null} when a finally block or resource
-     * runs on the way, which may still release what the break's locals hold (the leak, if any,
-     * is then found where the value finally escapes).
-     */
-    static TreePath breakTarget(TreePath breakPath) {
-        javax.lang.model.element.Name label = ((BreakTree) breakPath.getLeaf()).getLabel();
-        Tree child = breakPath.getLeaf();
-        for (TreePath p = breakPath.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
-            Tree leaf = p.getLeaf();
-            if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-                return null;
-            }
-            if (leaf instanceof TryTree tryTree && child != tryTree.getFinallyBlock()
-                    && (tryTree.getFinallyBlock() != null || !tryTree.getResources().isEmpty())) {
-                return null;
-            }
-            if (label == null ? leaf instanceof SwitchTree || leaf.getKind() == Tree.Kind.WHILE_LOOP
-                    || leaf.getKind() == Tree.Kind.DO_WHILE_LOOP || leaf.getKind() == Tree.Kind.FOR_LOOP
-                    || leaf.getKind() == Tree.Kind.ENHANCED_FOR_LOOP
-                    : leaf instanceof LabeledStatementTree labeled && labeled.getLabel().contentEquals(label)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    static List<TreePath> switchResults(TreePath switchPath) {
-        List<TreePath> results = new ArrayList<>();
-        SwitchExpressionTree switchTree = (SwitchExpressionTree) switchPath.getLeaf();
-        for (CaseTree caseTree : switchTree.getCases()) {
-            TreePath casePath = new TreePath(switchPath, caseTree);
-            if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree value) {
-                results.add(new TreePath(casePath, value));
-                continue;
-            }
-            new BodyScanner<Void, Void>() {
-                @Override
-                public Void visitYield(YieldTree yield, Void unused) {
-                    results.add(new TreePath(getCurrentPath(), yield.getValue()));
-                    return null;
-                }
-
-                @Override
-                public Void visitSwitchExpression(SwitchExpressionTree nested, Void unused) {
-                    // A nested switch expression's yields are its own results.
-                    return null;
-                }
-            }.scan(casePath, null);
-        }
-        return results;
     }
 }

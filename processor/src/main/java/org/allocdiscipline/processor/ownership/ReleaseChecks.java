@@ -5,7 +5,6 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -51,7 +50,7 @@ final class ReleaseChecks {
                     AllocatorIdentity releasingAllocator) {
         boolean twice = !value.sites().isEmpty() && !value.untracked();
         for (Site site : value.sites()) {
-            twice &= (in.flagsOf(site) & OwnershipState.RELEASED) != 0;
+            twice &= in.flagsOf(site).mayBeReleased();
         }
         if (twice) {
             Tree allocation = value.sites().iterator().next().tree();
@@ -72,7 +71,7 @@ final class ReleaseChecks {
                 log.add(sink -> sink.wrongAllocator(release, allocation));
             }
         }
-        out.flags(site, OwnershipState.RELEASED);
+        out.flags(site, SiteFlags.RELEASED);
     }
 
     /** The value of {@code site} escapes its obligation along a path of this kind, at {@code at}. */
@@ -104,8 +103,8 @@ final class ReleaseChecks {
      */
     void leaksAtExit(CfgNode node, OwnershipState in, Set<Site> returned) {
         Tree cause = node.tree();
-        for (Map.Entry<Site, Integer> entry : in.flags().entrySet()) {
-            if ((entry.getValue() & OwnershipState.OWNED) == 0) {
+        for (Map.Entry<Site, SiteFlags> entry : in.flags().entrySet()) {
+            if (!entry.getValue().mayBeOwned()) {
                 continue;
             }
             Site site = entry.getKey();
@@ -148,11 +147,11 @@ final class ReleaseChecks {
         Site released = null;
         Tree closedRegion = null;
         for (Site site : fact.sites()) {
-            int flags = in.flagsOf(site);
-            if ((flags & OwnershipState.OWNED) != 0 || (flags & (OwnershipState.RELEASED | OwnershipState.REGION)) == 0) {
+            SiteFlags flags = in.flagsOf(site);
+            if (flags.mayBeOwned() || !flags.mayBeReleased() && !flags.mayBeRegion()) {
                 return;
             }
-            if ((flags & OwnershipState.REGION) != 0) {
+            if (flags.mayBeRegion()) {
                 Tree region = closedRegion(site, in);
                 if (region == null) {
                     return;
@@ -176,9 +175,7 @@ final class ReleaseChecks {
         if (allocator == null || allocator.creation() == null) {
             return null;
         }
-        int regionFlags = in.flagsOf(new Site.Allocation(allocator.creation()));
-        boolean closed = (regionFlags & OwnershipState.RELEASED) != 0
-                && (regionFlags & (OwnershipState.OWNED | OwnershipState.REGION)) == 0;
+        boolean closed = in.flagsOf(new Site.Allocation(allocator.creation())).releasedWhereverPresent();
         return closed ? allocator.creation() : null;
     }
 

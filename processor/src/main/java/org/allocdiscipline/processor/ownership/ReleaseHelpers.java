@@ -34,7 +34,7 @@ final class ReleaseHelpers {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final CfgBuilder builder;
-    private final Map<ExecutableElement, Map<Tree, Integer>> effects = new HashMap<>();
+    private final Map<ExecutableElement, Map<Tree, SiteFlags>> effects = new HashMap<>();
     private final Set<ExecutableElement> inProgress = new HashSet<>();
 
     ReleaseHelpers(Trees trees, OwnershipAnnotations annotations, CfgBuilder builder) {
@@ -61,7 +61,7 @@ final class ReleaseHelpers {
 
     /**
      * The flags each {@code @Owned} field has when the helper returns normally, given that every field
-     * was owned when it was called. A field that it releases on every path has no {@link OwnershipState#OWNED}
+     * was owned when it was called. A field that it releases on every path has no {@link SiteFlags#OWNED}
      * flag there; a field it does not touch has only that flag.
      *
      * @param helper a method for which {@link #isHelper} holds
@@ -69,8 +69,8 @@ final class ReleaseHelpers {
      * @param ownedFields the class's {@code @Owned} fields
      * @return the flags by field declaration; empty when the effect cannot be known
      */
-    Map<Tree, Integer> effect(ExecutableElement helper, TreePath classPath, Map<Element, TreePath> ownedFields) {
-        Map<Tree, Integer> known = effects.get(helper);
+    Map<Tree, SiteFlags> effect(ExecutableElement helper, TreePath classPath, Map<Element, TreePath> ownedFields) {
+        Map<Tree, SiteFlags> known = effects.get(helper);
         if (known != null) {
             return known;
         }
@@ -78,7 +78,7 @@ final class ReleaseHelpers {
             return Map.of();
         }
         try {
-            Map<Tree, Integer> effect = compute(helper, classPath, ownedFields);
+            Map<Tree, SiteFlags> effect = compute(helper, classPath, ownedFields);
             effects.put(helper, effect);
             return effect;
         } finally {
@@ -86,26 +86,26 @@ final class ReleaseHelpers {
         }
     }
 
-    private Map<Tree, Integer> compute(ExecutableElement helper, TreePath classPath, Map<Element, TreePath> ownedFields) {
+    private Map<Tree, SiteFlags> compute(ExecutableElement helper, TreePath classPath, Map<Element, TreePath> ownedFields) {
         TreePath body = trees.getPath(helper);
         if (body == null || !(body.getLeaf() instanceof MethodTree method) || method.getBody() == null
                 || body.getParentPath() == null || body.getParentPath().getLeaf() != classPath.getLeaf()) {
             return Map.of();
         }
         Cfg cfg = builder.build(body);
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, body, ownedFields, this, FindingLog.DISCARD);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, cfg, ownedFields, this, FindingLog.DISCARD);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return Map.of();
         }
-        Map<Tree, Integer> effect = new IdentityHashMap<>();
+        Map<Tree, SiteFlags> effect = new IdentityHashMap<>();
         for (TreePath field : ownedFields.values()) {
             Site site = new Site.Field((VariableTree) field.getLeaf());
-            int flags = 0;
+            SiteFlags flags = SiteFlags.NONE;
             for (CfgNode exit : cfg.normalExits()) {
                 OwnershipState state = result.before(exit);
                 if (state != null) {
-                    flags |= state.flagsOf(site);
+                    flags = flags.union(state.flagsOf(site));
                 }
             }
             effect.put(site.tree(), flags);

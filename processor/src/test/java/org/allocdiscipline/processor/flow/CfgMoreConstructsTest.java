@@ -103,7 +103,7 @@ class CfgMoreConstructsTest {
                 }
                 """);
         int checked = 0;
-        for (com.sun.source.util.TreePath body : Bodies.under(new com.sun.source.util.TreePath(c.units.get(0)))) {
+        for (com.sun.source.util.TreePath body : c.bodies()) {
             if (body.getLeaf().getKind() == Tree.Kind.METHOD) {
                 continue;
             }

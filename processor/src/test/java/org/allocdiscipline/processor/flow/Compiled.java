@@ -22,6 +22,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.allocdiscipline.processor.testing.Checker;
+import org.allocdiscipline.processor.testing.CollectedBodies;
 
 /** Sources compiled in memory through the public javac API, with lookups for tests. */
 final class Compiled {
@@ -82,6 +83,11 @@ final class Compiled {
             throw new IllegalArgumentException("compile errors: " + errors + "\n" + String.join("\n", sources));
         }
         return compiled;
+    }
+
+    /** The bodies of the first unit, as the checker finds them. */
+    List<TreePath> bodies() {
+        return CollectedBodies.of(task, units.get(0));
     }
 
     /** A class named T with the usual helpers around the given members. */

@@ -32,7 +32,7 @@ class ErroneousCodeTest {
                 package org.allocdiscipline;
                 public @interface Owned {}
                 """);
-        List<TreePath> bodies = Bodies.under(new TreePath(c.units.get(0)));
+        List<TreePath> bodies = c.bodies();
         boolean leakFound = false;
         assertThat(bodies).isNotEmpty();
         for (CfgOptions options : List.of(CfgOptions.DEFAULT, new CfgOptions(true, 0))) {

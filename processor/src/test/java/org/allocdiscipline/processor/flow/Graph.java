@@ -44,6 +44,15 @@ final class Graph {
         return found.get(0);
     }
 
+    /** The reachable non-exit node whose tree prints as this text that comes {@code index}-th in creation order. */
+    CfgNode nth(String text, int index) {
+        List<CfgNode> found = all(text);
+        if (found.size() <= index) {
+            throw new AssertionError(found.size() + " nodes for '" + text + "' in\n" + dump());
+        }
+        return found.get(index);
+    }
+
     CfgNode call(String text) {
         return the(text, NodeKind.INVOCATION);
     }

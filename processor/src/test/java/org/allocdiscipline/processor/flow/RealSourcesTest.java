@@ -24,6 +24,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.allocdiscipline.processor.ownership.OwnershipAnalysis;
 import org.allocdiscipline.processor.testing.Checker;
+import org.allocdiscipline.processor.testing.CollectedBodies;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +64,7 @@ class RealSourcesTest {
                 CfgBuilder builder = new CfgBuilder(trees, task.getTypes(), task.getElements(), options);
                 OwnershipAnalysis ownership = new OwnershipAnalysis(trees, task.getTypes(), task.getElements(), options);
                 for (CompilationUnitTree unit : units) {
-                    for (TreePath body : Bodies.under(new TreePath(unit))) {
+                    for (TreePath body : CollectedBodies.of(task, unit)) {
                         Cfg cfg = builder.build(body);
                         for (Tree call : calls(body)) {
                             assertThat(cfg.nodesFor(call)).as("%s in %s", call, unit.getSourceFile().getName()).isNotEmpty();

@@ -1,8 +1,8 @@
 package org.allocdiscipline.processor.ownership;
 
-import static org.allocdiscipline.processor.ownership.OwnershipState.ABSENT;
-import static org.allocdiscipline.processor.ownership.OwnershipState.OWNED;
-import static org.allocdiscipline.processor.ownership.OwnershipState.RELEASED;
+import static org.allocdiscipline.processor.ownership.SiteFlags.ABSENT;
+import static org.allocdiscipline.processor.ownership.SiteFlags.OWNED;
+import static org.allocdiscipline.processor.ownership.SiteFlags.RELEASED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.source.tree.Tree;
@@ -35,7 +35,7 @@ class BranchFactsTest {
     void aTestOfTheFlagTakesTheMatchingSideAndRulesOutTheOther() {
         OwnershipState joined = state(Map.of(big, true), Map.of(SITE, OWNED))
                 .join(state(Map.of(big, false), Map.of()));
-        assertThat(joined.flagsOf(SITE)).isEqualTo(OWNED | ABSENT);
+        assertThat(joined.flagsOf(SITE)).isEqualTo(OWNED.union(ABSENT));
         assertThat(joined.assume(big, true).flagsOf(SITE)).isEqualTo(OWNED);
         assertThat(joined.assume(big, false).flagsOf(SITE)).isEqualTo(ABSENT);
         OwnershipState knownTrue = joined.assume(big, true);
@@ -66,8 +66,8 @@ class BranchFactsTest {
     void aGuardSurvivesAJoinWithAPathThatKnowsItsFlag() {
         BranchFacts guarded = new BranchFacts(Map.of(), Map.of(SITE, Map.of(big, new BranchFacts.Guard(OWNED, ABSENT))));
         BranchFacts knowsTrue = facts(Map.of(big, true));
-        BranchFacts joined = BranchFacts.join(guarded, Map.of(SITE, OWNED | ABSENT), knowsTrue, Map.of(SITE, RELEASED));
-        assertThat(joined.guard(SITE, big)).isEqualTo(new BranchFacts.Guard(OWNED | RELEASED, ABSENT));
+        BranchFacts joined = BranchFacts.join(guarded, Map.of(SITE, OWNED.union(ABSENT)), knowsTrue, Map.of(SITE, RELEASED));
+        assertThat(joined.guard(SITE, big)).isEqualTo(new BranchFacts.Guard(OWNED.union(RELEASED), ABSENT));
     }
 
     @Test
@@ -89,7 +89,7 @@ class BranchFactsTest {
         return new BranchFacts(known, Map.of());
     }
 
-    private static OwnershipState state(Map<Element, Boolean> known, Map<Site, Integer> flags) {
+    private static OwnershipState state(Map<Element, Boolean> known, Map<Site, SiteFlags> flags) {
         return new OwnershipState(flags, Map.of(), Map.of(), facts(known));
     }
 

@@ -19,9 +19,9 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
-import org.allocdiscipline.processor.flow.Bodies;
 import org.allocdiscipline.processor.flow.CfgOptions;
 import org.allocdiscipline.processor.testing.Checker;
+import org.allocdiscipline.processor.testing.CollectedBodies;
 
 /**
  * Compiles a test class next to the runtime stand-ins, analyses every body in it, and renders
@@ -90,7 +90,7 @@ final class OwnershipHarness {
         OwnershipAnalysis analysis = new OwnershipAnalysis(trees, task.getTypes(), task.getElements(), options);
         List<String> actual = new ArrayList<>();
         CompilationUnitTree root = unit;
-        for (TreePath body : Bodies.under(new TreePath(root))) {
+        for (TreePath body : CollectedBodies.of(task, root)) {
             OwnershipFindings findings = analysis.analyze(body);
             for (Leak leak : findings.leaks()) {
                 actual.add(line(trees, leak.site()) + ": leak " + leak.reason());
