@@ -110,12 +110,20 @@ public final class ApiModel {
         /** {@code Arena.global()}: never freed; {@code close()} throws. */
         GLOBAL;
 
-        /** Whether its owner must close it: confined and shared arenas. */
+        /**
+         * Whether its owner must close it.
+         *
+         * @return true for confined and shared arenas
+         */
         public boolean owned() {
             return this == CONFINED || this == SHARED;
         }
 
-        /** Whether it chooses a lifetime its callers cannot see or end: automatic and global arenas. */
+        /**
+         * Whether it chooses a lifetime its callers cannot see or end.
+         *
+         * @return true for automatic and global arenas
+         */
         public boolean hidesPolicy() {
             return !owned();
         }
