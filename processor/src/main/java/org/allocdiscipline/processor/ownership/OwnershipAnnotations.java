@@ -42,6 +42,7 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Boolean> allocatorTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> valueReturningFunctions = new HashMap<>();
     private TypeMirror allocator;
+    private List<TypeMirror> containerTypes;
     private boolean allocatorLooked;
 
     /**
@@ -103,8 +104,11 @@ public final class OwnershipAnnotations {
     }
 
     private Signature computeSignature(ExecutableElement method) {
+        // A record's @Owned component puts the annotation on its accessor too, but the record still owns
+        // the value: the accessor only lends it.
         ApiModel.ArenaKind arena = ApiModel.arenaKind(method);
-        boolean result = ApiModel.has(method, ApiModel.OWNED) || arena != null && arena.owned();
+        boolean result = ApiModel.has(method, ApiModel.OWNED) && elements.recordComponentFor(method) == null
+                || arena != null && arena.owned();
         Boolean[] parameters = new Boolean[method.getParameters().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = ApiModel.has(method.getParameters().get(i), ApiModel.OWNED);
@@ -174,6 +178,16 @@ public final class OwnershipAnnotations {
      * methods and parameters (javac makes the parameters of a class-file method only when asked) was the
      * largest part of the checker's time on code that calls the JDK a lot.
      */
+    /**
+     * Whether a method belongs to the JDK, whose methods never take ownership.
+     *
+     * @param method a method or constructor
+     * @return true for a method of a class in a {@code java.*} or {@code jdk.*} module
+     */
+    public boolean isJdkMethod(ExecutableElement method) {
+        return method.getEnclosingElement() instanceof TypeElement owner && inJdk(owner);
+    }
+
     private boolean inJdk(TypeElement type) {
         ModuleElement module = elements.getModuleOf(type);
         if (module == null || module.isUnnamed()) {
@@ -224,6 +238,17 @@ public final class OwnershipAnnotations {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether a constructor is a record's compact canonical constructor, at whose end javac stores each
+     * parameter in its component field.
+     *
+     * @param constructor a constructor
+     * @return true for a compact constructor
+     */
+    public boolean isCompactConstructor(ExecutableElement constructor) {
+        return elements.isCompactConstructor(constructor);
     }
 
     /**
@@ -340,6 +365,41 @@ public final class OwnershipAnnotations {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether values of a type are containers that can hold owned values: arrays, and the JDK's
+     * {@code Collection} and {@code Map} types.
+     *
+     * @param type the static type of a variable
+     * @return true for an array, a collection or a map
+     */
+    public boolean isContainerType(TypeMirror type) {
+        if (type == null) {
+            return false;
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return true;
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        if (containerTypes == null) {
+            containerTypes = new java.util.ArrayList<>();
+            for (String name : List.of("java.util.Collection", "java.util.Map")) {
+                TypeElement element = elements.getTypeElement(name);
+                if (element != null) {
+                    containerTypes.add(types.erasure(element.asType()));
+                }
+            }
+        }
+        TypeMirror erased = types.erasure(type);
+        for (TypeMirror container : containerTypes) {
+            if (types.isSubtype(erased, container)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -49,7 +49,8 @@ public final class OwnedNotFreedRule implements Rule {
                     ? (field ? fieldWord(context.trees().getElement(leak.site())) : "The @Owned parameter `")
                             + variable.getName() + "`"
                     : "The owned value from " + words.name(site);
-            context.findings().report(leak.site(), what + " " + leak.reason().clause(leak, words, body, field) + ".",
+            context.findings().report(leak.site(), what + " " + leak.reason().clause(leak, words, body, field)
+                            + words.helper(leak.helper(), true) + ".",
                     leak.reason().hint(leak, field));
         }
     }
