@@ -10,11 +10,8 @@
 # tests compile together, with the processor's classes on the processor path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -ntp -o -pl processor -am compile >&2 || ./mvnw -B -q -ntp -pl processor -am compile >&2
-. .mvn/select-jdk.sh
-javac_bin="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+. benchmarks/processor-classes.sh
 
-processor=processor/target/classes
 runtime=runtime/target/classes
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

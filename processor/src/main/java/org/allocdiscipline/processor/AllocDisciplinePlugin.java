@@ -27,6 +27,16 @@ public final class AllocDisciplinePlugin implements Plugin {
     /** The name for {@code -Xplugin:}. */
     public static final String NAME = "AllocDiscipline";
 
+    /**
+     * Said when the plugin checks with no arguments. A plugin cannot see {@code -A} options, and under
+     * {@code -proc:none} javac drops them without a word, so a gate written as {@code -A} options
+     * would otherwise quietly run with the defaults; nothing exported tells the plugin whether any
+     * were given, so it says where its options come from instead.
+     */
+    static final String DEFAULT_OPTIONS_NOTE = "allocdiscipline: checking as a javac plugin with the default"
+            + " options: a plugin does not see -A options (under -proc:none javac drops them), so give options as"
+            + " plugin arguments, e.g. -Xplugin:" + NAME + " severity=error";
+
     /** The plugin as javac's service loader creates it. */
     public AllocDisciplinePlugin() {
     }
@@ -50,6 +60,9 @@ public final class AllocDisciplinePlugin implements Plugin {
             TreesMessager messager = new TreesMessager(Trees.instance(task));
             task.addTaskListener(new PluginListener(task, messager, m -> {
                 problems.forEach(p -> m.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + p));
+                if (arguments.length == 0) {
+                    m.printMessage(Diagnostic.Kind.NOTE, DEFAULT_OPTIONS_NOTE);
+                }
                 return problems.isEmpty()
                         ? CheckerSetup.create(task, options, List.of(), m, " (given as -Xplugin:" + NAME + " arguments)")
                         : null;

@@ -57,6 +57,24 @@ class PluginTest {
     }
 
     @Test
+    void withoutArgumentsItSaysThatItDoesNotSeeDashAOptions() {
+        Compilation dropped = pluginOnly("-Aallocdiscipline.severity=error");
+
+        assertThat(dropped.status()).as(Checker.dump(dropped)).isEqualTo(Compilation.Status.SUCCESS);
+        assertThat(Checker.findings(dropped)).singleElement()
+                .satisfies(d -> assertThat(d.getKind()).isEqualTo(Diagnostic.Kind.MANDATORY_WARNING));
+        assertThat(Checker.notes(dropped)).containsOnlyOnce(AllocDisciplinePlugin.DEFAULT_OPTIONS_NOTE);
+
+        Compilation withArguments = pluginOnly("-Xplugin:AllocDiscipline severity=warning");
+        assertThat(Checker.notes(withArguments)).as(Checker.dump(withArguments))
+                .contains("allocdiscipline: 1 finding (1 new)")
+                .doesNotContain(AllocDisciplinePlugin.DEFAULT_OPTIONS_NOTE);
+
+        Compilation processorChecks = Checker.compile(List.of(LIB));
+        assertThat(Checker.notes(processorChecks)).doesNotContain(AllocDisciplinePlugin.DEFAULT_OPTIONS_NOTE);
+    }
+
+    @Test
     void argumentsAreItsOptions() {
         Compilation compilation = pluginOnly("-Xplugin:AllocDiscipline severity=error allocdiscipline.timing=true");
 
