@@ -59,6 +59,7 @@ done
 group cases/modes -- $(files "$cases/modes")
 group cases/robust/Failing -- "$cases/robust/Failing.java"
 group cases/robust/compact -- $(files "$cases/robust/compact")
+group cases/robust/compact-field -- $(files "$cases/robust/compact-field")
 group samples/wrong -- $(files samples/src/wrong)
 for it in processor/src/it/*/; do
   for src in "$it"src/*/java; do

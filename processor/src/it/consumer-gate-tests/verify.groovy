@@ -33,7 +33,7 @@ def checkSetup = { File project, List<String> logs ->
     // 3: a new finding in test code fails the test compilation; the main code and the accepted test finding pass
     assert newInTests.contains('BUILD FAILURE') : newInTests
     def testErrors = findings(newInTests, '[ERROR]')
-    assert testErrors && testErrors.every { it.contains('LibTest.java:[45,29] [hardcoded-allocator] com.example.LibTest.scratch()') } : testErrors
+    assert testErrors && testErrors.every { it.contains('LibTest.java:[44,29] [hardcoded-allocator] com.example.LibTest.scratch()') } : testErrors
     assert !newInTests.contains('LibTest.release(') && !newInTests.contains('Lib.buffer()') : newInTests
     assert newInTests.contains('default-testCompile') && newInTests.contains('Compilation failure') : newInTests
 

@@ -42,7 +42,7 @@ public class Reported {
 
     /** A no-argument convenience overload. */
     static ArenaAllocator arena() {
-        return arena(PageAllocator.INSTANCE); // expect: [hardcoded-allocator]
+        return arena(PageAllocator.INSTANCE); // expect: [hardcoded-allocator] [owned-not-freed]
     }
 
     static ArenaAllocator arena(Allocator child) {

@@ -51,6 +51,16 @@ class RobustnessTest {
     }
 
     @Test
+    void compactSourceFileFieldGetsAHintWithoutConstructors() {
+        List<JavaFileObject> sources = Checker.resources("cases/robust/compact-field/CompactWithField.java");
+        Compilation compilation = Checker.compile(sources);
+
+        assertThat(compilation.status()).as(Checker.dump(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+        Expectations.assertFindingsMatch(compilation, sources);
+        assertThat(Checker.findings(compilation)).singleElement().asString().doesNotContain("constructors of");
+    }
+
+    @Test
     void injectedFailureBecomesOneNoteNamingTheMethodAndTheRestIsChecked() {
         List<JavaFileObject> sources = Checker.resources("cases/robust/Failing.java");
         Compilation compilation = Checker.compile(sources, "-Aallocdiscipline.internal.failOn=broken");

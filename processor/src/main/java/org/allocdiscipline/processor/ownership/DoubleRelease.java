@@ -8,6 +8,7 @@ import com.sun.source.util.TreePath;
  *
  * @param release    the second release (the call, or the expression closed)
  * @param allocation the allocation site of the value
+ * @param helper     the helper whose body released it before, if one did; otherwise {@code null}
  */
-public record DoubleRelease(TreePath release, Tree allocation) {
+public record DoubleRelease(TreePath release, Tree allocation, HelperRelease helper) {
 }

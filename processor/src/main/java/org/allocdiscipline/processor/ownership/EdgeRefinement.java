@@ -30,8 +30,11 @@ final class EdgeRefinement {
     private final OwnershipAnnotations annotations;
     private final ExpressionValues values;
     private final Sites sites;
+    private final HelperEffects helpers;
 
-    EdgeRefinement(Trees trees, OwnershipAnnotations annotations, ExpressionValues values, Sites sites) {
+    EdgeRefinement(Trees trees, OwnershipAnnotations annotations, ExpressionValues values, Sites sites,
+                   HelperEffects helpers) {
+        this.helpers = helpers;
         this.trees = trees;
         this.annotations = annotations;
         this.values = values;
@@ -60,6 +63,11 @@ final class EdgeRefinement {
             // release, and releasing again would be the error (with unchecked exceptions every call
             // may throw, and no code could free a value on every path otherwise).
             return after;
+        }
+        if (edge.kind() == EdgeKind.EXCEPTION) {
+            // A summarised helper that threw may have released some of what it was given first.
+            OwnershipState thrown = helpers.onThrow(edge.source(), state);
+            return thrown != null ? thrown : state;
         }
         if (edge.kind() == EdgeKind.TRUE && edge.source().tree() instanceof InstanceOfTree test
                 && test.getPattern() instanceof BindingPatternTree binding) {

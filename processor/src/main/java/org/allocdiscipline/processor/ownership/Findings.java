@@ -1,6 +1,9 @@
 package org.allocdiscipline.processor.ownership;
 
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -25,17 +28,25 @@ final class Findings {
 
     /**
      * Keeps one leak per site: the most specific path (an overwrite says more than "an
-     * exception may leave"), and among equals the first found, so the choice is stable.
+     * exception may leave"), and among equals the first found, so the choice is stable; except that an
+     * exception from a call outranks one from a resource's implicit {@code close()}, which only passes on
+     * (or joins) what the body threw.
      */
-    void leak(TreePath site, LeakReason reason, Tree at, TypeMirror exception) {
+    void leak(TreePath site, LeakReason reason, Tree at, TypeMirror exception, HelperRelease helper) {
         Leak known = leaks.get(site.getLeaf());
-        if (known == null || reason.outranks(known.reason())) {
-            leaks.put(site.getLeaf(), new Leak(site, reason, at, exception));
+        if (known == null || reason.outranks(known.reason())
+                || reason == known.reason() && reason == LeakReason.EXCEPTION && isResource(known.at()) && !isResource(at)) {
+            leaks.put(site.getLeaf(), new Leak(site, reason, at, exception, helper));
         }
     }
 
-    void doubleRelease(TreePath release, Tree allocation) {
-        doubleReleases.putIfAbsent(release.getLeaf(), new DoubleRelease(release, allocation));
+    /** The throwing tree of a resource's implicit close: its declaration, or the variable named as the resource. */
+    private static boolean isResource(Tree thrower) {
+        return thrower instanceof VariableTree || thrower instanceof IdentifierTree || thrower instanceof MemberSelectTree;
+    }
+
+    void doubleRelease(TreePath release, Tree allocation, HelperRelease helper) {
+        doubleReleases.putIfAbsent(release.getLeaf(), new DoubleRelease(release, allocation, helper));
     }
 
     void useAfterRelease(TreePath use, Tree allocation, Tree closedRegion) {

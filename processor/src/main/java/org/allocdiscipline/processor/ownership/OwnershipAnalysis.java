@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -34,7 +35,7 @@ public final class OwnershipAnalysis {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final CfgBuilder builder;
-    private final ReleaseHelpers helpers;
+    private final MethodSummaries summaries;
     private final boolean ownershipDeclared;
 
     /**
@@ -49,7 +50,7 @@ public final class OwnershipAnalysis {
         this.trees = trees;
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
-        this.helpers = new ReleaseHelpers(trees, annotations, builder);
+        this.summaries = new MethodSummaries(trees, annotations, builder);
         // Without @Owned anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }
@@ -101,14 +102,14 @@ public final class OwnershipAnalysis {
         if (!ownershipDeclared) {
             return OwnershipFindings.NONE;
         }
-        Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(body.getParentPath()) : Map.of();
+        Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(trees, body.getParentPath()) : Map.of();
         if (ownedFields.isEmpty() && !callsCarryOwnership && !takesOwned(body)) {
             return OwnershipFindings.NONE;
         }
         Cfg cfg = builder.build(body);
         // Findings are logged while solving: each node's last transfer ran on its final state.
         FindingLog log = new FindingLog(cfg.nodes().size());
-        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, cfg, ownedFields, helpers, log);
+        OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, summaries, cfg, ownedFields, log, false);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);
         if (!result.converged()) {
             return OwnershipFindings.GAVE_UP;
@@ -138,7 +139,7 @@ public final class OwnershipAnalysis {
             }
         }
         List<Leak> leaks = new ArrayList<>();
-        for (TreePath field : ownedFields(classPath).values()) {
+        for (TreePath field : ownedFields(trees, classPath).values()) {
             leaks.add(new Leak(field, LeakReason.NO_CLOSE_METHOD, type, null));
         }
         return leaks;
@@ -150,7 +151,8 @@ public final class OwnershipAnalysis {
                 && body.getParentPath().getLeaf() instanceof ClassTree;
     }
 
-    private Map<Element, TreePath> ownedFields(TreePath classPath) {
+    /** The {@code @Owned} fields a class declares, by element, in source order. */
+    static Map<Element, TreePath> ownedFields(Trees trees, TreePath classPath) {
         Map<Element, TreePath> fields = new LinkedHashMap<>();
         for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
             if (member instanceof VariableTree) {
@@ -176,23 +178,19 @@ public final class OwnershipAnalysis {
         if (!ownershipDeclared) {
             return false;
         }
-        if (call.getLeaf() instanceof NewClassTree) {
-            if (annotations.isOwnedType(trees.getTypeMirror(call))) {
-                return true;
-            }
-            return trees.getElement(call) instanceof ExecutableElement constructor
-                    && annotations.mayCarryOwnership(constructor) && annotations.signature(constructor).takesAny();
+        if (call.getLeaf() instanceof NewClassTree && annotations.isOwnedType(trees.getTypeMirror(call))) {
+            return true;
         }
-        if (trees.getElement(call) instanceof ExecutableElement method && annotations.mayCarryOwnership(method)) {
-            OwnershipAnnotations.Signature signature = annotations.signature(method);
-            return signature.ownedResult() || signature.takesAny();
-        }
-        return false;
+        return trees.getElement(call) instanceof ExecutableElement method && summaries.carries(method, summaries.outermost(call));
     }
 
     /** Whether the body is a method that takes an owned parameter (which it then must release). */
     private boolean takesOwned(TreePath body) {
-        return body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method
-                && annotations.mayCarryOwnership(method) && annotations.signature(method).takesAny();
+        if (!(body.getLeaf() instanceof MethodTree) || !(trees.getElement(body) instanceof ExecutableElement method)) {
+            return false;
+        }
+        // Only a private method's own body is analysed under its summary; any other keeps its annotations.
+        return (method.getModifiers().contains(Modifier.PRIVATE) || annotations.mayCarryOwnership(method))
+                && summaries.ownSignature(method, summaries.outermost(body)).takesAny();
     }
 }

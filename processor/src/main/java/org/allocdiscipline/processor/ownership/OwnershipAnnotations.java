@@ -37,6 +37,7 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Boolean> allocatorTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> valueReturningFunctions = new HashMap<>();
     private TypeMirror allocator;
+    private List<TypeMirror> containerTypes;
     private boolean allocatorLooked;
 
     /**
@@ -97,7 +98,9 @@ public final class OwnershipAnnotations {
     }
 
     private Signature computeSignature(ExecutableElement method) {
-        boolean result = ApiModel.has(method, ApiModel.OWNED);
+        // A record's @Owned component puts the annotation on its accessor too, but the record still owns
+        // the value: the accessor only lends it.
+        boolean result = ApiModel.has(method, ApiModel.OWNED) && elements.recordComponentFor(method) == null;
         Boolean[] parameters = new Boolean[method.getParameters().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = ApiModel.has(method.getParameters().get(i), ApiModel.OWNED);
@@ -167,6 +170,16 @@ public final class OwnershipAnnotations {
      * methods and parameters (javac makes the parameters of a class-file method only when asked) was the
      * largest part of the checker's time on code that calls the JDK a lot.
      */
+    /**
+     * Whether a method belongs to the JDK, whose methods never take ownership.
+     *
+     * @param method a method or constructor
+     * @return true for a method of a class in a {@code java.*} or {@code jdk.*} module
+     */
+    public boolean isJdkMethod(ExecutableElement method) {
+        return method.getEnclosingElement() instanceof TypeElement owner && inJdk(owner);
+    }
+
     private boolean inJdk(TypeElement type) {
         ModuleElement module = elements.getModuleOf(type);
         if (module == null || module.isUnnamed()) {
@@ -217,6 +230,17 @@ public final class OwnershipAnnotations {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether a constructor is a record's compact canonical constructor, at whose end javac stores each
+     * parameter in its component field.
+     *
+     * @param constructor a constructor
+     * @return true for a compact constructor
+     */
+    public boolean isCompactConstructor(ExecutableElement constructor) {
+        return elements.isCompactConstructor(constructor);
     }
 
     /**
@@ -290,6 +314,41 @@ public final class OwnershipAnnotations {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether values of a type are containers that can hold owned values: arrays, and the JDK's
+     * {@code Collection} and {@code Map} types.
+     *
+     * @param type the static type of a variable
+     * @return true for an array, a collection or a map
+     */
+    public boolean isContainerType(TypeMirror type) {
+        if (type == null) {
+            return false;
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return true;
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        if (containerTypes == null) {
+            containerTypes = new java.util.ArrayList<>();
+            for (String name : List.of("java.util.Collection", "java.util.Map")) {
+                TypeElement element = elements.getTypeElement(name);
+                if (element != null) {
+                    containerTypes.add(types.erasure(element.asType()));
+                }
+            }
+        }
+        TypeMirror erased = types.erasure(type);
+        for (TypeMirror container : containerTypes) {
+            if (types.isSubtype(erased, container)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

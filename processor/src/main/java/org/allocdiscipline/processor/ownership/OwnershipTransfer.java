@@ -22,6 +22,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -54,10 +55,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
     private final Map<Element, TreePath> ownedFields;
-    private final ReleaseHelpers helpers;
-    /** The class that declares the body, and its element: where close()'s helpers are looked up. */
-    private final TreePath classPath;
-    private final Element classElement;
+    private final CallSignatures signatures;
+    /** Whether every parameter is owned on entry: the body is being {@linkplain MethodSummaries summarised}. */
+    private final boolean probe;
+    /** The body is a record's compact constructor: its end stores the parameters in the component fields. */
+    private final boolean compactConstructor;
+    private final Map<Site, HelperRelease> helperReleases = new HashMap<>();
+    private final Set<Site> forgotten = new HashSet<>();
+    private final HelperEffects helpers;
+    private final OwnedContainers containers;
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
     private final Sites sites = new Sites();
     private final ExpressionValues values;
@@ -66,39 +72,50 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final FindingLog log;
 
     /**
+     * @param summaries the summaries of the class's own methods, which calls of them use
      * @param graph the body's graph, which the transfer will be run over
      * @param log where the checks write what they find; {@link FindingLog#DISCARD} when only the states matter
+     * @param probe whether every parameter is owned on entry, to learn which ones the body releases
      */
-    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, Cfg graph, Map<Element, TreePath> ownedFields,
-                      ReleaseHelpers helpers, FindingLog log) {
+    OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, MethodSummaries summaries, Cfg graph,
+                      Map<Element, TreePath> ownedFields, FindingLog log, boolean probe) {
         TreePath body = graph.body();
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
-        this.helpers = helpers;
+        this.probe = probe;
+        this.signatures = new CallSignatures(summaries, summaries.outermost(body));
         this.lambda = body.getLeaf() instanceof LambdaExpressionTree
                 && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
+        boolean compact = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
-            owned = annotations.signature(method).ownedResult();
+            compact = method.getKind() == ElementKind.CONSTRUCTOR && annotations.isCompactConstructor(method);
+            // A body being summarised learns from its returns whether its result is fresh: they hand on only what the annotation says.
+            owned = probe ? annotations.signature(method).ownedResult() : signatures.ofOwnBody(method).ownedResult();
         }
         this.ownedResult = owned;
-        TreePath enclosingPath = null;
+        this.compactConstructor = compact;
         Element enclosingElement = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
-                enclosingPath = p;
                 enclosingElement = trees.getElement(p);
                 break;
             }
         }
-        this.classPath = enclosingPath;
-        this.classElement = enclosingElement;
         this.log = log;
         this.values = new ExpressionValues(trees, annotations, ownedFields,
                 enclosingElement == null ? null : enclosingElement.asType(), graph);
-        this.edges = new EdgeRefinement(trees, annotations, values, sites);
-        this.checks = new ReleaseChecks(trees, annotations, values, sites, ownedFields, log);
+        this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
+        this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
+        this.containers = new OwnedContainers(trees, annotations, signatures);
+        this.edges = new EdgeRefinement(trees, annotations, values, sites, helpers);
+    }
+
+    /** What a {@code return} exit hands out, in the state there. */
+    LocalFact returnedValue(CfgNode exit, OwnershipState state) {
+        TreePath value = exit.value();
+        return value == null ? null : values.valueOf(value, state);
     }
 
     @Override
@@ -140,6 +157,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     @Override
     public OwnershipState propagate(CfgEdge edge, OwnershipState before, OwnershipState after) {
+        if (helpers.cuts(edge)) {
+            return null;
+        }
         return edges.refine(edge, ForwardAnalysis.super.propagate(edge, before, after), after);
     }
 
@@ -151,7 +171,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             return in;
         }
         int index = ((MethodTree) method.getLeaf()).getParameters().indexOf(node.tree());
-        if (index < 0 || !annotations.signature(executable).ownedParameters().get(index)) {
+        boolean owned = probe ? index >= 0 && !executable.getParameters().get(index).asType().getKind().isPrimitive()
+                : index >= 0 && signatures.ofOwnBody(executable).ownedParameters().get(index);
+        if (!owned) {
             return in;
         }
         Site site = new Site.Parameter((VariableTree) node.tree());
@@ -167,14 +189,23 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         TreePath path = node.path();
         Element element = trees.getElement(path);
         OwnershipAnnotations.Signature signature =
-                element instanceof ExecutableElement executable ? annotations.signature(executable) : null;
+                element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         TreePath receiver = node.receiver();
         AllocatorIdentity receiverIdentity = receiver == null ? AllocatorIdentity.UNKNOWN
                 : values.valueOf(receiver, in).allocator();
         boolean allocatorMethod = element != null && element.getEnclosingElement() != null
                 && annotations.isAllocatorType(element.getEnclosingElement().asType());
         OwnershipState.Builder out = in.edit();
-        arguments(node, signature, allocatorMethod ? receiverIdentity : null, in, out);
+        Element container = containers.storeTarget(call, path);
+        int stored = container == null ? -1 : call.getArguments().size() - 1;
+        arguments(node, element, signature, allocatorMethod ? receiverIdentity : null, in, out, stored);
+        if (container != null) {
+            OwnedContainers.store(out, in, container, values.valueOf(node.operands().get(stored), in));
+        }
+        Element releasedContainer = containers.forEachRelease(call, path);
+        if (releasedContainer != null) {
+            OwnedContainers.releaseAll(out, in, releasedContainer);
+        }
         if (receiver != null) {
             if (OwnershipTrees.isCloseCall(call)) {
                 checks.releaseAll(out, in, values.valueOf(receiver, in), path, null);
@@ -182,9 +213,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 drop(out, in, values.temporaries(receiver, in), call);
             }
         }
-        if (!ownedFields.isEmpty() && element instanceof ExecutableElement method
-                && (receiver == null || OwnershipTrees.isThis((ExpressionTree) receiver.getLeaf()))) {
-            helperEffect(out, in, method, path);
+        if (element instanceof ExecutableElement method && helpers.isHelperCall(node, method)) {
+            helpers.fieldsOnReturn(out, in, method, path);
         }
         if (signature != null && signature.ownedResult()) {
             boolean region = values.isRegionAllocation(node, in);
@@ -204,25 +234,39 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         TreePath path = node.path();
         Element element = trees.getElement(path);
         OwnershipAnnotations.Signature signature =
-                element instanceof ExecutableElement executable ? annotations.signature(executable) : null;
+                element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         OwnershipState.Builder out = in.edit();
-        arguments(node, signature, null, in, out);
+        arguments(node, element, signature, null, in, out, -1);
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
             allocate(out, in, node, AllocatorIdentity.UNKNOWN, SiteFlags.OWNED);
         }
         return out.build();
     }
 
-    /** The arguments of a call or {@code new}: each is handed over to an {@code @Owned} parameter, or lent. */
-    private void arguments(CfgNode call, OwnershipAnnotations.Signature signature, AllocatorIdentity releasingAllocator,
-                           OwnershipState in, OwnershipState.Builder out) {
+    /**
+     * The arguments of a call or {@code new}: each is handed over to an {@code @Owned} parameter (or one
+     * a summarised callee takes), partly released by a callee that releases it on some paths only, stored
+     * into a local collection, or lent.
+     */
+    private void arguments(CfgNode call, Element callee, OwnershipAnnotations.Signature signature,
+                           AllocatorIdentity releasingAllocator, OwnershipState in, OwnershipState.Builder out, int stored) {
         List<TreePath> arguments = call.operands();
+        MethodSummary summary = callee instanceof ExecutableElement method ? signatures.summary(method) : null;
         for (int i = 0; i < arguments.size(); i++) {
             TreePath argument = arguments.get(i);
             if (signature != null && signature.takesArgument(i)) {
-                checks.releaseAll(out, in, values.valueOf(argument, in), call.path(), releasingAllocator);
-            } else {
+                LocalFact value = values.valueOf(argument, in);
+                checks.releaseAll(out, in, value, call.path(), releasingAllocator);
+                if (summary != null && summary.takes(i)) {
+                    helpers.released(value, call.tree());
+                }
+            } else if (summary != null && summary.takesSometimes(i)) {
+                helpers.partlyReleased(out, in, values.valueOf(argument, in), call.tree());
+            } else if (i != stored) {
                 drop(out, in, values.temporaries(argument, in), call.tree());
+                if (summary == null && callee instanceof ExecutableElement method && !annotations.isJdkMethod(method)) {
+                    helpers.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                }
             }
         }
     }
@@ -255,30 +299,6 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 checks.leak(site, LeakReason.DISCARDED, tree, null);
             }
             out.flags(site, SiteFlags.ABSENT);
-        }
-    }
-
-    /**
-     * A call of one of the class's own helpers from close(): each @Owned field that was owned leaves
-     * the call as the helper's body leaves it; one that was already released and that the helper
-     * releases on every path is released twice.
-     */
-    private void helperEffect(OwnershipState.Builder out, OwnershipState in, ExecutableElement method, TreePath call) {
-        if (helpers == null || classElement == null || !ReleaseHelpers.isHelper(method, classElement)) {
-            return;
-        }
-        for (Map.Entry<Tree, SiteFlags> field : helpers.effect(method, classPath, ownedFields).entrySet()) {
-            Site site = new Site.Field((VariableTree) field.getKey());
-            SiteFlags after = field.getValue();
-            if (!after.mayBeReleased()) {
-                continue;
-            }
-            SiteFlags before = in.flagsOf(site);
-            if (before.mayBeOwned()) {
-                out.flags(site, before.without(SiteFlags.OWNED).union(after));
-            } else if (before.releasedOnEveryPath() && after.releasedOnEveryPath()) {
-                checks.doubleReleaseByHelper(call, site.tree());
-            }
         }
     }
 
@@ -339,16 +359,53 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                     out.flags(old, SiteFlags.ABSENT);
                 }
             }
+            if (value.equals(LocalFact.NOTHING)) {
+                forgetReleased(out, in, in.local(element).sites(), element);
+            }
             out.local(element, value);
             flagAssigned(out, element, node.value());
         } else if (element != null && element.getKind() == ElementKind.FIELD && ApiModel.has(element, ApiModel.OWNED)) {
             for (Site site : value.sites()) {
                 checks.release(out, in, site, path, null);
             }
+            if (value.equals(LocalFact.NOTHING) && ownedFields.containsKey(element)
+                    && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.target().getLeaf())) {
+                forgetReleased(out, in, Set.of(new Site.Field((VariableTree) ownedFields.get(element).getLeaf())), null);
+            }
+        } else if (containers.storeTarget(node.target()) instanceof Element array) {
+            OwnedContainers.store(out, in, array, value);
         } else {
             drop(out, in, values.temporaries(node.value(), in), assignment);
         }
         return out.build();
+    }
+
+    /**
+     * {@code s = null} after {@code s} was released: the released value is gone from the variable, so it
+     * owes nothing and no later test of {@code s} can reach it again. A value that some other local still
+     * holds, or that is a region whose closing later uses must see, is kept.
+     */
+    private void forgetReleased(OwnershipState.Builder out, OwnershipState in, Set<Site> old, Element variable) {
+        for (Site site : old) {
+            if (in.flagsOf(site).releasedWhereverPresent() && !in.heldByLocal(site, variable) && !namesAllocator(in, site)) {
+                out.flags(site, SiteFlags.ABSENT);
+                forgotten.add(site);
+            }
+        }
+    }
+
+    private static boolean namesAllocator(OwnershipState in, Site site) {
+        for (AllocatorIdentity identity : in.allocators().values()) {
+            if (identity.creation() == site.tree()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sites that some path released and then forgot by storing {@code null} where they were. */
+    Set<Site> forgotten() {
+        return forgotten;
     }
 
     private OwnershipState returnStatement(CfgNode node, OwnershipState in) {
@@ -423,7 +480,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     }
 
     private OwnershipState loopHead(CfgNode node, OwnershipState in) {
-        return leaveScope(node, in, node.path(), LeakReason.LOOP_ITERATION);
+        OwnershipState left = leaveScope(node, in, node.path(), LeakReason.LOOP_ITERATION);
+        Element container = containers.releaseLoop(node.path());
+        if (container == null) {
+            return left;
+        }
+        // A loop that releases every element of a collection releases all the collection holds.
+        OwnershipState.Builder out = left.edit();
+        OwnedContainers.releaseAll(out, left, container);
+        return out.build();
     }
 
     /**
@@ -486,11 +551,31 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 out.flags(site, SiteFlags.RELEASED);
             }
             in = out.build();
+        } else if (compactConstructor && node.isFallOffExit()) {
+            in = storeComponents(node, in);
         }
         checks.leaksAtExit(node, in, returned);
         return in;
     }
 
+
+    /** The end of a compact constructor, where javac stores each parameter in its component field. */
+    private OwnershipState storeComponents(CfgNode exit, OwnershipState in) {
+        OwnershipState.Builder out = in.edit();
+        TreePath constructor = exit.path();
+        while (!(constructor.getLeaf() instanceof MethodTree)) {
+            constructor = constructor.getParentPath();
+        }
+        for (VariableTree parameter : ((MethodTree) constructor.getLeaf()).getParameters()) {
+            Element element = trees.getElement(new TreePath(constructor, parameter));
+            if (element != null && ApiModel.has(element, ApiModel.OWNED)) {
+                for (Site site : in.local(element).sites()) {
+                    out.flags(site, SiteFlags.RELEASED);
+                }
+            }
+        }
+        return out.build();
+    }
 
     private Set<Element> localsDeclaredIn(TreePath scope) {
         Set<Element> locals = new HashSet<>();

@@ -104,6 +104,28 @@ public final class OwnershipWording {
         return name(site) + " (line " + line(site) + ")";
     }
 
+    /**
+     * What a message adds about a helper whose body released the value: {@code (`release(...)` on line 12
+     * releases it only on some paths)} for a leak, {@code (released by `release(...)` on line 12)} otherwise;
+     * or about a method whose body is not read that the leaked value was lent to.
+     *
+     * @param helper the helper's call, or {@code null}
+     * @param leak whether the message is about a leak
+     * @return the phrase with a leading space, or an empty string
+     */
+    public String helper(HelperRelease helper, boolean leak) {
+        if (helper == null) {
+            return "";
+        }
+        String call = name(helper.call()) + " on line " + line(helper.call());
+        return switch (helper.kind()) {
+            case UNREAD -> " (it was lent to " + call + ", whose body is not read: if that method frees it, annotate"
+                    + " its parameter @Owned; otherwise free the value here)";
+            case SOME_PATHS -> leak ? " (" + call + " releases it only on some paths)" : " (" + call + " releases it on some paths)";
+            case EVERY_PATH -> " (released by " + call + ")";
+        };
+    }
+
     private static String shortText(Tree tree) {
         return switch (tree) {
             case MethodInvocationTree call -> callee(call.getMethodSelect()) + "(...)";

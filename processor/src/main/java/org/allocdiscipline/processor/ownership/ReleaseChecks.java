@@ -3,8 +3,10 @@ package org.allocdiscipline.processor.ownership;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -13,6 +15,7 @@ import com.sun.source.util.Trees;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 import org.allocdiscipline.processor.flow.CfgNode;
@@ -26,16 +29,18 @@ import org.allocdiscipline.processor.flow.NodeKind;
  */
 final class ReleaseChecks {
     private final Trees trees;
-    private final OwnershipAnnotations annotations;
+    private final CallSignatures signatures;
     private final ExpressionValues values;
     private final Sites sites;
     private final Map<Element, TreePath> ownedFields;
+    private final Map<Site, HelperRelease> helperReleases;
     private final FindingLog log;
 
-    ReleaseChecks(Trees trees, OwnershipAnnotations annotations, ExpressionValues values, Sites sites,
-                  Map<Element, TreePath> ownedFields, FindingLog log) {
+    ReleaseChecks(Trees trees, CallSignatures signatures, ExpressionValues values,
+                  Sites sites, Map<Element, TreePath> ownedFields, Map<Site, HelperRelease> helperReleases, FindingLog log) {
         this.trees = trees;
-        this.annotations = annotations;
+        this.signatures = signatures;
+        this.helperReleases = helperReleases;
         this.values = values;
         this.sites = sites;
         this.ownedFields = ownedFields;
@@ -53,8 +58,10 @@ final class ReleaseChecks {
             twice &= in.flagsOf(site).mayBeReleased();
         }
         if (twice) {
-            Tree allocation = value.sites().iterator().next().tree();
-            log.add(sink -> sink.doubleRelease(release, allocation));
+            Site first = value.sites().iterator().next();
+            HelperRelease helper = helperReleases.get(first);
+            HelperRelease named = helper != null && helper.kind() != HelperRelease.Kind.UNREAD ? helper : null;
+            log.add(sink -> sink.doubleRelease(release, first.tree(), named));
         }
         for (Site site : value.sites()) {
             release(out, in, site, release, releasingAllocator);
@@ -66,7 +73,7 @@ final class ReleaseChecks {
                  AllocatorIdentity releasingAllocator) {
         if (releasingAllocator != null) {
             AllocatorIdentity allocatedBy = in.allocators().getOrDefault(site, AllocatorIdentity.UNKNOWN);
-            if (allocatedBy.provablyDiffers(releasingAllocator)) {
+            if (allocatedBy.provablyDiffers(releasingAllocator) || freesThroughBacking(allocatedBy, release)) {
                 Tree allocation = site.tree();
                 log.add(sink -> sink.wrongAllocator(release, allocation));
             }
@@ -74,13 +81,39 @@ final class ReleaseChecks {
         out.flags(site, SiteFlags.RELEASED);
     }
 
+    /**
+     * Whether a free goes through the allocator underneath the one that allocated the value: the value
+     * came from {@code scratch = new ArenaAllocator(backing)} and {@code backing.free(...)} frees it. The
+     * variable is compared by name only: assigning it another allocator in between is not followed.
+     */
+    private boolean freesThroughBacking(AllocatorIdentity allocatedBy, TreePath release) {
+        if (!(allocatedBy.creation() instanceof NewClassTree creation) || !(release.getLeaf() instanceof MethodInvocationTree call)
+                || !(call.getMethodSelect() instanceof MemberSelectTree select)
+                || !(OwnershipTrees.skipParens(select.getExpression()) instanceof IdentifierTree receiver)) {
+            return false;
+        }
+        Element releasing = trees.getElement(new TreePath(new TreePath(release, select), receiver));
+        if (releasing == null || !OwnershipTrees.isLocal(releasing) && releasing.getKind() != ElementKind.FIELD) {
+            return false;
+        }
+        for (ExpressionTree argument : creation.getArguments()) {
+            if (OwnershipTrees.skipParens(argument) instanceof IdentifierTree backing
+                    && releasing.equals(trees.getElement(new TreePath(release, backing)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of {@code site} escapes its obligation along a path of this kind, at {@code at}. */
     void leak(Site site, LeakReason reason, Tree at, TypeMirror exception) {
         // The site's path is looked up when the log is replayed, after solving, when every site's path is known.
         log.add(sink -> {
             TreePath path = sites.pathOf(site);
+            HelperRelease helper = helperReleases.get(site);
             if (path != null) {
-                sink.leak(path, reason, at, exception);
+                sink.leak(path, reason, at, exception,
+                        helper != null && helper.kind() != HelperRelease.Kind.EVERY_PATH ? helper : null);
             }
         });
     }
@@ -90,7 +123,7 @@ final class ReleaseChecks {
      * field was already released: the helper releases it on every path, so it is released twice.
      */
     void doubleReleaseByHelper(TreePath call, Tree field) {
-        log.add(sink -> sink.doubleRelease(call, field));
+        log.add(sink -> sink.doubleRelease(call, field, null));
     }
 
     /**
@@ -200,7 +233,7 @@ final class ReleaseChecks {
         }
         if (parent instanceof MethodInvocationTree call && trees.getElement(consumer) instanceof ExecutableElement method) {
             int index = call.getArguments().indexOf(child.getLeaf());
-            return index >= 0 && annotations.signature(method).takesArgument(index);
+            return index >= 0 && signatures.of(method).takesArgument(index);
         }
         return false;
     }

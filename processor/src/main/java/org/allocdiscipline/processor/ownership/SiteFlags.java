@@ -50,6 +50,11 @@ final class SiteFlags {
         return (bits & RELEASED_BIT) != 0;
     }
 
+    /** Some path here has no value (not yet made, or null). */
+    boolean mayBeAbsent() {
+        return (bits & ABSENT_BIT) != 0;
+    }
+
     /** Some path here has the value from a region. */
     boolean mayBeRegion() {
         return (bits & REGION_BIT) != 0;

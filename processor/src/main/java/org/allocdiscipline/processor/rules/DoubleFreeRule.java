@@ -32,7 +32,8 @@ public final class DoubleFreeRule implements Rule {
         for (DoubleRelease release : context.analyses().ownership(context.body()).doubleReleases()) {
             context.findings().report(release.release(), words.name(release.release().getLeaf())
                     + " releases " + words.value(release.allocation())
-                    + ", which may already have been released on the way here.", DESCRIPTOR.fixHint());
+                    + ", which may already have been released on the way here"
+                    + words.helper(release.helper(), false) + ".", DESCRIPTOR.fixHint());
         }
     }
 }

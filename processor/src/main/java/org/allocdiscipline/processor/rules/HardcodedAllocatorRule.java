@@ -1,5 +1,6 @@
 package org.allocdiscipline.processor.rules;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -12,6 +13,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,6 +24,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -106,6 +109,9 @@ public final class HardcodedAllocatorRule implements Rule {
                 fix = isStatic
                         ? "Do not keep an allocator in static state: take an `Allocator allocator` parameter in the"
                                 + " methods that allocate."
+                        : inCompactSourceFile(context)
+                                ? "A compact source file has no constructor to take an allocator: make one in main() and"
+                                        + " pass it to the methods that allocate, instead of " + body.element().getSimpleName() + "."
                         : simpleOwner(body).isEmpty()
                                 ? "Initialise " + body.element().getSimpleName() + " from an `Allocator allocator`"
                                         + " parameter of the method that creates this object."
@@ -139,6 +145,25 @@ public final class HardcodedAllocatorRule implements Rule {
     private static String nameOf(Tree tree) {
         return tree instanceof MemberSelectTree select ? select.getIdentifier().toString()
                 : tree instanceof IdentifierTree identifier ? identifier.getName().toString() : tree.toString();
+    }
+
+    /**
+     * Whether the body belongs to the class javac declares for a compact source file (JEP 512): no source
+     * names it, so its tree starts where its first member does.
+     */
+    private static boolean inCompactSourceFile(BodyContext context) {
+        Element owner = context.body().element().getEnclosingElement();
+        if (!(owner instanceof TypeElement type) || type.getNestingKind() != NestingKind.TOP_LEVEL) {
+            return false;
+        }
+        ClassTree tree = context.trees().getTree(type);
+        if (tree == null || tree.getMembers().isEmpty()) {
+            return false;
+        }
+        SourcePositions positions = context.trees().getSourcePositions();
+        long start = positions.getStartPosition(context.unit(), tree);
+        return start >= 0 && tree.getMembers().stream()
+                .anyMatch(member -> positions.getStartPosition(context.unit(), member) == start);
     }
 
     private static String simpleOwner(CodeBody body) {

@@ -46,7 +46,8 @@ public final class OwnedNotFreedRule implements Rule {
             String what = site instanceof VariableTree variable
                     ? (field ? "The @Owned field `" : "The @Owned parameter `") + variable.getName() + "`"
                     : "The owned value from " + words.name(site);
-            context.findings().report(leak.site(), what + " " + leak.reason().clause(leak, words, body, field) + ".",
+            context.findings().report(leak.site(), what + " " + leak.reason().clause(leak, words, body, field)
+                            + words.helper(leak.helper(), true) + ".",
                     leak.reason().hint(leak, field));
         }
     }

@@ -7,13 +7,16 @@ import java.util.Random;
 /**
  * Writes random compilable methods in which every allocation is freed right after one use,
  * nested in every statement form, with guarded jumps and checked exceptions elsewhere. Some
- * allocations are made and freed under two tests of one boolean flag. Each
- * allocation, use and free is on a line of its own and is recorded, so a test can remove or
- * repeat one free and know exactly which finding must appear.
+ * allocations are made and freed under two tests of one boolean flag. Some are made by a generated
+ * private factory, and some freed by a generated private helper (its free is the one recorded), which the
+ * checker reads from their bodies. Each allocation, use and free is on a line of its own and is recorded,
+ * so a test can remove or repeat one free and know exactly which finding must appear.
  */
 final class OwnedProgramGenerator {
     private final Random random;
     private int counter;
+    /** The private helpers and factories the method calls, declared after it. */
+    private final StringBuilder helpers = new StringBuilder();
     /** For each allocation: the line texts of its allocation and its free. */
     final List<String[]> triples = new ArrayList<>();
 
@@ -25,6 +28,7 @@ final class OwnedProgramGenerator {
     }
 
     String source() {
+        String body = block(new Context(false, false, List.of()), 4);
         return "class T {\n"
                 + "    @Owned static MemorySegment make() { return MemorySegment.NULL; }\n"
                 + "    static boolean c() { return true; }\n"
@@ -32,8 +36,10 @@ final class OwnedProgramGenerator {
                 + "    static void use(MemorySegment s) {}\n"
                 + "    static void io() throws IOException {}\n"
                 + "    void m(Allocator a) throws IOException {\n"
-                + block(new Context(false, false, List.of()), 4)
-                + "    }\n}\n";
+                + body
+                + "    }\n"
+                + helpers
+                + "}\n";
     }
 
     private String block(Context context, int depth) {
@@ -94,7 +100,19 @@ final class OwnedProgramGenerator {
             return choice;
         }
         String allocation = "MemorySegment s" + k + " = make();";
+        if (random.nextInt(4) == 0) {
+            allocation = "MemorySegment s" + k + " = fresh" + k + "();";
+            helpers.append("private static MemorySegment fresh").append(k).append("() {\nreturn make();\n}\n");
+        }
         String free = "a.free(s" + k + ");";
+        if (random.nextInt(3) == 0) {
+            // Freed by a helper: the helper's free is the one a test removes or repeats.
+            String helperFree = "a.free(h" + k + ");";
+            helpers.append("private static void release").append(k).append("(Allocator a, MemorySegment h").append(k)
+                    .append(") {\n").append(helperFree).append("\n}\n");
+            triples.add(new String[] {allocation, helperFree});
+            return allocation + "\nuse(s" + k + ");\nrelease" + k + "(a, s" + k + ");\n";
+        }
         triples.add(new String[] {allocation, free});
         return allocation + "\nuse(s" + k + ");\n" + free + "\n";
     }

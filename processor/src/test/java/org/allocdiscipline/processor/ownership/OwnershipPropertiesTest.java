@@ -12,7 +12,9 @@ import org.allocdiscipline.processor.flow.CfgOptions;
 /**
  * Random programs in which every allocation is freed at once (or made and freed under two tests
  * of one flag) are clean in every statement context; removing one free yields exactly one leak at
- * that allocation, and repeating one yields exactly one double free at the repeat.
+ * that allocation, and repeating one yields exactly one double free at the repeat. Some values come
+ * from private factories and some are freed by private helpers: removing a helper's free leaks at the
+ * caller's allocation, repeating it is a double free in the helper.
  */
 class OwnershipPropertiesTest {
     private static final String PRELUDE_LINES = "import java.io.IOException;\nimport java.lang.foreign.MemorySegment;\n"

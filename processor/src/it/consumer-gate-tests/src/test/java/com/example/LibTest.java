@@ -3,7 +3,6 @@ package com.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.foreign.MemorySegment;
-import org.allocdiscipline.Owned;
 import org.allocdiscipline.PageAllocator;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +23,9 @@ class LibTest {
         release(Lib.buffer());
     }
 
-    // A helper is no test: still a finding (accepted by the test baseline).
-    private static void release(@Owned MemorySegment buffer) {
+    // A helper is no test: still a finding (accepted by the test baseline). It takes the buffer without
+    // an annotation: its body frees it, and it is private to this class.
+    private static void release(MemorySegment buffer) {
         PageAllocator.INSTANCE.free(buffer);
     }
 }
