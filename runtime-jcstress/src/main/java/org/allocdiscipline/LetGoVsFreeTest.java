@@ -53,7 +53,7 @@ public class LetGoVsFreeTest {
                 && SlabProtocolFixture.held(taker, fresh) != 0) {
             r.r1 = "S pooled";
         } else {
-            r.r1 = "unexpected: S in state " + s.state() + ", taker holds " + taker.counts[SlabProtocolFixture.C];
+            r.r1 = "unexpected: S in state " + s.state() + ", taker holds " + taker.count(SlabProtocolFixture.C);
         }
     }
 }

@@ -36,6 +36,7 @@ final class SlabProtocolFixture {
     private static final VarHandle POOL_HEAD;
     private static final VarHandle EMPTY_POOL;
     private static final VarHandle CLASSES;
+    private static final VarHandle SLAB_TABLE;
 
     static {
         try {
@@ -45,6 +46,7 @@ final class SlabProtocolFixture {
             MethodHandles.Lookup gpa = MethodHandles.privateLookupIn(GeneralPurposeAllocator.class, MethodHandles.lookup());
             EMPTY_POOL = gpa.findVarHandle(GeneralPurposeAllocator.class, "pool", ArrayDeque.class);
             CLASSES = gpa.findVarHandle(GeneralPurposeAllocator.class, "classes", GpaSizeClass[].class);
+            SLAB_TABLE = gpa.findVarHandle(GeneralPurposeAllocator.class, "slabs", GpaSlabTable.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -53,6 +55,8 @@ final class SlabProtocolFixture {
     final GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(PageAllocator.INSTANCE, Safety.UNCHECKED);
     final GpaSizeClass sizeClass;
     final GpaSizeClass[] classes;
+    /** The allocator's table of slabs, where the fixture's slabs are numbered as the caches need. */
+    private final GpaSlabTable slabTable = (GpaSlabTable) SLAB_TABLE.get(gpa);
     private final int stripes;
     private final List<GpaSlab> slabs = new ArrayList<>();
     /** Per slab, the taken slots that no cache of the fixture holds (live allocations of nobody here). */
@@ -72,7 +76,8 @@ final class SlabProtocolFixture {
     GpaSlab slab(long bits, int state) {
         int index = slabs.size();
         MemorySegment memory = REGION.asSlice(index * GpaSlab.SIZE, GpaSlab.SIZE);
-        GpaSlab slab = new GpaSlab(memory, memory);
+        GpaSlab slab = new GpaSlab(memory);
+        slabTable.add(slab);
         slab.format(sizeClass);
         slab.used[0] = slab.padding | bits;
         slab.setState(state);
@@ -114,16 +119,14 @@ final class SlabProtocolFixture {
         for (int slot : slotsHeld) {
             int i = slabs.indexOf(slab);
             live.set(i, live.get(i) & ~(1L << slot));
-            int n = cache.counts[C]++;
-            cache.slabs[C][n] = slab;
-            cache.slots[C][n] = slot;
+            cache.add(C, slab, slot);
         }
         return cache;
     }
 
     /** An empty thread cache. */
     GpaThreadCache cache() {
-        GpaThreadCache cache = new GpaThreadCache(Thread.currentThread(), classes.length);
+        GpaThreadCache cache = new GpaThreadCache(Thread.currentThread(), classes.length, slabTable);
         caches.add(cache);
         return cache;
     }
@@ -175,9 +178,9 @@ final class SlabProtocolFixture {
     /** The slots of {@code slab} that {@code cache} holds, as a bit set. */
     static long held(GpaThreadCache cache, GpaSlab slab) {
         long bits = 0;
-        for (int i = 0; i < cache.counts[C]; i++) {
-            if (cache.slabs[C][i] == slab) {
-                bits |= 1L << cache.slots[C][i];
+        for (int i = 0; i < cache.count(C); i++) {
+            if (cache.slab(C, i) == slab) {
+                bits |= 1L << cache.slot(C, i);
             }
         }
         return bits;
@@ -206,10 +209,10 @@ final class SlabProtocolFixture {
                     return name + ": a slot held by two caches";
                 }
                 held |= h;
-                for (int k = 0; k < cache.counts[C]; k++) {
-                    for (int j = k + 1; j < cache.counts[C]; j++) {
-                        if (cache.slabs[C][k] == slab && cache.slabs[C][j] == slab
-                                && cache.slots[C][k] == cache.slots[C][j]) {
+                for (int k = 0; k < cache.count(C); k++) {
+                    for (int j = k + 1; j < cache.count(C); j++) {
+                        if (cache.slab(C, k) == slab && cache.slab(C, j) == slab
+                                && cache.slot(C, k) == cache.slot(C, j)) {
                             return name + ": a slot held twice by one cache";
                         }
                     }

@@ -55,7 +55,7 @@ public class TakeVsLetGoTest {
         String broken = f.broken();
         if (broken != null) {
             r.r1 = broken;
-        } else if (first.counts[SlabProtocolFixture.C] == 0 || second.counts[SlabProtocolFixture.C] == 0) {
+        } else if (first.count(SlabProtocolFixture.C) == 0 || second.count(SlabProtocolFixture.C) == 0) {
             r.r1 = "a refill took no slot";
         } else {
             r.r1 = switch (s.state()) {

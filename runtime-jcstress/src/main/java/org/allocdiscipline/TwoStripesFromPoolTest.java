@@ -62,7 +62,7 @@ public class TwoStripesFromPoolTest {
             r.r1 = broken;
             return;
         }
-        if (stripe0.counts[SlabProtocolFixture.C] == 0 || stripe1.counts[SlabProtocolFixture.C] == 0) {
+        if (stripe0.count(SlabProtocolFixture.C) == 0 || stripe1.count(SlabProtocolFixture.C) == 0) {
             r.r1 = "a refill took no slot";
             return;
         }

@@ -3,6 +3,7 @@ package org.allocdiscipline;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.allocdiscipline.internal.Underneath;
  * <p><b>Threads.</b> Every method may be called from any thread (in {@link Safety#SHARED} and
  * {@link Safety#UNCHECKED} mode), and a segment may be freed by another thread than the one that
  * allocated it. Each thread keeps a few free slots per size class (at most 16 KiB, 64 slots) for
- * itself, so most allocs and frees take no lock and no atomic instruction. An empty cache is
+ * itself, found through a table by thread id, so most allocs and frees take no lock, no atomic
+ * instruction and no {@code ThreadLocal} lookup. An empty cache is
  * refilled with up to half its capacity in one atomic operation on a slab's bitmap, under a lock
  * of the thread's stripe (threads allocate from different slabs, striped by thread id, so the
  * lock is contended only between threads of one stripe); a full cache gives half back with one
@@ -67,11 +69,22 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private static final int LEAKS_LISTED = 20;
     /** Threads allocate from one of this many slabs per class, chosen by thread id. */
     private static final int MAX_STRIPES = 8;
+    /** Entries of the table that finds a thread's cache by thread id; threads that share one take turns. */
+    private static final int CACHE_TABLE = 64;
 
     private final Allocator backing;
     private final Safety safety;
     /** What slab segments live in (in UNCHECKED mode, a lifetime that invalidates nothing). */
     private final Lifetime lifetime;
+    /**
+     * All of memory in the lifetime's scope: small segments are slices of it, so that an alloc
+     * needs neither the slab's own segment nor a restricted {@code reinterpret}.
+     */
+    private final MemorySegment view;
+    /** The scope of the segments handed out, or null in UNCHECKED mode, where any scope is accepted. */
+    private final MemorySegment.Scope ownScope;
+    /** The scope of the segments handed out in every mode: a free in another scope takes the checked path. */
+    private final MemorySegment.Scope viewScope;
     private final Underneath underneath = new Underneath(new BuiltOnBacking());
     private final Thread confinedTo;
     private final GpaSizeClass[] classes;
@@ -80,9 +93,15 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     private final Map<Long, LargeBlock> large = new HashMap<>();
     private final Object closeLock = new Object();
     private final ThreadLocal<GpaThreadCache> threadCaches = new ThreadLocal<>();
-    /** The last cache seen per stripe: finds the calling thread's cache without a ThreadLocal lookup. */
-    private final GpaThreadCache[] cacheByStripe;
-    private final int stripeMask;
+    /**
+     * The last cache seen per thread id modulo the table size ({@link GpaThreadCache#NONE} before
+     * any): finds the calling thread's cache with one load and a compare, where a ThreadLocal
+     * lookup takes a hash probe. Each entry's thread is final, so a thread never uses another's.
+     * Closing empties the table, so the fast paths, which read no {@code closed} flag, go to the
+     * checked paths from then on; any call that happens after {@code close} (as every call must,
+     * see {@link #close}) sees the empty table.
+     */
+    private final GpaThreadCache[] cacheByThread = new GpaThreadCache[CACHE_TABLE];
     private final List<GpaThreadCache> allCaches = new ArrayList<>();
     private volatile boolean closed;
     private boolean released;
@@ -110,14 +129,16 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         this.backing = Objects.requireNonNull(backing, "backing");
         this.safety = Objects.requireNonNull(safety, "safety");
         this.lifetime = Lifetime.open(safety);
+        this.view = lifetime.wrap(0, Long.MAX_VALUE);
+        this.viewScope = view.scope();
+        this.ownScope = safety == Safety.UNCHECKED ? null : viewScope;
         this.confinedTo = safety == Safety.THREAD_CONFINED ? Thread.currentThread() : null;
         this.classes = new GpaSizeClass[GpaSizeClass.MAX_SHIFT - GpaSizeClass.MIN_SHIFT + 1];
         int stripes = Integer.highestOneBit(Math.min(MAX_STRIPES, Runtime.getRuntime().availableProcessors()));
         for (int i = 0; i < classes.length; i++) {
             classes[i] = new GpaSizeClass(this, i + GpaSizeClass.MIN_SHIFT, stripes);
         }
-        this.cacheByStripe = new GpaThreadCache[stripes];
-        this.stripeMask = stripes - 1;
+        Arrays.fill(cacheByThread, GpaThreadCache.NONE);
     }
 
     /**
@@ -131,6 +152,80 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     @Override
     public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+        // The fast path: a slab request (size 1 to 4096, a power-of-two alignment up to 4096) by a
+        // thread whose cache the table finds (so the allocator is open). Everything else, the checks
+        // that throw included, is allocChecked's.
+        Thread thread = Thread.currentThread();
+        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
+        if (((((byteSize - 1) | (byteAlignment - 1)) >>> GpaSizeClass.MAX_SHIFT) | (byteAlignment & (byteAlignment - 1))) != 0
+                || cache.thread != thread) {
+            return allocChecked(byteSize, byteAlignment);
+        }
+        int c = GpaSizeClass.index(Math.max(byteSize, byteAlignment));
+        int n = cache.counts[c] - 1;
+        if (n < 0) {
+            return allocRefilling(cache, c, byteSize, byteAlignment);
+        }
+        return take(cache, c, n, byteSize, byteAlignment);
+    }
+
+    @Override
+    public void free(@Owned MemorySegment memory) {
+        Objects.requireNonNull(memory, "memory");
+        // The fast path: a live slab allocation, exactly as handed out, freed by a thread whose
+        // cache the table finds (so the allocator is open). Anything else goes the checked way,
+        // which names what is wrong.
+        Thread thread = Thread.currentThread();
+        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
+        long address = memory.address();
+        GpaSlab slab = cache.lastFreedInto;
+        if (slab.base != (address & -GpaSlab.SIZE)) {
+            slab = cache.thread == thread ? recentSlab(cache, address) : null;
+        }
+        int offset = (int) address & (int) (GpaSlab.SIZE - 1);
+        int shift;
+        if (cache.thread != thread || slab == null || memory.scope() != viewScope
+                || !slab.holdsLive(offset, shift = slab.slotShift, memory.byteSize())) {
+            freeChecked(memory);
+            return;
+        }
+        keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
+    }
+
+    /** The slab that holds {@code address}, or null; remembered as the calling thread's cache's last one. */
+    private GpaSlab recentSlab(GpaThreadCache cache, long address) {
+        GpaSlab slab = slabs.find(address & -GpaSlab.SIZE);
+        if (slab != null) {
+            cache.lastFreedInto = slab;
+        }
+        return slab;
+    }
+
+    /** Hands out class {@code c}'s {@code n}-th cached slot. */
+    private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
+        long entry = cache.entries[GpaThreadCache.entry(c, n)];
+        GpaSlab slab = slabs.byId((int) (entry >>> 32));
+        int slot = GpaThreadCache.slotOf(entry);
+        cache.counts[c] = n;
+        slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);
+        return view.asSlice(slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT)), byteSize);
+    }
+
+    /**
+     * Marks a validated live slot of class {@code c} not live and keeps it in the calling thread's
+     * cache. The class comes from the same read of the slab's format as the slot, so the slot is
+     * inside the slab whatever a racing misuse did meanwhile.
+     */
+    private void keep(GpaThreadCache cache, int c, GpaSlab slab, int slot) {
+        slab.meta[slot] = 0;
+        if (cache.counts[c] == GpaThreadCache.capacity(c)) {
+            cache.flushHalf(c, classes[c]);
+        }
+        cache.add(c, slab, slot);
+    }
+
+    /** An alloc that did not take the fast path: every check in order, then the slab or the backing allocator. */
+    private MemorySegment allocChecked(long byteSize, long byteAlignment) throws AllocationException {
         Requests.check(byteSize, byteAlignment);
         checkThread();
         if (byteSize == 0) {
@@ -143,22 +238,19 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         }
         checkOpen();
         int c = GpaSizeClass.index(need);
-        GpaThreadCache cache = cache();
+        GpaThreadCache cache = cacheOf(Thread.currentThread());
         int n = cache.counts[c] - 1;
-        if (n < 0) {
-            classes[c].refill(cache, c, cache.slots[c].length / 2);
-            n = cache.counts[c] - 1;
-        }
-        cache.counts[c] = n;
-        GpaSlab slab = cache.slabs[c][n];
-        int slot = cache.slots[c][n];
-        slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);
-        return slab.view.asSlice((long) slot << slab.slotShift, byteSize);
+        return n < 0 ? allocRefilling(cache, c, byteSize, byteAlignment) : take(cache, c, n, byteSize, byteAlignment);
     }
 
-    @Override
-    public void free(@Owned MemorySegment memory) {
-        Objects.requireNonNull(memory, "memory");
+    private MemorySegment allocRefilling(GpaThreadCache cache, int c, long byteSize, long byteAlignment)
+            throws AllocationException {
+        classes[c].refill(cache, c, GpaThreadCache.capacity(c) / 2);
+        return take(cache, c, cache.counts[c] - 1, byteSize, byteAlignment);
+    }
+
+    /** A free that did not take the fast path: every check in order, each throwing what is wrong. */
+    private void freeChecked(MemorySegment memory) {
         checkThread();
         if (memory.byteSize() == 0) {
             return;
@@ -167,17 +259,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         GpaSlab slab = slabOf(memory);
         if (slab != null) {
             GpaSizeClass sizeClass = ownerOf(slab, memory);
-            int c = sizeClass.shift - GpaSizeClass.MIN_SHIFT;
-            GpaThreadCache cache = cache();
-            int slot = sizeClass.freeIntoCache(slab, memory);
-            int n = cache.counts[c];
-            if (n == cache.slots[c].length) {
-                cache.flushHalf(c, sizeClass);
-                n = cache.counts[c];
-            }
-            cache.slabs[c][n] = slab;
-            cache.slots[c][n] = slot;
-            cache.counts[c] = n + 1;
+            int slot = sizeClass.liveSlot(slab, memory);
+            keep(cacheOf(Thread.currentThread()), sizeClass.shift - GpaSizeClass.MIN_SHIFT, slab, slot);
         } else {
             backing.free(removeLarge(memory));
         }
@@ -238,6 +321,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                 return;
             }
             closed = true;
+            Arrays.fill(cacheByThread, GpaThreadCache.NONE);
             StringBuilder leaks = new StringBuilder();
             long leakCount = describeLiveAndWaitForOperations(leaks);
             lifetime.close();
@@ -288,6 +372,11 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     // --- package-private hooks for the size classes ---
 
+    /** A small segment: {@code byteSize} bytes at {@code address}, in this allocator's scope. */
+    MemorySegment segmentAt(long address, long byteSize) {
+        return view.asSlice(address, byteSize);
+    }
+
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException(releasedUnderneath
@@ -322,17 +411,11 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     // --- internals ---
 
-    private GpaThreadCache cache() {
-        Thread thread = Thread.currentThread();
-        int stripe = (int) thread.threadId() & stripeMask;
-        GpaThreadCache cache = cacheByStripe[stripe];
-        return cache != null && cache.thread == thread ? cache : cacheOf(thread, stripe);
-    }
-
-    private GpaThreadCache cacheOf(Thread thread, int stripe) {
+    /** The calling thread's cache, made on its first call; it goes into the table for the fast paths. */
+    private GpaThreadCache cacheOf(Thread thread) {
         GpaThreadCache cache = threadCaches.get();
         if (cache == null) {
-            cache = new GpaThreadCache(thread, classes.length);
+            cache = new GpaThreadCache(thread, classes.length, slabs);
             synchronized (allCaches) {
                 // Slots that ended threads held back go back to their slabs.
                 allCaches.removeIf(other -> {
@@ -346,7 +429,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             }
             threadCaches.set(cache);
         }
-        cacheByStripe[stripe] = cache;
+        cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)] = cache;
         return cache;
     }
 
@@ -365,7 +448,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                     + GpaSlab.SIZE + " bytes aligned to " + GpaSlab.SIZE);
         }
         underneath.took(raw);
-        return new GpaSlab(raw, lifetime.rescope(raw));
+        return new GpaSlab(raw);
     }
 
     private MemorySegment allocLarge(long byteSize, long byteAlignment) throws AllocationException {
@@ -474,6 +557,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                 if (!released) {
                     releasedUnderneath = true;
                     closed = true;
+                    Arrays.fill(cacheByThread, GpaThreadCache.NONE);
                     lifetime.close();
                     released = true;
                 }
@@ -503,10 +587,15 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
 
     private GpaSlab slabOf(MemorySegment memory) {
         GpaSlab slab = slabs.find(memory.address() & -GpaSlab.SIZE);
-        if (slab != null && !lifetime.owns(memory)) {
+        if (slab != null && !ours(memory)) {
             throw foreign(memory);
         }
         return slab;
+    }
+
+    /** Whether {@code memory} is in the scope of the segments this allocator hands out (always, when unchecked). */
+    private boolean ours(MemorySegment memory) {
+        return ownScope == null || memory.scope() == ownScope;
     }
 
     /** The class that {@code slab} serves; an empty slab waiting in the pool holds nothing live. */

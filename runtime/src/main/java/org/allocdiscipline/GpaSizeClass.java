@@ -160,12 +160,6 @@ final class GpaSizeClass {
         }
     }
 
-    /** Validates a free and marks the slot not live, for the caller to keep it in its cache. */
-    int freeIntoCache(GpaSlab slab, MemorySegment memory) {
-        int slot = liveSlot(slab, memory);
-        slab.meta[slot] = 0;
-        return slot;
-    }
 
     private void afterFreeIntoIdleSlab(GpaSlab slab, int life, boolean wordEmptied) {
         if (slab.state() == GpaSlab.ABANDONED && slab.changeState(life, GpaSlab.ABANDONED, GpaSlab.POOLED)) {
@@ -223,10 +217,11 @@ final class GpaSizeClass {
 
     private MemorySegment resize(GpaSlab slab, int slot, long newSize, long alignment) {
         slab.meta[slot] = meta(newSize, alignment);
-        return slab.view.asSlice((long) slot << shift, newSize);
+        return owner.segmentAt(slab.base + ((long) slot << shift), newSize);
     }
 
-    private int liveSlot(GpaSlab slab, MemorySegment memory) {
+    /** The live slot that {@code memory} is exactly; throws what is wrong with it otherwise. */
+    int liveSlot(GpaSlab slab, MemorySegment memory) {
         long address = memory.address();
         long offset = address - slab.base;
         if ((offset & (slotSize() - 1)) != 0) {
@@ -237,7 +232,7 @@ final class GpaSizeClass {
         }
         int slot = (int) (offset >>> shift);
         char meta = slab.meta[slot];
-        if (meta == 0 || !slab.isUsed(slot)) {
+        if (meta == 0) {
             throw doubleFree(memory);
         }
         long recorded = size(meta);

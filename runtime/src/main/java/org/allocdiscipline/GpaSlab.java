@@ -8,7 +8,10 @@ import java.lang.invoke.VarHandle;
  * One 64 KiB block from the backing allocator, cut into equal slots of one size class.
  *
  * <p>A slot's bit in {@link #used} says whether it is taken: live, or held in a thread's cache
- * (then its meta is 0). Bits change only atomically (a CAS to take slots, an atomic AND to free
+ * (then its meta is 0). A slot's meta is non-zero only while it is live, so only while its bit is
+ * set: the thread that gives a slot back clears the meta before it clears the bit, and a slot is
+ * handed out (meta written) only after its bit was set; a free therefore needs only the meta to
+ * tell a live slot from a freed one. Bits change only atomically (a CAS to take slots, an atomic AND to free
  * one), so a free needs no lock, and a double free is caught exactly even when two threads race
  * to free the same slot. Slots are taken only by the stripe whose CURRENT slab this is (see
  * {@link GpaSizeClass}). {@link #meta} keeps each
@@ -44,9 +47,9 @@ final class GpaSlab {
 
     /** The segment as the backing allocator returned it: what close gives back. */
     final MemorySegment raw;
-    /** The same memory in the allocator's own scope: what slots are sliced from. */
-    final MemorySegment view;
     final long base;
+    /** The slab's number in its allocator's {@link GpaSlabTable}, given before anyone else can see the slab. */
+    int id;
 
     /** The class the slab serves; null while EMPTY. */
     volatile GpaSizeClass sizeClass;
@@ -73,9 +76,11 @@ final class GpaSlab {
     GpaSlab next;
     boolean pooled;
 
-    GpaSlab(MemorySegment raw, MemorySegment view) {
+    /** A slab that holds no address of any allocator: a starting point for lookups that must not be null. */
+    static final GpaSlab NONE = new GpaSlab(MemorySegment.NULL);
+
+    GpaSlab(MemorySegment raw) {
         this.raw = raw;
-        this.view = view;
         this.base = raw.address();
     }
 
@@ -165,19 +170,29 @@ final class GpaSlab {
     }
 
     private int cache(GpaThreadCache cache, int c, int w, long mask) {
-        GpaSlab[] cachedSlabs = cache.slabs[c];
-        int[] cachedSlots = cache.slots[c];
-        int n = cache.counts[c];
         int taken = 0;
         for (long rest = mask; rest != 0; rest &= rest - 1) {
             int slot = (w << 6) | Long.numberOfTrailingZeros(rest);
             meta[slot] = 0;
-            cachedSlabs[n] = this;
-            cachedSlots[n++] = slot;
+            cache.add(c, this, slot);
             taken++;
         }
-        cache.counts[c] = n;
         return taken;
+    }
+
+    /**
+     * Whether the slot at {@code offset} in the slab starts there and is live with {@code byteSize}
+     * bytes; {@code shift} is the slab's {@link #slotShift}, read once by the caller, which
+     * derives the slot and its class from that same read. If not, the caller finds out why.
+     */
+    boolean holdsLive(int offset, int shift, long byteSize) {
+        char[] metas = meta;
+        int slot = offset >>> shift;
+        if ((offset & ((1 << shift) - 1)) != 0 || Integer.compareUnsigned(slot, metas.length) >= 0) {
+            return false;
+        }
+        char recorded = metas[slot];
+        return recorded != 0 && GpaSizeClass.size(recorded) == byteSize;
     }
 
     /** Whether every slot is taken, read with the ordering that pairs with a free's atomic clear. */

@@ -3,47 +3,68 @@ package org.allocdiscipline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Finds the slab that holds an address, on every free, without a lock and without boxing.
  * Slabs are only ever added (they stay until the allocator closes, so that a stale segment never
- * points into unmapped memory), which lets readers go lock-free: a writer publishes a slab before
- * its key (release), a reader reads the key first (acquire).
+ * points into unmapped memory), which lets readers go lock-free: a writer publishes each slab with
+ * a release store, a reader reads it with an acquire load, and a slab's base is final.
  */
 final class GpaSlabTable {
-    private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle SLABS = MethodHandles.arrayElementVarHandle(GpaSlab[].class);
 
-    private record Table(long[] keys, GpaSlab[] slabs) {
-        Table(int capacity) {
-            this(new long[capacity], new GpaSlab[capacity]);
-        }
-    }
-
-    private volatile Table table = new Table(64);
+    /** Open addressing, linear probing; a slab is its own key (its base). */
+    private volatile GpaSlab[] table = new GpaSlab[64];
+    /**
+     * Slab {@code i} at index {@code i}: thread caches name slabs by number, so that keeping one
+     * stores no reference. Read without a barrier on every alloc: a reader knows a number only
+     * through the slab, which it got after the slab was stored here (so it sees that store, in
+     * this array or in a copy made later), and a grown copy is published through the final
+     * field of a new {@link Numbered}, so a reader that sees the copy sees its contents.
+     */
+    private Numbered byId = new Numbered(new GpaSlab[64]);
     private int size;
+
+    private record Numbered(GpaSlab[] slabs) {
+    }
 
     /** Returns the slab whose base is {@code base}, or null. */
     GpaSlab find(long base) {
-        Table t = table;
-        long[] keys = t.keys;
-        int mask = keys.length - 1;
+        GpaSlab[] t = table;
+        int mask = t.length - 1;
         for (int i = hash(base) & mask; ; i = (i + 1) & mask) {
-            long key = (long) KEYS.getAcquire(keys, i);
-            if (key == base) {
-                return t.slabs[i];
-            }
-            if (key == 0) {
-                return null;
+            GpaSlab slab = (GpaSlab) SLABS.getAcquire(t, i);
+            if (slab == null || slab.base == base) {
+                return slab;
             }
         }
     }
 
+    /**
+     * The slab numbered {@code id}. A thread knows a slab's number only after it got the slab
+     * itself, which happens after the slab was added here.
+     */
+    GpaSlab byId(int id) {
+        return byId.slabs[id];
+    }
+
+    /** Numbers {@code slab} and makes it findable by address and by number. */
     synchronized void add(GpaSlab slab) {
-        Table t = table;
-        if ((size + 1) * 2 > t.keys.length) {
-            Table grown = new Table(t.keys.length * 2);
-            for (GpaSlab s : t.slabs) {
+        slab.id = size;
+        GpaSlab[] ids = byId.slabs;
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            ids[size] = slab;
+            byId = new Numbered(ids);
+        } else {
+            ids[size] = slab;
+        }
+        GpaSlab[] t = table;
+        if ((size + 1) * 2 > t.length) {
+            GpaSlab[] grown = new GpaSlab[t.length * 2];
+            for (GpaSlab s : t) {
                 if (s != null) {
                     insert(grown, s);
                 }
@@ -57,7 +78,7 @@ final class GpaSlabTable {
 
     synchronized List<GpaSlab> all() {
         List<GpaSlab> result = new ArrayList<>(size);
-        for (GpaSlab s : table.slabs) {
+        for (GpaSlab s : table) {
             if (s != null) {
                 result.add(s);
             }
@@ -65,14 +86,13 @@ final class GpaSlabTable {
         return result;
     }
 
-    private static void insert(Table t, GpaSlab slab) {
-        int mask = t.keys.length - 1;
+    private static void insert(GpaSlab[] t, GpaSlab slab) {
+        int mask = t.length - 1;
         int i = hash(slab.base) & mask;
-        while (t.keys[i] != 0) {
+        while (t[i] != null) {
             i = (i + 1) & mask;
         }
-        t.slabs[i] = slab;
-        KEYS.setRelease(t.keys, i, slab.base);
+        SLABS.setRelease(t, i, slab);
     }
 
     private static int hash(long base) {

@@ -6,27 +6,87 @@ package org.allocdiscipline;
  * (no other thread can take it) and has its meta cleared (it is not live, so freeing it again is
  * still reported as a double free). Only the owning thread touches the arrays, except after the
  * thread ended, when {@link GeneralPurposeAllocator} returns the slots to their slabs.
+ *
+ * <p>The stacks of all classes share one flat array, class {@code c}'s entries starting at
+ * {@code c * MAX_SLOTS}, and an entry is a number: the slab's number in its allocator's
+ * {@link GpaSlabTable} and the slot's. So an alloc or a free reaches its entry in two loads from
+ * the cache, and a free that keeps a slot stores no reference (which would cost the garbage
+ * collector's write barrier).
  */
 final class GpaThreadCache {
     /** Bytes a thread may hold back per size class. */
     private static final long BYTES_PER_CLASS = 16 * 1024;
-    private static final int MAX_SLOTS = 64;
+    /** The most slots a thread holds back per class; also the stride between the classes' stacks. */
+    static final int MAX_SLOTS = 64;
+    private static final int STRIDE_SHIFT = 6;
 
+    /** The owner, or null for {@link #NONE}. */
     final Thread thread;
-    final GpaSlab[][] slabs;
-    final int[][] slots;
+    /** Where the slabs named by the entries are. */
+    final GpaSlabTable table;
+    /** Per entry, the slab's number in the high half and the slot in the low half. */
+    final long[] entries;
     final int[] counts;
+    /**
+     * The slab of the last free that missed it: most frees go to the same slab as the one before,
+     * and this finds it without a probe of the allocator's table. Never null.
+     */
+    GpaSlab lastFreedInto = GpaSlab.NONE;
 
-    GpaThreadCache(Thread thread, int classes) {
+    /** Stands in for "no cache" in a lookup table: it belongs to no thread, so every lookup that finds it misses. */
+    static final GpaThreadCache NONE = new GpaThreadCache(null, 0, null);
+
+    GpaThreadCache(Thread thread, int classes, GpaSlabTable table) {
         this.thread = thread;
-        this.slabs = new GpaSlab[classes][];
-        this.slots = new int[classes][];
+        this.table = table;
+        this.entries = new long[classes << STRIDE_SHIFT];
         this.counts = new int[classes];
-        for (int c = 0; c < classes; c++) {
-            int capacity = (int) Math.max(2, Math.min(MAX_SLOTS, BYTES_PER_CLASS >>> (c + GpaSizeClass.MIN_SHIFT)));
-            slabs[c] = new GpaSlab[capacity];
-            slots[c] = new int[capacity];
-        }
+    }
+
+    /** How many slots class {@code c} may hold: at most 16 KiB of them, at most 64 (4 to 64 for 16 B to 4 KiB). */
+    static int capacity(int c) {
+        return (int) (BYTES_PER_CLASS >>> Math.max(c + GpaSizeClass.MIN_SHIFT, FULL_CLASS_SHIFT));
+    }
+
+    /** The largest class whose 16 KiB hold at least 64 slots. */
+    private static final int FULL_CLASS_SHIFT = Long.numberOfTrailingZeros(BYTES_PER_CLASS / MAX_SLOTS);
+
+    /** Where class {@code c}'s {@code n}-th entry is in {@link #entries}. */
+    static int entry(int c, int n) {
+        return (c << STRIDE_SHIFT) + n;
+    }
+
+    static long entryOf(GpaSlab slab, int slot) {
+        return ((long) slab.id << 32) | slot;
+    }
+
+    /** The slab of an entry. */
+    GpaSlab slabOf(long entry) {
+        return table.byId((int) (entry >>> 32));
+    }
+
+    static int slotOf(long entry) {
+        return (int) entry;
+    }
+
+    /** The number of slots class {@code c} holds. */
+    int count(int c) {
+        return counts[c];
+    }
+
+    GpaSlab slab(int c, int n) {
+        return slabOf(entries[entry(c, n)]);
+    }
+
+    int slot(int c, int n) {
+        return slotOf(entries[entry(c, n)]);
+    }
+
+    /** Keeps a free slot of class {@code c}; the caller made room. */
+    void add(int c, GpaSlab slab, int slot) {
+        int n = counts[c];
+        entries[entry(c, n)] = entryOf(slab, slot);
+        counts[c] = n + 1;
     }
 
     /** Returns the older half of class {@code c}'s slots to their slabs, making room. */
@@ -34,8 +94,7 @@ final class GpaThreadCache {
         int n = counts[c];
         int half = Math.max(1, n / 2);
         returnSlots(c, 0, half, sizeClass);
-        System.arraycopy(slabs[c], half, slabs[c], 0, n - half);
-        System.arraycopy(slots[c], half, slots[c], 0, n - half);
+        System.arraycopy(entries, entry(c, half), entries, entry(c, 0), n - half);
         counts[c] = n - half;
     }
 
@@ -48,16 +107,14 @@ final class GpaThreadCache {
     }
 
     private void returnSlots(int c, int from, int to, GpaSizeClass sizeClass) {
-        GpaSlab[] cachedSlabs = slabs[c];
-        int[] cachedSlots = slots[c];
         int i = from;
         while (i < to) {
             // Neighbouring entries often share a bitmap word: clear them with one atomic operation.
-            GpaSlab slab = cachedSlabs[i];
-            int word = cachedSlots[i] >>> 6;
+            GpaSlab slab = slab(c, i);
+            int word = slot(c, i) >>> 6;
             long mask = 0;
-            while (i < to && cachedSlabs[i] == slab && cachedSlots[i] >>> 6 == word) {
-                mask |= 1L << cachedSlots[i];
+            while (i < to && slab(c, i) == slab && slot(c, i) >>> 6 == word) {
+                mask |= 1L << slot(c, i);
                 i++;
             }
             sizeClass.release(slab, word, mask);

@@ -162,6 +162,41 @@ class GeneralPurposeAllocatorTest {
     }
 
     @Test
+    void aZeroLengthSliceOfAFreedSegmentFreesNothing() throws Exception {
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            MemorySegment segment = gpa.alloc(16);
+            gpa.free(segment);
+            // A slot that is not live records size 0, as a zero-length segment has: that must not
+            // pass for a live allocation, or the slot would be kept twice and handed out twice.
+            gpa.free(segment.asSlice(0, 0));
+            MemorySegment first = gpa.alloc(16);
+            MemorySegment second = gpa.alloc(16);
+            assertThat(first.address()).isNotEqualTo(second.address());
+            gpa.free(first);
+            gpa.free(second);
+            assertThat(gpa.liveAllocations()).isZero();
+        }
+    }
+
+    @Test
+    void freesIntoDifferentSlabsInTurnFindEachSlab() throws Exception {
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            // Different size classes live in different slabs: each free goes to another slab than the last.
+            List<MemorySegment> segments = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                segments.add(gpa.alloc(16L << (i % 9)));
+            }
+            for (MemorySegment segment : segments) {
+                gpa.free(segment);
+            }
+            for (MemorySegment segment : segments) {
+                assertThatThrownBy(() -> gpa.free(segment)).hasMessageContaining("double free");
+            }
+            assertThat(gpa.liveAllocations()).isZero();
+        }
+    }
+
+    @Test
     void foreignFreeIsAnIllegalArgumentException() throws Exception {
         try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing);
                 GeneralPurposeAllocator other = new GeneralPurposeAllocator(backing);

@@ -19,7 +19,7 @@ class GpaSlabLifeTest {
                 GeneralPurposeAllocator owner = new GeneralPurposeAllocator(PageAllocator.INSTANCE)) {
             MemorySegment memory = arena.allocate(GpaSlab.SIZE, GpaSlab.SIZE);
             GpaSizeClass sizeClass = new GpaSizeClass(owner, GpaSizeClass.MAX_SHIFT, 1);
-            GpaSlab slab = new GpaSlab(memory, memory);
+            GpaSlab slab = new GpaSlab(memory);
 
             slab.format(sizeClass);
             int firstLife = slab.life();

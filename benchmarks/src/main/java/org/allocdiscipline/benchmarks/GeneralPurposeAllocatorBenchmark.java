@@ -32,12 +32,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code *Pair}: one alloc immediately freed, the best case of every allocator's cache.</li>
  *   <li>{@code *Batch}: {@link #BATCH} allocations, then their frees in allocation order, so
  *       that slots are really taken from and returned to the size class.</li>
- *   <li>{@code *TwoThreads}: the batch pattern on two threads sharing one allocator (reported
- *       per pair and thread; compare with the one-thread batch to see contention).</li>
+ *   <li>{@code *TwoThreads}: the same pattern on two threads sharing one allocator (reported
+ *       per pair and thread; compare with one thread to see contention).</li>
  * </ul>
- * The downcalls are plain ones (the thread state transition included) and critical ones
- * ({@link Linker.Option#critical}, the fastest FFM can call C); the malloc segments are not
- * resized to the requested length, which only flatters malloc.
+ * Every pattern has three contenders: the allocator, and glibc through plain downcalls (the
+ * thread state transition included) and through critical ones ({@link Linker.Option#critical},
+ * the fastest FFM can call C); the malloc segments are not resized to the requested length, which
+ * only flatters malloc.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -115,6 +116,24 @@ public class GeneralPurposeAllocatorBenchmark {
     }
 
     @Benchmark
+    @Threads(2)
+    public void gpaPairTwoThreads(Blackhole blackhole) throws AllocationException {
+        gpaPair(blackhole);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void mallocPairTwoThreads(Blackhole blackhole) throws Throwable {
+        mallocPair(blackhole);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void mallocCriticalPairTwoThreads(Blackhole blackhole) throws Throwable {
+        mallocCriticalPair(blackhole);
+    }
+
+    @Benchmark
     @OperationsPerInvocation(BATCH)
     public void gpaBatch(Batch batch) throws AllocationException {
         gpaBatchOn(shared, batch);
@@ -123,7 +142,13 @@ public class GeneralPurposeAllocatorBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void mallocBatch(Batch batch) throws Throwable {
-        mallocBatchOn(batch);
+        mallocBatchOn(batch, false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void mallocCriticalBatch(Batch batch) throws Throwable {
+        mallocBatchOn(batch, true);
     }
 
     @Benchmark
@@ -137,7 +162,14 @@ public class GeneralPurposeAllocatorBenchmark {
     @Threads(2)
     @OperationsPerInvocation(BATCH)
     public void mallocBatchTwoThreads(Batch batch) throws Throwable {
-        mallocBatchOn(batch);
+        mallocBatchOn(batch, false);
+    }
+
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(BATCH)
+    public void mallocCriticalBatchTwoThreads(Batch batch) throws Throwable {
+        mallocBatchOn(batch, true);
     }
 
     private void gpaBatchOn(GeneralPurposeAllocator gpa, Batch batch) throws AllocationException {
@@ -150,13 +182,20 @@ public class GeneralPurposeAllocatorBenchmark {
         }
     }
 
-    private void mallocBatchOn(Batch batch) throws Throwable {
+    /** Each downcall names its handle as a constant, as a real caller does, so that the JIT inlines it. */
+    private void mallocBatchOn(Batch batch, boolean critical) throws Throwable {
         MemorySegment[] segments = batch.segments;
         for (int i = 0; i < BATCH; i++) {
-            segments[i] = (MemorySegment) MALLOC.invokeExact(size);
+            segments[i] = critical
+                    ? (MemorySegment) MALLOC_CRITICAL.invokeExact(size)
+                    : (MemorySegment) MALLOC.invokeExact(size);
         }
         for (int i = 0; i < BATCH; i++) {
-            FREE.invokeExact(segments[i]);
+            if (critical) {
+                FREE_CRITICAL.invokeExact(segments[i]);
+            } else {
+                FREE.invokeExact(segments[i]);
+            }
         }
     }
 }
