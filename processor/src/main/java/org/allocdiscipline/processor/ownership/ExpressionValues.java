@@ -13,6 +13,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,8 @@ final class ExpressionValues {
     private final TypeMirror enclosingClass;
     /** The body's graph, whose nodes say what each {@code switch} expression may yield. */
     private final Cfg graph;
+    /** The results of each {@code switch} expression of the body, listed on first use. */
+    private Map<Tree, List<TreePath>> switchResults;
 
     ExpressionValues(Trees trees, OwnershipAnnotations annotations, Map<Element, TreePath> ownedFields,
                      TypeMirror enclosingClass, Cfg graph) {
@@ -216,12 +219,15 @@ final class ExpressionValues {
 
     /** The values a {@code switch} expression may yield, as its node in the graph lists them. */
     private List<TreePath> switchResults(Tree switchExpression) {
-        for (CfgNode node : graph.nodesFor(switchExpression)) {
-            if (node.kind() == NodeKind.EVAL) {
-                return node.operands();
+        if (switchResults == null) {
+            switchResults = new IdentityHashMap<>();
+            for (CfgNode node : graph.nodes()) {
+                if (node.kind() == NodeKind.EVAL && node.tree().getKind() == Tree.Kind.SWITCH_EXPRESSION) {
+                    switchResults.putIfAbsent(node.tree(), node.operands());
+                }
             }
         }
-        return List.of();
+        return switchResults.getOrDefault(switchExpression, List.of());
     }
 
     private AllocatorIdentity newIdentity(Tree creation, TypeMirror type) {
