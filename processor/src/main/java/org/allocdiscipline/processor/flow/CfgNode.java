@@ -148,6 +148,7 @@ public final class CfgNode {
     }
 
     CfgNode operands(List<TreePath> operands) {
+        // The builder passes unmodifiable lists (List.of), which this keeps without a copy.
         this.operands = List.copyOf(operands);
         return this;
     }

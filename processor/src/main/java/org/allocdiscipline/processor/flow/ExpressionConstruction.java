@@ -70,15 +70,15 @@ final class ExpressionConstruction {
                 if (newClass.getEnclosingExpression() != null) {
                     expression(newClass.getEnclosingExpression(), path);
                 }
-                List<TreePath> arguments = expressions(newClass.getArguments(), path, new ArrayList<>());
+                List<TreePath> arguments = expressions(newClass.getArguments(), path);
                 CfgNode node = graph.add(NodeKind.NEW_CLASS, path).operands(arguments);
                 graph.jumps.raise(node, graph.thrown.ofElement(path), path);
             }
             case NEW_ARRAY -> {
                 NewArrayTree newArray = (NewArrayTree) tree;
-                List<TreePath> parts = expressions(newArray.getDimensions(), path, new ArrayList<>());
+                List<TreePath> parts = new ArrayList<>(expressions(newArray.getDimensions(), path));
                 if (newArray.getInitializers() != null) {
-                    expressions(newArray.getInitializers(), path, parts);
+                    parts.addAll(expressions(newArray.getInitializers(), path));
                 }
                 graph.add(NodeKind.EVAL, path).operands(parts);
             }
@@ -137,12 +137,16 @@ final class ExpressionConstruction {
         return path;
     }
 
-    /** Builds each expression in turn and adds the path of each to {@code paths}, which it returns. */
-    private List<TreePath> expressions(List<? extends ExpressionTree> list, TreePath parent, List<TreePath> paths) {
-        for (ExpressionTree tree : list) {
-            paths.add(expression(tree, parent));
+    /** Builds each expression in turn; returns their paths. */
+    private List<TreePath> expressions(List<? extends ExpressionTree> list, TreePath parent) {
+        if (list.isEmpty()) {
+            return List.of();
         }
-        return paths;
+        TreePath[] paths = new TreePath[list.size()];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = expression(list.get(i), parent);
+        }
+        return List.of(paths);
     }
 
     /** The path to an operand that a condition built, inside its parentheses. */
@@ -159,12 +163,11 @@ final class ExpressionConstruction {
         TreePath selectPath = new TreePath(path, select);
         TreePath receiver = null;
         if (select instanceof MemberSelectTree member) {
-            receiver = qualifier(member.getExpression(), selectPath);
-            if (receiver == null) {
-                receiver = new TreePath(selectPath, member.getExpression());
-            }
+            // A type or package name is what a static call is on, though nothing evaluates it.
+            TreePath named = new TreePath(selectPath, member.getExpression());
+            receiver = namesTypeOrPackage(named) ? named : expression(member.getExpression(), selectPath);
         }
-        List<TreePath> arguments = expressions(tree.getArguments(), path, new ArrayList<>());
+        List<TreePath> arguments = expressions(tree.getArguments(), path);
         CfgNode node = graph.add(NodeKind.INVOCATION, path).receiver(receiver).operands(arguments);
         graph.jumps.raise(node, graph.thrown.ofInvocation(path, selectPath), path);
     }
@@ -198,16 +201,17 @@ final class ExpressionConstruction {
      * @return the path to the evaluated qualifier, or {@code null} when it names a type or package
      */
     private TreePath qualifier(ExpressionTree qualifier, TreePath parent) {
-        if (qualifier.getKind() == Tree.Kind.IDENTIFIER || qualifier.getKind() == Tree.Kind.MEMBER_SELECT) {
-            Element element = graph.trees.getElement(new TreePath(parent, qualifier));
-            if (element != null && (element.getKind().isClass() || element.getKind().isInterface()
-                    || element.getKind() == ElementKind.PACKAGE || element.getKind() == ElementKind.TYPE_PARAMETER)) {
-                return null;
-            }
-        } else if (qualifier.getKind() == Tree.Kind.PRIMITIVE_TYPE || qualifier.getKind() == Tree.Kind.ARRAY_TYPE
-                || qualifier.getKind() == Tree.Kind.PARAMETERIZED_TYPE) {
-            return null;
+        return namesTypeOrPackage(new TreePath(parent, qualifier)) ? null : expression(qualifier, parent);
+    }
+
+    /** Whether the qualifier of a select or reference names a type or package rather than a value. */
+    private boolean namesTypeOrPackage(TreePath qualifier) {
+        Tree.Kind kind = qualifier.getLeaf().getKind();
+        if (kind == Tree.Kind.IDENTIFIER || kind == Tree.Kind.MEMBER_SELECT) {
+            Element element = graph.trees.getElement(qualifier);
+            return element != null && (element.getKind().isClass() || element.getKind().isInterface()
+                    || element.getKind() == ElementKind.PACKAGE || element.getKind() == ElementKind.TYPE_PARAMETER);
         }
-        return expression(qualifier, parent);
+        return kind == Tree.Kind.PRIMITIVE_TYPE || kind == Tree.Kind.ARRAY_TYPE || kind == Tree.Kind.PARAMETERIZED_TYPE;
     }
 }

@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.model;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -28,8 +29,12 @@ import javax.lang.model.type.TypeKind;
  *   <li>which test-framework annotations make a method a composition root: {@link #TEST_METHOD_ANNOTATIONS}
  *       (and {@link #TESTNG_TEST} on a class).</li>
  * </ul>
- * Another API (the JDK's {@code Arena}, say) joins by adding its names here and its roles to the tests
- * below.
+ * Another API joins by adding its names here and its roles to the tests below, as the JDK's
+ * {@code java.lang.foreign} has: {@link #ARENA Arena}'s factories ({@link #arenaKind}), what allocates from
+ * an arena ({@link #isSegmentAllocation}), which views share a segment's lifetime ({@link #isSegmentView}),
+ * which calls bind a segment to an arena argument ({@link #arenaParameter}), which arenas live for the process
+ * ({@link #isProcessLifetimeArenaUse}), and which calls run code on another thread ({@link #runsOnAnotherThread}) or in parallel
+ * ({@link #isParallelStream}).
  */
 public final class ApiModel {
     /** The allocator interface: its {@code free(value)} releases a value it allocated. */
@@ -77,6 +82,79 @@ public final class ApiModel {
      * instead made it load the class into every compilation, which took up to a millisecond.
      */
     public static final Set<String> GLOBAL_ALLOCATOR_NAMES = GLOBAL_ALLOCATORS.get(PAGE_ALLOCATOR);
+
+    /** The JDK's arena: a region of native memory, closed by {@code close()} unless it lives for the process. */
+    public static final String ARENA = "java.lang.foreign.Arena";
+    /** The JDK's allocator interface, which {@code Arena} extends. */
+    public static final String SEGMENT_ALLOCATOR = "java.lang.foreign.SegmentAllocator";
+    /** The JDK's segment type. */
+    public static final String MEMORY_SEGMENT = "java.lang.foreign.MemorySegment";
+    private static final String SYMBOL_LOOKUP = "java.lang.foreign.SymbolLookup";
+    private static final String LINKER = "java.lang.foreign.Linker";
+
+    /**
+     * The annotations that mark generated code (jextract's bindings, for one), recognised by name: code a
+     * tool wrote chooses no policy of its author's.
+     */
+    public static final Set<String> GENERATED = Set.of("javax.annotation.processing.Generated",
+            "javax.annotation.Generated");
+
+    /** The lifetimes {@code Arena}'s static factories give. */
+    public enum ArenaKind {
+        /** {@code Arena.ofConfined()}: owned, closed by its owner, usable only by the thread that made it. */
+        CONFINED,
+        /** {@code Arena.ofShared()}: owned, closed by its owner, usable by any thread. */
+        SHARED,
+        /** {@code Arena.ofAuto()}: freed by the garbage collector; {@code close()} throws. */
+        AUTO,
+        /** {@code Arena.global()}: never freed; {@code close()} throws. */
+        GLOBAL;
+
+        /**
+         * Whether its owner must close it.
+         *
+         * @return true for confined and shared arenas
+         */
+        public boolean owned() {
+            return this == CONFINED || this == SHARED;
+        }
+
+        /**
+         * Whether it chooses a lifetime its callers cannot see or end.
+         *
+         * @return true for automatic and global arenas
+         */
+        public boolean hidesPolicy() {
+            return !owned();
+        }
+    }
+
+    private static final Map<String, ArenaKind> ARENA_FACTORIES = Map.of("ofConfined", ArenaKind.CONFINED,
+            "ofShared", ArenaKind.SHARED, "ofAuto", ArenaKind.AUTO, "global", ArenaKind.GLOBAL);
+
+    /**
+     * The simple names of the methods that may make an arena that hides its policy ({@code Arena.ofAuto()},
+     * {@code Arena.global()}); like {@link #GLOBAL_ALLOCATOR_NAMES} they only pick candidates.
+     */
+    public static final Set<String> HIDDEN_ARENA_FACTORY_NAMES = Set.of("ofAuto", "global");
+    /** The simple name of the factory of confined arenas, {@code Arena.ofConfined()}; it only picks candidates. */
+    public static final String CONFINED_FACTORY_NAME = "ofConfined";
+
+    private static final String ALLOCATE = "allocate";
+    private static final Set<String> SEGMENT_VIEWS = Set.of("asSlice", "asReadOnly");
+    private static final String REINTERPRET = "reinterpret";
+
+    private static final String EXECUTOR = "java.util.concurrent.Executor";
+    private static final Set<String> EXECUTOR_HOPS = Set.of("execute", "submit", "invokeAll", "invokeAny",
+            "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
+    private static final String THREAD = "java.lang.Thread";
+    private static final String THREAD_BUILDER = "java.lang.Thread.Builder";
+    private static final Set<String> THREAD_BUILDER_HOPS = Set.of("start", "unstarted");
+    private static final String THREAD_FACTORY = "java.util.concurrent.ThreadFactory";
+    private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+    private static final String ASYNC_SUFFIX = "Async";
+    private static final String COLLECTION = "java.util.Collection";
+    private static final String BASE_STREAM = "java.util.stream.BaseStream";
 
     private static final String FREE = "free";
     private static final String CLOSE = "close";
@@ -159,5 +237,149 @@ public final class ApiModel {
     public static boolean isFree(ExecutableElement method) {
         return method.getSimpleName().contentEquals(FREE) && method.getParameters().size() == 1
                 && method.getReturnType().getKind() == TypeKind.VOID;
+    }
+
+    /**
+     * Which arena a static factory of {@code Arena} makes.
+     *
+     * @param method a called method
+     * @return the kind for {@code Arena.ofConfined()}, {@code ofShared()}, {@code ofAuto()} and {@code global()};
+     *     null for any other method
+     */
+    public static ArenaKind arenaKind(ExecutableElement method) {
+        if (!method.getModifiers().contains(Modifier.STATIC) || !method.getParameters().isEmpty()
+                || !isDeclaredIn(method, ARENA)) {
+            return null;
+        }
+        return ARENA_FACTORIES.get(method.getSimpleName().toString());
+    }
+
+    /**
+     * Whether a method, by its name, allocates a segment from the allocator it is called on:
+     * {@code allocate}, {@code allocateFrom} and the rest of {@code SegmentAllocator}'s {@code allocate...}
+     * methods. Whether its class is a {@code SegmentAllocator} the caller decides (that needs the types).
+     *
+     * @param method the called method
+     * @return true for an instance method whose name starts with {@code allocate}
+     */
+    public static boolean isSegmentAllocation(ExecutableElement method) {
+        return !method.getModifiers().contains(Modifier.STATIC)
+                && method.getSimpleName().toString().startsWith(ALLOCATE);
+    }
+
+    /**
+     * Whether a method of {@code MemorySegment} returns a view of the segment it is called on, which lives
+     * as long as that segment: {@code asSlice(...)}, {@code asReadOnly()} and {@code reinterpret(size)}.
+     *
+     * @param method the called method
+     * @return true for those views
+     */
+    public static boolean isSegmentView(ExecutableElement method) {
+        if (method.getModifiers().contains(Modifier.STATIC) || !isDeclaredIn(method, MEMORY_SEGMENT)) {
+            return false;
+        }
+        String name = method.getSimpleName().toString();
+        return SEGMENT_VIEWS.contains(name) || name.equals(REINTERPRET) && method.getParameters().size() == 1;
+    }
+
+    /**
+     * The position of the arena argument whose lifetime a segment the method returns takes:
+     * {@code segment.reinterpret(size, arena, cleanup)}, {@code segment.reinterpret(arena, cleanup)},
+     * {@code linker.upcallStub(target, descriptor, arena, options...)}.
+     *
+     * @param method the called method
+     * @return the parameter's index, or -1 when the method binds no segment to an arena
+     */
+    public static int arenaParameter(ExecutableElement method) {
+        if (!(isDeclaredIn(method, MEMORY_SEGMENT) || isDeclaredIn(method, LINKER))
+                || !isNamed(method.getReturnType(), MEMORY_SEGMENT)) {
+            return -1;
+        }
+        for (int i = 0; i < method.getParameters().size(); i++) {
+            if (isNamed(method.getParameters().get(i).asType(), ARENA)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether an arena argument of a method is one whose job is to live as long as the process, or to
+     * which the method allocates nothing: the arena of {@code SymbolLookup.libraryLookup} and of any
+     * method that returns a {@code SymbolLookup} (the library stays loaded while it is alive; a helper
+     * that chains lookups passes it on), of {@code Linker.upcallStub} (the stub must outlive every native
+     * caller) and of {@code MemorySegment.reinterpret} (it attaches memory that already exists).
+     *
+     * @param method the called method
+     * @return true for those methods
+     */
+    public static boolean isProcessLifetimeArenaUse(ExecutableElement method) {
+        String name = method.getSimpleName().toString();
+        return isNamed(method.getReturnType(), SYMBOL_LOOKUP)
+                || isDeclaredIn(method, LINKER) && name.equals("upcallStub")
+                || isDeclaredIn(method, MEMORY_SEGMENT) && name.equals(REINTERPRET);
+    }
+
+    private static boolean isDeclaredIn(Element member, String typeName) {
+        return member.getEnclosingElement() instanceof TypeElement owner
+                && owner.getQualifiedName().contentEquals(typeName);
+    }
+
+    private static boolean isNamed(javax.lang.model.type.TypeMirror type, String typeName) {
+        return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+                && element.getQualifiedName().contentEquals(typeName);
+    }
+
+    /**
+     * Whether the code a method or constructor is given (a lambda, a method reference, an object) runs on
+     * another thread: {@code Executor.execute} and {@code ExecutorService}'s {@code submit},
+     * {@code invokeAll}, {@code invokeAny} (and the scheduling methods), {@code new Thread(...)},
+     * {@code Thread.startVirtualThread}, a thread builder's {@code start}/{@code unstarted},
+     * {@code ThreadFactory.newThread}, and {@code CompletableFuture}'s {@code ...Async} methods.
+     *
+     * @param method the called method or constructor
+     * @param ownerIsA tells whether the method's class is (a subtype of) the named type
+     * @return true for those calls
+     */
+    public static boolean runsOnAnotherThread(ExecutableElement method, Predicate<String> ownerIsA) {
+        String name = method.getSimpleName().toString();
+        if (method.getKind() == ElementKind.CONSTRUCTOR) {
+            return ownerIsA.test(THREAD);
+        }
+        return EXECUTOR_HOPS.contains(name) && ownerIsA.test(EXECUTOR)
+                || THREAD_BUILDER_HOPS.contains(name) && ownerIsA.test(THREAD_BUILDER)
+                || name.equals("startVirtualThread") && isDeclaredIn(method, THREAD)
+                || name.equals("newThread") && ownerIsA.test(THREAD_FACTORY)
+                || name.endsWith(ASYNC_SUFFIX) && ownerIsA.test(COMPLETABLE_FUTURE);
+    }
+
+    /**
+     * How a stream method sets the stream's mode: {@code parallelStream()} and {@code parallel()} make it
+     * parallel, {@code sequential()} sequential.
+     *
+     * @param method a called method
+     * @param ownerIsA tells whether the method's class is (a subtype of) the named type
+     * @return TRUE for parallel, FALSE for sequential, null for a method that does not change the mode
+     */
+    public static Boolean isParallelStream(ExecutableElement method, Predicate<String> ownerIsA) {
+        if (!method.getParameters().isEmpty() || method.getModifiers().contains(Modifier.STATIC)) {
+            return null;
+        }
+        String name = method.getSimpleName().toString();
+        if (name.equals("parallelStream") && ownerIsA.test(COLLECTION)
+                || name.equals("parallel") && ownerIsA.test(BASE_STREAM)) {
+            return Boolean.TRUE;
+        }
+        return name.equals("sequential") && ownerIsA.test(BASE_STREAM) ? Boolean.FALSE : null;
+    }
+
+    /**
+     * Whether a type is a stream ({@code java.util.stream.BaseStream} or a subtype), by the caller's test.
+     *
+     * @param ownerIsA tells whether the type is (a subtype of) the named type
+     * @return true for streams
+     */
+    public static boolean isStream(Predicate<String> ownerIsA) {
+        return ownerIsA.test(BASE_STREAM);
     }
 }

@@ -39,14 +39,16 @@ final class DanglingFields {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final MethodSummaries summaries;
+    private final ArenaFields arenaFields;
     /** The class whose {@link #reachedFromClose} is cached: consecutive bodies are mostly of one class. */
     private Tree cachedClass;
     private Set<Element> cachedReached = Set.of();
 
-    DanglingFields(Trees trees, OwnershipAnnotations annotations, MethodSummaries summaries) {
+    DanglingFields(Trees trees, OwnershipAnnotations annotations, MethodSummaries summaries, ArenaFields arenaFields) {
         this.trees = trees;
         this.annotations = annotations;
         this.summaries = summaries;
+        this.arenaFields = arenaFields;
     }
 
     /**
@@ -69,7 +71,7 @@ final class DanglingFields {
         if (close == null) {
             return List.of();
         }
-        Map<Element, TreePath> fields = OwnershipAnalysis.ownedFields(trees, body.getParentPath());
+        Map<Element, TreePath> fields = OwnershipAnalysis.ownedFields(trees, body.getParentPath(), arenaFields);
         if (fields.isEmpty() || reachedFromClose(body.getParentPath(), close).contains(element)) {
             return List.of();
         }

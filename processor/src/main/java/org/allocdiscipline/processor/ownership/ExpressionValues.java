@@ -3,6 +3,8 @@ package org.allocdiscipline.processor.ownership;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -11,11 +13,13 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -38,6 +42,8 @@ final class ExpressionValues {
     private final TypeMirror enclosingClass;
     /** The body's graph, whose nodes say what each {@code switch} expression may yield. */
     private final Cfg graph;
+    /** The results of each {@code switch} expression of the body, listed on first use. */
+    private Map<Tree, List<TreePath>> switchResults;
 
     ExpressionValues(Trees trees, OwnershipAnnotations annotations, Map<Element, TreePath> ownedFields,
                      TypeMirror enclosingClass, Cfg graph) {
@@ -82,12 +88,27 @@ final class ExpressionValues {
                 Site allocation = new Site.Allocation(tree);
                 Set<Site> sites = state.flagsOf(allocation).mayExist()
                         ? Set.of(allocation) : Set.of();
-                AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type) : staticIdentity(type);
-                return new LocalFact(sites, sites.isEmpty(), annotations.isRegionType(type), identity);
+                if (sites.isEmpty() && tree instanceof MethodInvocationTree call) {
+                    LocalFact view = segmentView(call, path, state);
+                    if (view != null) {
+                        return view;
+                    }
+                }
+                boolean region = annotations.isRegionType(type);
+                // A region an owned call made (Arena.ofConfined(), a factory) is named by that call, as a
+                // `new` names its object: closing it then tells which values it released.
+                AllocatorIdentity identity = tree instanceof NewClassTree ? newIdentity(tree, type)
+                        : region && state.flagsOf(allocation).mayBeOwned()
+                        ? new AllocatorIdentity(tree, null, false) : staticIdentity(type);
+                return new LocalFact(sites, sites.isEmpty(), region, identity);
             }
             case IDENTIFIER:
             case MEMBER_SELECT: {
                 Element element = trees.getElement(path);
+                if (element instanceof TypeElement || element instanceof javax.lang.model.element.PackageElement) {
+                    // The qualifier of a static call (`Arena.ofConfined()`) names a type, not a value.
+                    return LocalFact.UNTRACKED;
+                }
                 TypeMirror type = trees.getTypeMirror(path);
                 if (element != null && OwnershipTrees.isLocal(element)) {
                     LocalFact fact = state.local(element);
@@ -159,14 +180,54 @@ final class ExpressionValues {
         return false;
     }
 
-    /** The values a {@code switch} expression may yield, as its node in the graph lists them. */
-    private List<TreePath> switchResults(Tree switchExpression) {
-        for (CfgNode node : graph.nodesFor(switchExpression)) {
-            if (node.kind() == NodeKind.EVAL) {
-                return node.operands();
+    /**
+     * A view of a segment ({@code asSlice}, {@code reinterpret(size)}, {@code asReadOnly}) holds the
+     * region-allocated values its segment holds: it lives exactly as long. Owned values are not followed
+     * into views (freeing a slice is no release of its segment); null when the call is no view.
+     */
+    private LocalFact segmentView(MethodInvocationTree call, TreePath path, OwnershipState state) {
+        if (!(call.getMethodSelect() instanceof MemberSelectTree select)
+                || !(trees.getElement(path) instanceof ExecutableElement method) || !ApiModel.isSegmentView(method)) {
+            return null;
+        }
+        LocalFact segment = valueOf(select.getExpression(), new TreePath(path, select), state);
+        Set<Site> regional = new HashSet<>();
+        for (Site site : segment.sites()) {
+            if (state.flagsOf(site).mayBeRegion()) {
+                regional.add(site);
             }
         }
-        return List.of();
+        boolean other = segment.untracked() || regional.size() < segment.sites().size();
+        return regional.isEmpty() ? null : new LocalFact(Set.copyOf(regional), other, false, AllocatorIdentity.UNKNOWN);
+    }
+
+    /**
+     * The arena whose lifetime a call's segment takes, when the call allocates from a region or binds a
+     * segment to an arena argument: {@code arena.allocate(...)}, {@code allocator.allocateFrom(...)} on an
+     * allocator that holds an arena, {@code segment.reinterpret(size, arena, cleanup)}; null for any other call.
+     */
+    AllocatorIdentity segmentArena(CfgNode call, ExecutableElement method, OwnershipState state) {
+        if (annotations.isSegmentAllocation(method) && isRegionAllocation(call, state)) {
+            return call.receiver() == null ? AllocatorIdentity.UNKNOWN : valueOf(call.receiver(), state).allocator();
+        }
+        int arena = ApiModel.arenaParameter(method);
+        if (arena >= 0 && arena < call.operands().size()) {
+            return valueOf(call.operands().get(arena), state).allocator();
+        }
+        return null;
+    }
+
+    /** The values a {@code switch} expression may yield, as its node in the graph lists them. */
+    private List<TreePath> switchResults(Tree switchExpression) {
+        if (switchResults == null) {
+            switchResults = new IdentityHashMap<>();
+            for (CfgNode node : graph.nodes()) {
+                if (node.kind() == NodeKind.EVAL && node.tree().getKind() == Tree.Kind.SWITCH_EXPRESSION) {
+                    switchResults.putIfAbsent(node.tree(), node.operands());
+                }
+            }
+        }
+        return switchResults.getOrDefault(switchExpression, List.of());
     }
 
     private AllocatorIdentity newIdentity(Tree creation, TypeMirror type) {

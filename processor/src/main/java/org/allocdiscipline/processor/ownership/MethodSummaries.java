@@ -226,7 +226,7 @@ final class MethodSummaries {
             return MethodSummary.NONE;
         }
         boolean instance = method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC);
-        Map<Element, TreePath> fields = instance ? OwnershipAnalysis.ownedFields(trees, body.getParentPath()) : Map.of();
+        Map<Element, TreePath> fields = instance ? OwnershipAnalysis.ownedFields(trees, body.getParentPath(), null) : Map.of();
         Cfg cfg = builder.build(body);
         OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, this, cfg, fields, FindingLog.DISCARD, true);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);

@@ -36,6 +36,7 @@ public final class OwnershipAnalysis {
     private final OwnershipAnnotations annotations;
     private final CfgBuilder builder;
     private final MethodSummaries summaries;
+    private final ArenaFields arenaFields;
     private final DanglingFields danglingFields;
     private final boolean ownershipDeclared;
 
@@ -52,13 +53,15 @@ public final class OwnershipAnalysis {
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
         this.summaries = new MethodSummaries(trees, annotations, builder);
-        this.danglingFields = new DanglingFields(trees, annotations, summaries);
-        // Without @Owned anywhere nothing can be owned: every body is skipped at once.
+        this.arenaFields = new ArenaFields(trees, annotations);
+        this.danglingFields = new DanglingFields(trees, annotations, summaries, arenaFields);
+        // Without @Owned or the JDK's Arena anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }
 
     /**
-     * Whether {@code @Owned} exists in this compilation. Asking every module costs javac a search through
+     * Whether {@code @Owned} or {@code java.lang.foreign.Arena} (whose factories return owned arenas) exists
+     * in this compilation. Asking every module costs javac a search through
      * each of the JDK's modules (about 2 ms, the hundredth part of compiling a small library), so the
      * unnamed module is asked first: it sees the class path and every module of the module graph, which
      * is where the runtime is. Every module is asked only when that finds nothing (or when the compilation
@@ -66,10 +69,12 @@ public final class OwnershipAnalysis {
      */
     private static boolean ownedVisible(Elements elements) {
         ModuleElement classPath = elements.getModuleElement("");
-        if (classPath != null && elements.getTypeElement(classPath, ApiModel.OWNED) != null) {
+        if (classPath != null && (elements.getTypeElement(classPath, ApiModel.OWNED) != null
+                || elements.getTypeElement(classPath, ApiModel.ARENA) != null)) {
             return true;
         }
-        return !elements.getAllTypeElements(ApiModel.OWNED).isEmpty();
+        return !elements.getAllTypeElements(ApiModel.OWNED).isEmpty()
+                || !elements.getAllTypeElements(ApiModel.ARENA).isEmpty();
     }
 
     /**
@@ -104,7 +109,8 @@ public final class OwnershipAnalysis {
         if (!ownershipDeclared) {
             return OwnershipFindings.NONE;
         }
-        Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(trees, body.getParentPath()) : Map.of();
+        Map<Element, TreePath> ownedFields = isCloseMethod(body) ? ownedFields(trees, body.getParentPath(), arenaFields)
+                : Map.of();
         if (ownedFields.isEmpty() && !callsCarryOwnership && !takesOwned(body)) {
             // Freeing a field is a call that carries ownership: without one no field can be left dangling.
             return OwnershipFindings.NONE;
@@ -140,8 +146,11 @@ public final class OwnershipAnalysis {
             return List.of();
         }
         List<Leak> leaks = new ArrayList<>();
-        for (TreePath field : ownedFields(trees, classPath).values()) {
-            leaks.add(new Leak(field, LeakReason.NO_CLOSE_METHOD, type, null));
+        for (Map.Entry<Element, TreePath> field : ownedFields(trees, classPath, arenaFields).entrySet()) {
+            if (!ApiModel.has(field.getKey(), ApiModel.OWNED) && arenaFields.closedByAMethod(classPath, field.getKey())) {
+                continue;
+            }
+            leaks.add(new Leak(field.getValue(), LeakReason.NO_CLOSE_METHOD, type, null));
         }
         return leaks;
     }
@@ -152,15 +161,19 @@ public final class OwnershipAnalysis {
                 && body.getParentPath().getLeaf() instanceof ClassTree;
     }
 
-    /** The {@code @Owned} fields a class declares, by element, in source order. */
-    static Map<Element, TreePath> ownedFields(Trees trees, TreePath classPath) {
+    /**
+     * The {@code @Owned} fields a class declares, by element, in source order, and the arena fields it owns
+     * ({@link ArenaFields}) when given them.
+     */
+    static Map<Element, TreePath> ownedFields(Trees trees, TreePath classPath, ArenaFields arenaFields) {
         Map<Element, TreePath> fields = new LinkedHashMap<>();
         for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
             if (member instanceof VariableTree) {
                 TreePath fieldPath = new TreePath(classPath, member);
                 Element field = trees.getElement(fieldPath);
                 if (field != null && field.getKind() == ElementKind.FIELD
-                        && ApiModel.has(field, ApiModel.OWNED)) {
+                        && (ApiModel.has(field, ApiModel.OWNED)
+                                || arenaFields != null && arenaFields.owns(classPath, field))) {
                     fields.put(field, fieldPath);
                 }
             }

@@ -15,12 +15,15 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Reads the ownership annotations by qualified name, so the processor needs the runtime
- * neither at compile time nor on the processor path. Answers are cached per element: the same
- * methods are called throughout a compilation.
+ * neither at compile time nor on the processor path, and the roles {@link ApiModel} gives the JDK's
+ * {@code java.lang.foreign}: {@code Arena.ofConfined()} and {@code Arena.ofShared()} return owned values,
+ * a class that implements {@code Arena} is owned, every {@code Arena} is a region. Answers are cached per
+ * element: the same methods are called throughout a compilation.
  */
 public final class OwnershipAnnotations {
     private final Types types;
@@ -31,6 +34,8 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Boolean> ownedDeclarations = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedInHierarchy = new HashMap<>();
     private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
+    private final Map<TypeElement, Boolean> arenaTypes = new HashMap<>();
+    private final ForeignTypes foreign;
     private final Map<ModuleElement, Boolean> jdkModules = new HashMap<>();
     // Both answers depend on the class alone: erasure drops the type arguments, and substituting
     // them never turns a method's return type into void or out of it.
@@ -49,6 +54,7 @@ public final class OwnershipAnnotations {
     public OwnershipAnnotations(Types types, Elements elements) {
         this.types = types;
         this.elements = elements;
+        this.foreign = new ForeignTypes(types, elements);
     }
 
     /**
@@ -100,7 +106,9 @@ public final class OwnershipAnnotations {
     private Signature computeSignature(ExecutableElement method) {
         // A record's @Owned component puts the annotation on its accessor too, but the record still owns
         // the value: the accessor only lends it.
-        boolean result = ApiModel.has(method, ApiModel.OWNED) && elements.recordComponentFor(method) == null;
+        ApiModel.ArenaKind arena = ApiModel.arenaKind(method);
+        boolean result = ApiModel.has(method, ApiModel.OWNED) && elements.recordComponentFor(method) == null
+                || arena != null && arena.owned();
         Boolean[] parameters = new Boolean[method.getParameters().size()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = ApiModel.has(method.getParameters().get(i), ApiModel.OWNED);
@@ -132,8 +140,8 @@ public final class OwnershipAnnotations {
         if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
             return true;
         }
-        return cached(ownedInHierarchy, owner,
-                type -> !inJdk(type) && (declaresOwned(type) || supertypesDeclareOwned(type)));
+        return cached(ownedInHierarchy, owner, type -> type.getQualifiedName().contentEquals(ApiModel.ARENA)
+                || !inJdk(type) && (declaresOwned(type) || supertypesDeclareOwned(type)));
     }
 
     /**
@@ -251,7 +259,7 @@ public final class OwnershipAnnotations {
      */
     public boolean isOwnedType(TypeMirror type) {
         return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
-                && inherits(element, ApiModel.OWNED, ownedTypes);
+                && (inherits(element, ApiModel.OWNED, ownedTypes) || !inJdk(element) && isArena(element));
     }
 
     /**
@@ -262,7 +270,50 @@ public final class OwnershipAnnotations {
      */
     public boolean isRegionType(TypeMirror type) {
         return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
-                && inherits(element, ApiModel.REGION, regionTypes);
+                && (inherits(element, ApiModel.REGION, regionTypes) || isArena(element));
+    }
+
+    /**
+     * Whether storing a value into a field hands the value to the field's object (or class): the field is
+     * {@code @Owned}, or holds an {@code Arena}, which owns what it is given without any annotation.
+     *
+     * @param field a field
+     * @return true for such fields
+     */
+    public boolean isOwnedField(Element field) {
+        return ApiModel.has(field, ApiModel.OWNED) || isArenaType(field.asType());
+    }
+
+    /**
+     * Whether a method returns an {@code Arena}: its caller gets what it returns, as from an {@code @Owned}
+     * method, though the caller is not held to close it.
+     *
+     * @param method a method
+     * @return true when its return type is an arena
+     */
+    public boolean isArenaResult(ExecutableElement method) {
+        return isArenaType(method.getReturnType());
+    }
+
+    private boolean isArenaType(TypeMirror type) {
+        return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+                && isArena(element);
+    }
+
+    /** Whether a class is the JDK's {@code Arena} or implements it: a region that {@code close()} releases. */
+    private boolean isArena(TypeElement element) {
+        return cached(arenaTypes, element, e -> foreign.isA(e.asType(), ApiModel.ARENA));
+    }
+
+    /**
+     * Whether a call allocates a segment from the allocator it is called on: an {@code allocate...} method
+     * of a {@code SegmentAllocator} (an {@code Arena} among them).
+     *
+     * @param method the called method
+     * @return true for those methods
+     */
+    public boolean isSegmentAllocation(ExecutableElement method) {
+        return ApiModel.isSegmentAllocation(method) && foreign.ownerIsA(method).test(ApiModel.SEGMENT_ALLOCATOR);
     }
 
     /**

@@ -37,6 +37,7 @@ import org.allocdiscipline.processor.flow.CfgEdge;
 import org.allocdiscipline.processor.flow.CfgNode;
 import org.allocdiscipline.processor.flow.ForwardAnalysis;
 import org.allocdiscipline.processor.flow.JumpTarget;
+import org.allocdiscipline.processor.flow.NodeKind;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
@@ -54,6 +55,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final boolean ownedResult;
     /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
+    /** The body is the initializer of a field that takes what it is given (an {@code Arena} field). */
+    private final boolean fieldTakesValue;
     private final Map<Element, TreePath> ownedFields;
     private final CallSignatures signatures;
     /** Whether every parameter is owned on entry: the body is being {@linkplain MethodSummaries summarised}. */
@@ -92,10 +95,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
             compact = method.getKind() == ElementKind.CONSTRUCTOR && annotations.isCompactConstructor(method);
             // A body being summarised learns from its returns whether its result is fresh: they hand on only what the annotation says.
-            owned = probe ? annotations.signature(method).ownedResult() : signatures.ofOwnBody(method).ownedResult();
+            // A method that returns an arena hands it to its caller, as an @Owned one does.
+            owned = (probe ? annotations.signature(method).ownedResult() : signatures.ofOwnBody(method).ownedResult())
+                    || annotations.isArenaResult(method);
         }
         this.ownedResult = owned;
         this.compactConstructor = compact;
+        this.fieldTakesValue = body.getLeaf() instanceof VariableTree && body.getParentPath() != null
+                && body.getParentPath().getLeaf() instanceof ClassTree
+                && trees.getElement(body) instanceof Element field && annotations.isOwnedField(field);
         Element enclosingElement = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
@@ -226,6 +234,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             // any other @Owned method (a factory, a library object) is not that allocator.
             allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
                     region ? SiteFlags.REGION : SiteFlags.OWNED);
+        } else if (element instanceof ExecutableElement method) {
+            // A segment of an arena owes nothing itself, but lives only as long as its arena.
+            AllocatorIdentity arena = values.segmentArena(node, method, in);
+            if (arena != null) {
+                OwnershipState handedOver = out.build();
+                out = handedOver.edit();
+                allocate(out, handedOver, node, arena, SiteFlags.REGION);
+            }
         }
         return out.build();
     }
@@ -364,7 +380,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
             out.local(element, value);
             flagAssigned(out, element, node.value());
-        } else if (element != null && element.getKind() == ElementKind.FIELD && ApiModel.has(element, ApiModel.OWNED)) {
+        } else if (element != null && element.getKind() == ElementKind.FIELD && annotations.isOwnedField(element)) {
             for (Site site : value.sites()) {
                 checks.release(out, in, site, path, null);
             }
@@ -453,9 +469,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         LocalFact resource = closed.getLeaf() instanceof VariableTree ? in.local(trees.getElement(closed))
                 : values.valueOf(closed, in);
         OwnershipState.Builder out = in.edit();
-        for (Site site : resource.sites()) {
-            checks.release(out, in, site, node.path(), null);
-        }
+        // The implicit close of a resource closed already inside the block is a second close.
+        checks.releaseAll(out, in, resource, node.path(), null);
         return out.build();
     }
 
@@ -571,9 +586,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         Set<Site> returned = Set.of();
         if (value != null && node.tree() instanceof ReturnTree) {
             returned = values.valueOf(value, in).sites();
-        } else if (lambda && value != null) {
-            // An expression lambda returns its body's value, which is handed on like a return.
-            Set<Site> handedOn = values.valueOf(value, in).sites();
+        } else if (node.kind() == NodeKind.NORMAL_EXIT && (lambda && value != null
+                || fieldTakesValue && node.tree() instanceof VariableTree)) {
+            // An expression lambda returns its body's value, which is handed on like a return; the
+            // initializer of a field that takes its value hands it to the field.
+            Set<Site> handedOn = node.tree() instanceof VariableTree field
+                    ? values.valueOf(field.getInitializer(), node.path(), in).sites()
+                    : values.valueOf(value, in).sites();
             OwnershipState.Builder out = in.edit();
             for (Site site : handedOn) {
                 out.flags(site, SiteFlags.RELEASED);

@@ -1,6 +1,7 @@
 package org.allocdiscipline.processor.rules;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -13,9 +14,11 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -28,33 +31,78 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import org.allocdiscipline.processor.ffm.ArenaOrigins;
+import org.allocdiscipline.processor.ffm.ForeignTypes;
+import org.allocdiscipline.processor.ffm.HiddenArenaUses;
 import org.allocdiscipline.processor.model.ApiModel;
+import org.allocdiscipline.processor.ownership.OwnershipWording;
 import org.allocdiscipline.processor.report.RuleDescriptor;
 import org.allocdiscipline.processor.rules.api.BodyContext;
+import org.allocdiscipline.processor.rules.api.ClassContext;
 import org.allocdiscipline.processor.rules.api.CodeBody;
 import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code hardcoded-allocator}: library code that names the global page allocator instead of taking
- * an {@code Allocator} from its caller. Zig's rule, "a reusable library takes an allocator from its
- * caller", keeps the choice of allocation policy with the one who knows the workload.
+ * an {@code Allocator} from its caller, or allocates from an arena that hides its policy
+ * ({@code Arena.ofAuto()}, {@code Arena.global()}) instead of taking an {@code Arena} or
+ * {@code SegmentAllocator}. Zig's rule, "a reusable library takes an allocator from its caller", keeps
+ * the choice of allocation policy with the one who knows the workload.
  *
  * <p>Every public static field of type {@code PageAllocator} declared in {@code PageAllocator}
  * ({@code INSTANCE} and its other modes) counts as the global page allocator. Each use is reported,
- * through a qualified name or a static import alike; the import itself is not a use.
+ * through a qualified name or a static import alike; the import itself is not a use. What counts as
+ * allocating from a hidden arena is {@link HiddenArenaUses}'s to say. Generated code ({@code @Generated})
+ * is exempt as composition roots are.
  */
 public final class HardcodedAllocatorRule implements Rule {
     /** The rule's id, what it reports and how its findings are fixed. */
     public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("hardcoded-allocator",
-            "Library code names the global page allocator (PageAllocator.INSTANCE) instead of taking an"
-                    + " Allocator from its caller.",
-            "Take an Allocator parameter and use it; only composition roots (main methods, test and lifecycle"
-                    + " methods, @ChoosesAllocator) pick a concrete allocator.");
+            "Library code names the global page allocator (PageAllocator.INSTANCE), or allocates from"
+                    + " Arena.ofAuto() or Arena.global(), instead of taking an allocator from its caller.",
+            "Take an Allocator (or Arena / SegmentAllocator) parameter and use it; only composition roots (main"
+                    + " methods, test and lifecycle methods, @ChoosesAllocator) pick a concrete allocator.");
 
-    private static final String SUGGESTED_PARAMETER = "Allocator allocator";
+    private static final String NAMES = "names the global ";
+    private static final Policy PAGE_ALLOCATOR = new Policy("Allocator allocator", "an allocator", "Allocator", null);
 
-    /** Creates the rule; it keeps no state between bodies. */
+    /** The final fields of the top-level class being checked that hold a hidden arena. */
+    private final Set<Element> hiddenArenaFields = new HashSet<>();
+
+    /** Creates the rule; between bodies it keeps only the current top-level class's arena fields. */
     public HardcodedAllocatorRule() {
+    }
+
+    /**
+     * What the hidden choice is and what replaces it.
+     *
+     * @param parameter the parameter to add, such as {@code Allocator allocator}
+     * @param thing what the caller should give, such as {@code an allocator}
+     * @param typeName the simple name of the parameter's type
+     * @param methodFix the fix hint for a method or lambda, when the usual one does not fit; else null
+     */
+    private record Policy(String parameter, String thing, String typeName, String methodFix) {
+    }
+
+    @Override
+    public void checkClass(ClassContext context) {
+        if (context.declaration().getParentPath().getLeaf() instanceof CompilationUnitTree) {
+            hiddenArenaFields.clear();
+        }
+        ForeignTypes foreign = context.analyses().foreignTypes();
+        for (Tree member : ((ClassTree) context.declaration().getLeaf()).getMembers()) {
+            if (member instanceof VariableTree field && field.getInitializer() != null) {
+                TreePath path = new TreePath(context.declaration(), field);
+                Element element = context.trees().getElement(path);
+                if (element != null && element.getModifiers().contains(Modifier.FINAL)
+                        && foreign.isA(element.asType(), ApiModel.SEGMENT_ALLOCATOR)) {
+                    ArenaOrigins.Origin origin = ArenaOrigins.of(context.trees(), foreign, path).of(field.getInitializer());
+                    if (origin != null && !origin.segment() && origin.kind().hidesPolicy()) {
+                        hiddenArenaFields.add(element);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -65,8 +113,18 @@ public final class HardcodedAllocatorRule implements Rule {
     @Override
     public void check(BodyContext context) {
         List<TreePath> candidates = context.body().parts().globalAllocatorCandidates();
-        if (candidates.isEmpty() || !context.scope().isLibraryCode(context.body().declaration())
-                || insidePageAllocator(context)) {
+        if (candidates.isEmpty() && hiddenArenaFields.isEmpty()
+                || !context.scope().isLibraryCode(context.body().declaration())
+                || context.scope().isGenerated(context.body().declaration())) {
+            return;
+        }
+        if (!hiddenArenaFields.isEmpty() || namesArenaFactory(candidates)) {
+            for (HiddenArenaUses.Use use : HiddenArenaUses.in(context.trees(), context.analyses().foreignTypes(),
+                    context.body().body())) {
+                reportArena(context, use);
+            }
+        }
+        if (insidePageAllocator(context)) {
             return;
         }
         // Candidates come in source order, a member select before the names inside it; once
@@ -85,6 +143,15 @@ public final class HardcodedAllocatorRule implements Rule {
         }
     }
 
+    private static boolean namesArenaFactory(List<TreePath> candidates) {
+        for (TreePath candidate : candidates) {
+            if (ApiModel.HIDDEN_ARENA_FACTORY_NAMES.contains(nameOf(candidate.getLeaf()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The page allocator's own code defines the global instance; naming it there is no choice of policy. */
     private static boolean insidePageAllocator(BodyContext context) {
         for (Element e = context.body().element(); e != null; e = e.getEnclosingElement()) {
@@ -96,45 +163,76 @@ public final class HardcodedAllocatorRule implements Rule {
     }
 
     private void report(BodyContext context, TreePath use) {
+        report(context, use, NAMES + "PageAllocator." + nameOf(use.getLeaf()), PAGE_ALLOCATOR,
+                argumentDescription(context, use));
+    }
+
+    private void reportArena(BodyContext context, HiddenArenaUses.Use use) {
+        OwnershipWording wording = new OwnershipWording(context.trees(), context.unit());
+        String arena = wording.name(use.origin().factory());
+        Tree named = HiddenArenaUses.withoutParentheses(use.use()).getLeaf();
+        String through = named == use.origin().factory() ? arena
+                : wording.name(named) + ", which holds " + arena + " (line " + wording.line(use.origin().factory()) + ")";
+        String verb = switch (use.how()) {
+            case ALLOCATES -> "allocates from " + through;
+            case HANDED_ON -> "allocates through " + through;
+            case RETURNED -> "hands out " + through;
+        };
+        Policy policy = use.how() == HiddenArenaUses.How.RETURNED
+                ? new Policy("Arena arena", "an arena", "Arena", "Let each caller choose its arena (Arena.ofConfined()"
+                        + " in a try-with-resources, say) instead of asking for this one; or mark the method"
+                        + " @ChoosesAllocator if it is a deliberate composition root.")
+                : use.needsArena(context.analyses().foreignTypes())
+                ? new Policy("Arena arena", "an arena", "Arena", null)
+                : new Policy("SegmentAllocator allocator", "an allocator", "SegmentAllocator", null);
+        Optional<String> handedTo = use.how() == HiddenArenaUses.How.HANDED_ON ? argumentDescription(context, use.use())
+                : Optional.empty();
+        report(context, use.use(), verb, policy, handedTo);
+    }
+
+    private void report(BodyContext context, TreePath use, String named, Policy policy, Optional<String> handedTo) {
         CodeBody body = context.body();
-        String named = "PageAllocator." + nameOf(use.getLeaf());
-        Optional<String> handedTo = argumentDescription(context, use);
         String message;
         String fix;
         switch (body.kind()) {
             case FIELD_INITIALIZER -> {
                 boolean isStatic = body.element().getModifiers().contains(Modifier.STATIC);
-                message = (isStatic ? "Static field " : "Field ") + body.signature() + " is initialised with the global "
-                        + named + handedTo.map(h -> " " + h).orElse("") + ".";
+                String verb = policy == PAGE_ALLOCATOR ? " is initialised with the global " + named.substring(NAMES.length())
+                        : "'s initializer " + named;
+                message = (isStatic ? "Static field " : "Field ") + body.signature() + verb
+                        + handedTo.map(h -> " " + h).orElse("") + ".";
                 fix = isStatic
-                        ? "Do not keep an allocator in static state: take an `Allocator allocator` parameter in the"
-                                + " methods that allocate."
+                        ? "Do not keep " + policy.thing() + " in static state: take " + parameter(policy)
+                                + " parameter in the methods that allocate."
                         : inCompactSourceFile(context)
                                 ? "A compact source file has no constructor to take an allocator: make one in main() and"
                                         + " pass it to the methods that allocate, instead of " + body.element().getSimpleName() + "."
                         : simpleOwner(body).isEmpty()
-                                ? "Initialise " + body.element().getSimpleName() + " from an `Allocator allocator`"
+                                ? "Initialise " + body.element().getSimpleName() + " from " + parameter(policy)
                                         + " parameter of the method that creates this object."
-                                : "Take an `Allocator allocator` parameter in the constructors of " + simpleOwner(body)
+                                : "Take " + parameter(policy) + " parameter in the constructors of " + simpleOwner(body)
                                         + " and initialise " + body.element().getSimpleName() + " from it.";
             }
             case INITIALIZER -> {
-                message = "The initializer " + body.signature() + " names the global " + named
+                message = "The initializer " + body.signature() + " " + named
                         + handedTo.map(h -> " " + h).orElse("") + ".";
-                fix = "Move the allocation into code that takes an `Allocator allocator` parameter from its caller.";
+                fix = "Move the allocation into code that takes " + parameter(policy) + " parameter from its caller.";
             }
             default -> {
                 String where = body.kind() == CodeBody.Kind.LAMBDA ? "A lambda in " + body.signature() : body.signature();
-                Optional<String> existing = allocatorParameter(context, body.element());
-                message = where + " names the global " + named + handedTo.map(h -> " " + h).orElse("")
-                        + " instead of taking an allocator from its caller.";
-                if (existing.isPresent()) {
+                Optional<String> existing = parameterOfType(context, body.element(), policy);
+                message = where + " " + named + handedTo.map(h -> " " + h).orElse("")
+                        + " instead of taking " + policy.thing() + " from its caller.";
+                if (policy.methodFix() != null) {
+                    fix = policy.methodFix();
+                } else if (existing.isPresent()) {
                     fix = "Use its parameter `" + existing.get() + "` instead.";
                 } else if (isConvenienceOverload(context, use)) {
-                    fix = "Remove this convenience overload and let callers pass their own Allocator to the overload"
-                            + " it calls; or mark it @ChoosesAllocator if it is a deliberate composition root.";
+                    fix = "Remove this convenience overload and let callers pass their own " + policy.typeName()
+                            + " to the overload it calls; or mark it @ChoosesAllocator if it is a deliberate"
+                            + " composition root.";
                 } else {
-                    fix = "Add a parameter `" + SUGGESTED_PARAMETER + "` to " + body.signature() + " and use it"
+                    fix = "Add a parameter `" + policy.parameter() + "` to " + body.signature() + " and use it"
                             + handedTo.map(h -> " there").orElse("") + ".";
                 }
             }
@@ -221,12 +319,22 @@ public final class HardcodedAllocatorRule implements Rule {
         return element;
     }
 
-    /** The name of a parameter of type Allocator (or a subtype) that the method already takes. */
-    private static Optional<String> allocatorParameter(BodyContext context, Element element) {
+    /** "an `Allocator allocator`", as the fix hints phrase the parameter to add. */
+    private static String parameter(Policy policy) {
+        return (policy.typeName().startsWith("A") ? "an `" : "a `") + policy.parameter() + "`";
+    }
+
+    /** The name of a parameter of the policy's type (or a subtype) that the method already takes. */
+    private static Optional<String> parameterOfType(BodyContext context, Element element, Policy policy) {
         if (!(element instanceof ExecutableElement method)) {
             return Optional.empty();
         }
-        TypeElement allocator = context.elements().getTypeElement(ApiModel.ALLOCATOR);
+        String typeName = switch (policy.typeName()) {
+            case "Arena" -> ApiModel.ARENA;
+            case "SegmentAllocator" -> ApiModel.SEGMENT_ALLOCATOR;
+            default -> ApiModel.ALLOCATOR;
+        };
+        TypeElement allocator = context.elements().getTypeElement(typeName);
         if (allocator == null) {
             return Optional.empty();
         }

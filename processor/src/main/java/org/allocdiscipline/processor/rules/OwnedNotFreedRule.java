@@ -3,6 +3,8 @@ package org.allocdiscipline.processor.rules;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import javax.lang.model.element.Element;
+import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.ownership.Leak;
 import org.allocdiscipline.processor.ownership.OwnershipFindings;
 import org.allocdiscipline.processor.ownership.OwnershipWording;
@@ -44,7 +46,8 @@ public final class OwnedNotFreedRule implements Rule {
             Tree site = leak.site().getLeaf();
             boolean field = site instanceof VariableTree && isField(leak);
             String what = site instanceof VariableTree variable
-                    ? (field ? "The @Owned field `" : "The @Owned parameter `") + variable.getName() + "`"
+                    ? (field ? fieldWord(context.trees().getElement(leak.site())) : "The @Owned parameter `")
+                            + variable.getName() + "`"
                     : "The owned value from " + words.name(site);
             context.findings().report(leak.site(), what + " " + leak.reason().clause(leak, words, body, field)
                             + words.helper(leak.helper(), true) + ".",
@@ -57,10 +60,15 @@ public final class OwnedNotFreedRule implements Rule {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (Leak leak : context.analyses().fieldsWithoutClose(context.declaration())) {
             VariableTree field = (VariableTree) leak.site().getLeaf();
-            context.findings().report(leak.site(), "The @Owned field `" + field.getName() + "` of "
+            context.findings().report(leak.site(), fieldWord(context.trees().getElement(leak.site())) + field.getName() + "` of "
                     + context.signature() + " " + leak.reason().clause(leak, words, "", true) + ".",
                     leak.reason().hint(leak, true));
         }
+    }
+
+    /** An arena field owes its release without the annotation: the message does not claim one. */
+    private static String fieldWord(Element field) {
+        return field != null && !ApiModel.has(field, ApiModel.OWNED) ? "The arena field `" : "The @Owned field `";
     }
 
     private static boolean isField(Leak leak) {

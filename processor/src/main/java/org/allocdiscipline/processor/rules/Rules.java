@@ -20,7 +20,7 @@ public final class Rules {
      */
     public static List<Rule> builtIn() {
         return List.of(new DoubleFreeRule(), new HardcodedAllocatorRule(), new OwnedNotFreedRule(),
-                new UseAfterFreeRule(), new WrongAllocatorRule());
+                new UnclosableArenaRule(), new UseAfterFreeRule(), new WrongAllocatorRule(), new WrongThreadRule());
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.List;
 public interface BodyParts {
     /**
      * The identifiers and member selects whose name is that of a global page allocator
-     * ({@code INSTANCE} and its sibling modes), in source order; what each refers to is for the rule to ask.
+     * ({@code INSTANCE} and its sibling modes) or of a factory of an arena that hides its policy
+     * ({@code ofAuto}, {@code global}) or is confined ({@code ofConfined}), in source order; what each
+     * refers to is for the rule to ask.
      *
      * @return paths to the candidates
      */

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.Options;
+import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.flow.CfgOptions;
 import org.allocdiscipline.processor.ownership.Leak;
 import org.allocdiscipline.processor.ownership.OwnershipAnalysis;
@@ -24,6 +25,7 @@ public final class SharedAnalyses {
     private final Elements elements;
     private final CfgOptions cfgOptions;
     private OwnershipAnalysis ownership;
+    private ForeignTypes foreignTypes;
     private Tree memoKey;
     private OwnershipFindings memoFindings;
     private AnalysisFailedException memoFailure;
@@ -115,6 +117,19 @@ public final class SharedAnalyses {
      */
     public int analysedBodies() {
         return analysedBodies;
+    }
+
+    /**
+     * The subtype tests against the JDK's {@code java.lang.foreign} and concurrency types that the FFM rules
+     * share, made on first request.
+     *
+     * @return the tests of this compilation
+     */
+    public ForeignTypes foreignTypes() {
+        if (foreignTypes == null) {
+            foreignTypes = new ForeignTypes(types, elements);
+        }
+        return foreignTypes;
     }
 
     private OwnershipAnalysis engine() {

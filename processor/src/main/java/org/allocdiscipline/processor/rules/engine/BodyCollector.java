@@ -72,7 +72,10 @@ public final class BodyCollector {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
-        this.globalNames = ApiModel.GLOBAL_ALLOCATOR_NAMES;
+        Set<String> names = new java.util.HashSet<>(ApiModel.GLOBAL_ALLOCATOR_NAMES);
+        names.addAll(ApiModel.HIDDEN_ARENA_FACTORY_NAMES);
+        names.add(ApiModel.CONFINED_FACTORY_NAME);
+        this.globalNames = Set.copyOf(names);
         this.globalNameObjects = internedNames(elements, globalNames);
         this.carriesOwnership = carriesOwnership;
     }

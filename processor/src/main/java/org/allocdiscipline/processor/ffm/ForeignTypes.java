@@ -1,0 +1,63 @@
+package org.allocdiscipline.processor.ffm;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Subtype tests against JDK types named by {@link org.allocdiscipline.processor.model.ApiModel}, with the
+ * named types looked up once per compilation. A type that the compilation cannot see makes every test
+ * against it false.
+ */
+public final class ForeignTypes {
+    private final Types types;
+    private final Elements elements;
+    private final Map<String, TypeMirror> named = new HashMap<>();
+
+    /**
+     * Creates the tests of one compilation.
+     *
+     * @param types the compiler's type utilities
+     * @param elements the compiler's element utilities
+     */
+    public ForeignTypes(Types types, Elements elements) {
+        this.types = types;
+        this.elements = elements;
+    }
+
+    /**
+     * Whether a type is the named type or a subtype of it, after erasure.
+     *
+     * @param type a type, or null
+     * @param qualifiedName such as {@code java.lang.foreign.Arena}
+     * @return false for null, primitives and types the compilation does not know
+     */
+    public boolean isA(TypeMirror type, String qualifiedName) {
+        if (type == null || type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        TypeMirror target = named.computeIfAbsent(qualifiedName, name -> {
+            TypeElement element = elements.getTypeElement(name);
+            return element == null ? types.getNoType(TypeKind.NONE) : types.erasure(element.asType());
+        });
+        return target.getKind() == TypeKind.DECLARED && types.isSubtype(types.erasure(type), target);
+    }
+
+    /**
+     * The test "the class that declares this member is (a subtype of) the named type".
+     *
+     * @param member a method or constructor
+     * @return the test, for the role queries of {@code ApiModel}
+     */
+    public Predicate<String> ownerIsA(ExecutableElement member) {
+        Element owner = member.getEnclosingElement();
+        return name -> owner != null && isA(owner.asType(), name);
+    }
+}
