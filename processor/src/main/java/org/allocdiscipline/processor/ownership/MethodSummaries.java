@@ -63,6 +63,7 @@ final class MethodSummaries {
     private final Map<ExecutableElement, OwnershipAnnotations.Signature> signatures = new HashMap<>();
     /** Every call of a method asks where it is declared: the answer is kept. */
     private final Map<ExecutableElement, Element> outermostOf = new HashMap<>();
+    private final MethodDeclarations declarations;
     /** The methods whose summaries are being computed, innermost last, with the summary each is assumed to have. */
     private final List<ExecutableElement> stack = new ArrayList<>();
     private final Map<ExecutableElement, MethodSummary> assumed = new HashMap<>();
@@ -72,6 +73,7 @@ final class MethodSummaries {
 
     MethodSummaries(Trees trees, OwnershipAnnotations annotations, CfgBuilder builder) {
         this.trees = trees;
+        this.declarations = new MethodDeclarations(trees);
         this.annotations = annotations;
         this.builder = builder;
     }
@@ -219,7 +221,7 @@ final class MethodSummaries {
     }
 
     private MethodSummary compute(ExecutableElement method, Element top) {
-        TreePath body = trees.getPath(method);
+        TreePath body = declarations.of(method, top);
         if (body == null || !(body.getLeaf() instanceof MethodTree tree) || tree.getBody() == null
                 || body.getParentPath() == null || !(body.getParentPath().getLeaf() instanceof ClassTree)
                 || !mayMatter(body, top)) {

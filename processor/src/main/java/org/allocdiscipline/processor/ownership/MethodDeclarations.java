@@ -1,0 +1,57 @@
+package org.allocdiscipline.processor.ownership;
+
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Element;
+
+/**
+ * The declarations of the methods of one top-level class, found by one walk of its tree.
+ * {@link Trees#getPath(Element)} searches the whole compilation unit on every call, so asking it for
+ * each method a class calls made summaries quadratic in the size of a class (about 20 times the
+ * checker's own time on commons-lang3). Only the class being checked is kept: javac rewrites a class's
+ * trees after it is analysed, and the summaries never read another class's bodies.
+ */
+final class MethodDeclarations {
+    private final Trees trees;
+    private Element top;
+    private Map<Element, TreePath> methods = Map.of();
+
+    MethodDeclarations(Trees trees) {
+        this.trees = trees;
+    }
+
+    /**
+     * @param method a method or constructor declared in {@code top}, or in a class nested in it
+     * @param top    the outermost class that declares it
+     * @return the path to its declaration, or {@code null} when it has none in this compilation
+     */
+    TreePath of(Element method, Element top) {
+        if (!top.equals(this.top)) {
+            this.top = top;
+            this.methods = index(top);
+        }
+        return methods.get(method);
+    }
+
+    private Map<Element, TreePath> index(Element type) {
+        TreePath path = trees.getPath(type);
+        Map<Element, TreePath> found = new HashMap<>();
+        if (path != null) {
+            new TreePathScanner<Void, Void>() {
+                @Override
+                public Void visitMethod(MethodTree method, Void unused) {
+                    Element element = trees.getElement(getCurrentPath());
+                    if (element != null) {
+                        found.put(element, getCurrentPath());
+                    }
+                    return super.visitMethod(method, unused);
+                }
+            }.scan(path, null);
+        }
+        return found;
+    }
+}
