@@ -30,11 +30,19 @@ final class MethodDeclarations {
      * @return the path to its declaration, or {@code null} when it has none in this compilation
      */
     TreePath of(Element method, Element top) {
+        return all(top).get(method);
+    }
+
+    /**
+     * @param top an outermost class
+     * @return the declarations of all methods and constructors in it and its nested classes, by element
+     */
+    Map<Element, TreePath> all(Element top) {
         if (!top.equals(this.top)) {
             this.top = top;
             this.methods = index(top);
         }
-        return methods.get(method);
+        return methods;
     }
 
     private Map<Element, TreePath> index(Element type) {

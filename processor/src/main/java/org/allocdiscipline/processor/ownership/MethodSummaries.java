@@ -64,6 +64,7 @@ final class MethodSummaries {
     /** Every call of a method asks where it is declared: the answer is kept. */
     private final Map<ExecutableElement, Element> outermostOf = new HashMap<>();
     private final MethodDeclarations declarations;
+    private final OwnershipReach reach;
     /** The methods whose summaries are being computed, innermost last, with the summary each is assumed to have. */
     private final List<ExecutableElement> stack = new ArrayList<>();
     private final Map<ExecutableElement, MethodSummary> assumed = new HashMap<>();
@@ -74,6 +75,7 @@ final class MethodSummaries {
     MethodSummaries(Trees trees, OwnershipAnnotations annotations, CfgBuilder builder) {
         this.trees = trees;
         this.declarations = new MethodDeclarations(trees);
+        this.reach = new OwnershipReach(trees, annotations, declarations, MethodSummaries::summarisable);
         this.annotations = annotations;
         this.builder = builder;
     }
@@ -224,7 +226,7 @@ final class MethodSummaries {
         TreePath body = declarations.of(method, top);
         if (body == null || !(body.getLeaf() instanceof MethodTree tree) || tree.getBody() == null
                 || body.getParentPath() == null || !(body.getParentPath().getLeaf() instanceof ClassTree)
-                || !mayMatter(body, top)) {
+                || !reach.mayMatter(method, top)) {
             return MethodSummary.NONE;
         }
         boolean instance = method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC);
@@ -330,53 +332,6 @@ final class MethodSummaries {
     }
 
     /**
-     * Whether a body may do anything a summary records: a call or {@code new} that carries ownership,
-     * a {@code close()}, or a store into an {@code @Owned} field. Most helpers do none of these, and
-     * are summarised by this scan alone.
-     */
-    private boolean mayMatter(TreePath body, Element top) {
-        boolean[] found = new boolean[1];
-        new BodyScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                return found[0] ? null : super.scan(tree, unused);
-            }
-
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                if (OwnershipTrees.isCloseCall(call) || trees.getElement(getCurrentPath()) instanceof ExecutableElement callee
-                        && carries(callee, top)) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.visitMethodInvocation(call, unused);
-            }
-
-            @Override
-            public Void visitNewClass(NewClassTree creation, Void unused) {
-                if (annotations.isOwnedType(trees.getTypeMirror(getCurrentPath()))
-                        || trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor
-                        && carries(constructor, top)) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.visitNewClass(creation, unused);
-            }
-
-            @Override
-            public Void visitAssignment(AssignmentTree assignment, Void unused) {
-                Element target = trees.getElement(new TreePath(getCurrentPath(), assignment.getVariable()));
-                if (target != null && target.getKind() == ElementKind.FIELD && ApiModel.has(target, ApiModel.OWNED)) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.visitAssignment(assignment, unused);
-            }
-        }.scan(body, null);
-        return found[0];
-    }
-
-    /**
      * Whether a call of a method from code of a top-level class returns or takes an owned value.
      *
      * @param method the called method or constructor
@@ -388,10 +343,6 @@ final class MethodSummaries {
         if (summary != null && summary != MethodSummary.NONE) {
             return true;
         }
-        if (!annotations.mayCarryOwnership(method)) {
-            return false;
-        }
-        OwnershipAnnotations.Signature signature = annotations.signature(method);
-        return signature.ownedResult() || signature.takesAny();
+        return reach.carriesByAnnotations(method);
     }
 }
