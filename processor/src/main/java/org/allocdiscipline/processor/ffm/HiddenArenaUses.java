@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -92,19 +93,18 @@ public final class HiddenArenaUses {
 
             @Override
             public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-                nested++;
-                try {
-                    return super.visitLambdaExpression(lambda, unused);
-                } finally {
-                    nested--;
-                }
+                return nestedBody(() -> super.visitLambdaExpression(lambda, unused));
             }
 
             @Override
             public Void visitClass(ClassTree type, Void unused) {
+                return nestedBody(() -> super.visitClass(type, unused));
+            }
+
+            private Void nestedBody(Supplier<Void> scan) {
                 nested++;
                 try {
-                    return super.visitClass(type, unused);
+                    return scan.get();
                 } finally {
                     nested--;
                 }

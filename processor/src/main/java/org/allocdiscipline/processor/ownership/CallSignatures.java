@@ -1,5 +1,6 @@
 package org.allocdiscipline.processor.ownership;
 
+import com.sun.source.util.TreePath;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 
@@ -31,6 +32,11 @@ final class CallSignatures {
      */
     OwnershipAnnotations.Signature ofOwnBody(ExecutableElement method) {
         return summaries.ownSignature(method, top);
+    }
+
+    /** The declaration of a method of the calling body's top-level class, or {@code null}. */
+    TreePath declaration(ExecutableElement method) {
+        return summaries.declaration(method, top);
     }
 
     /** The method's summary, or {@code null} when its annotations are the contract. */

@@ -139,6 +139,7 @@ final class DanglingFields {
             return cachedReached;
         }
         Element type = trees.getElement(classPath);
+        Element top = summaries.outermost(classPath);
         Set<Element> reached = new HashSet<>();
         List<TreePath> pending = new ArrayList<>(List.of(new TreePath(classPath, close)));
         while (!pending.isEmpty()) {
@@ -147,7 +148,7 @@ final class DanglingFields {
                 public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
                     if (trees.getElement(getCurrentPath()) instanceof ExecutableElement callee
                             && type.equals(callee.getEnclosingElement()) && reached.add(callee)) {
-                        TreePath path = trees.getPath(callee);
+                        TreePath path = summaries.declaration(callee, top);
                         if (path != null) {
                             pending.add(path);
                         }

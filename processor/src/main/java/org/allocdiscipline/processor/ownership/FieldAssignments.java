@@ -10,7 +10,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 
 /**
  * Whether one of the class's own methods stores a value other than {@code null} in one of its fields,
@@ -24,12 +23,11 @@ final class FieldAssignments {
 
     /**
      * @param trees the compiler's trees
-     * @param method a method whose body is in this compilation
+     * @param body the declaration of a method, or {@code null} when it has none here
      * @param field the field
      * @return whether the body, outside nested lambdas and classes, assigns the field a non-null value
      */
-    static boolean fills(Trees trees, ExecutableElement method, Element field) {
-        TreePath body = trees.getPath(method);
+    static boolean fills(Trees trees, TreePath body, Element field) {
         if (body == null || !(body.getLeaf() instanceof MethodTree)) {
             return false;
         }

@@ -156,7 +156,7 @@ final class HelperEffects {
         }
         for (Map.Entry<Element, TreePath> field : ownedFields.entrySet()) {
             Site site = new Site.Field((VariableTree) field.getValue().getLeaf());
-            if (in.flagsOf(site).mayBeReleased() && FieldAssignments.fills(trees, method, field.getKey())) {
+            if (in.flagsOf(site).mayBeReleased() && FieldAssignments.fills(trees, signatures.declaration(method), field.getKey())) {
                 // The helper stored a new value in the field that the caller had freed: close() releases that one.
                 out.flags(site, SiteFlags.OWNED);
             }

@@ -184,6 +184,15 @@ final class MethodSummaries {
         }
     }
 
+    /**
+     * @param method a method or constructor
+     * @param top    the outermost class of the code that asks
+     * @return its declaration when {@code top} declares it, else {@code null}
+     */
+    TreePath declaration(ExecutableElement method, Element top) {
+        return declarations.of(method, top);
+    }
+
     /** Whether every call of the method runs the body it declares. */
     static boolean summarisable(ExecutableElement method) {
         Set<Modifier> modifiers = method.getModifiers();
