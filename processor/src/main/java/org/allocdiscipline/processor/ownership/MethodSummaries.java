@@ -232,10 +232,13 @@ final class MethodSummaries {
     }
 
     private MethodSummary compute(ExecutableElement method, Element top) {
+        // Reach first: for most classes it knows without indexing the class's methods that nothing matters.
+        if (!reach.mayMatter(method, top)) {
+            return MethodSummary.NONE;
+        }
         TreePath body = declarations.of(method, top);
         if (body == null || !(body.getLeaf() instanceof MethodTree tree) || tree.getBody() == null
-                || body.getParentPath() == null || !(body.getParentPath().getLeaf() instanceof ClassTree)
-                || !reach.mayMatter(method, top)) {
+                || body.getParentPath() == null || !(body.getParentPath().getLeaf() instanceof ClassTree)) {
             return MethodSummary.NONE;
         }
         boolean instance = method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC);

@@ -5,6 +5,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,9 +56,39 @@ final class OwnershipReach {
     boolean mayMatter(Element method, Element top) {
         if (!top.equals(this.top)) {
             this.top = top;
-            this.reaching = reaching(top);
+            // Most classes do nothing a summary records anywhere: one walk without paths or a call graph
+            // says so, where indexing the methods and walking each body costs about three times as much.
+            this.reaching = anyDirectly(top) ? reaching(top) : Set.of();
         }
         return reaching.contains(method);
+    }
+
+    /**
+     * Whether some code anywhere in a top-level class (every method, lambda, initializer and nested
+     * class) does by itself something a summary records: what {@link #matters} looks for, without
+     * following calls. When nothing does, no method of the class can reach such code.
+     */
+    private boolean anyDirectly(Element type) {
+        TreePath classPath = trees.getPath(type);
+        if (classPath == null) {
+            return false;
+        }
+        boolean[] found = new boolean[1];
+        // Without paths: javac reads only the leaf of an attributed tree, so the class is parent enough.
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (found[0] || tree == null) {
+                    return null;
+                }
+                if (isEffectKind(tree) && records(new TreePath(classPath, tree), callee -> { })) {
+                    found[0] = true;
+                    return null;
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(classPath.getLeaf(), null);
+        return found[0];
     }
 
     private Set<Element> reaching(Element type) {
@@ -85,51 +116,56 @@ final class OwnershipReach {
     /** Whether a body itself does something a summary records; the class's own callees go to {@code calls}. */
     private boolean matters(TreePath body, Map<Element, TreePath> methods, Consumer<Element> calls) {
         boolean[] found = new boolean[1];
+        Consumer<ExecutableElement> ownCallees = callee -> {
+            if (methods.containsKey(callee) && summarisable.test(callee)) {
+                calls.accept(callee);
+            }
+        };
         new BodyScanner<Void, Void>() {
             @Override
             public Void scan(Tree tree, Void unused) {
-                return found[0] ? null : super.scan(tree, unused);
-            }
-
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                if (OwnershipTrees.isCloseCall(call) || callMatters(getCurrentPath())) {
+                if (found[0]) {
+                    return null;
+                }
+                if (isEffectKind(tree) && records(new TreePath(getCurrentPath(), tree), ownCallees)) {
                     found[0] = true;
                     return null;
                 }
-                return super.visitMethodInvocation(call, unused);
-            }
-
-            @Override
-            public Void visitNewClass(NewClassTree creation, Void unused) {
-                if (annotations.isOwnedType(trees.getTypeMirror(getCurrentPath())) || callMatters(getCurrentPath())) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.visitNewClass(creation, unused);
-            }
-
-            @Override
-            public Void visitAssignment(AssignmentTree assignment, Void unused) {
-                Element target = trees.getElement(new TreePath(getCurrentPath(), assignment.getVariable()));
-                if (target != null && target.getKind() == ElementKind.FIELD && ApiModel.has(target, ApiModel.OWNED)) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.visitAssignment(assignment, unused);
-            }
-
-            private boolean callMatters(TreePath call) {
-                if (!(trees.getElement(call) instanceof ExecutableElement callee)) {
-                    return false;
-                }
-                if (methods.containsKey(callee) && summarisable.test(callee)) {
-                    calls.accept(callee);
-                }
-                return carriesByAnnotations(callee);
+                return super.scan(tree, unused);
             }
         }.scan(body, null);
         return found[0];
+    }
+
+    private static boolean isEffectKind(Tree tree) {
+        return tree instanceof MethodInvocationTree || tree instanceof NewClassTree || tree instanceof AssignmentTree;
+    }
+
+    /**
+     * Whether a method invocation, {@code new} or assignment does by itself something a summary records:
+     * a {@code close()}, a call whose annotations carry ownership, a {@code new} of an owned type, a store
+     * into an {@code @Owned} field. The callee of each call looked at goes to {@code callees}.
+     */
+    private boolean records(TreePath path, Consumer<ExecutableElement> callees) {
+        return switch (path.getLeaf()) {
+            case MethodInvocationTree call -> OwnershipTrees.isCloseCall(call) || callCarries(path, callees);
+            case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(path)) || callCarries(path, callees);
+            case AssignmentTree assignment -> storesOwned(new TreePath(path, assignment.getVariable()));
+            default -> false;
+        };
+    }
+
+    private boolean callCarries(TreePath call, Consumer<ExecutableElement> callees) {
+        if (!(trees.getElement(call) instanceof ExecutableElement callee)) {
+            return false;
+        }
+        callees.accept(callee);
+        return carriesByAnnotations(callee);
+    }
+
+    private boolean storesOwned(TreePath target) {
+        Element field = trees.getElement(target);
+        return field != null && field.getKind() == ElementKind.FIELD && ApiModel.has(field, ApiModel.OWNED);
     }
 
     /** Whether a method's annotations say that a call takes or returns an owned value. */
