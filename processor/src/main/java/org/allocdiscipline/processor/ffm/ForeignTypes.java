@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -44,10 +45,21 @@ public final class ForeignTypes {
             return false;
         }
         TypeMirror target = named.computeIfAbsent(qualifiedName, name -> {
-            TypeElement element = elements.getTypeElement(name);
+            TypeElement element = lookUp(name);
             return element == null ? types.getNoType(TypeKind.NONE) : types.erasure(element.asType());
         });
         return target.getKind() == TypeKind.DECLARED && types.isSubtype(types.erasure(type), target);
+    }
+
+    /**
+     * Every type the tests name is in {@code java.base}: asking that module alone spares javac a search
+     * through every module of the JDK for a type the release lacks ({@code java.lang.foreign} under
+     * {@code --release 17}), a few milliseconds per compilation. Without modules ({@code --release 8})
+     * there is only the one search.
+     */
+    private TypeElement lookUp(String name) {
+        ModuleElement base = elements.getModuleElement("java.base");
+        return base == null ? elements.getTypeElement(name) : elements.getTypeElement(base, name);
     }
 
     /**
