@@ -3,7 +3,6 @@ package org.allocdiscipline.processor.testing;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /**
@@ -27,45 +26,13 @@ public final class TestFrameworkStubs {
 
     /**
      * The assertions that expect code to throw, in the shapes JUnit 5 and AssertJ give them (only the
-     * members the corpus calls): the checker recognises them by package and method name.
+     * members the corpus calls), as sources under {@code stubs/} among the test resources, which
+     * {@code benchmarks/corpus-output.sh} compiles too: the checker recognises them by package and
+     * method name.
      */
-    private static final Map<String, String> ASSERTIONS = Map.of(
-            "org.junit.jupiter.api.function.Executable", """
-                    package org.junit.jupiter.api.function;
-                    public interface Executable { void execute() throws Throwable; }
-                    """,
-            "org.junit.jupiter.api.Assertions", """
-                    package org.junit.jupiter.api;
-                    import org.junit.jupiter.api.function.Executable;
-                    public class Assertions {
-                        public static <T extends Throwable> T assertThrows(Class<T> type, Executable executable) {
-                            return null;
-                        }
-                    }
-                    """,
-            "org.assertj.core.api.ThrowableAssert", """
-                    package org.assertj.core.api;
-                    public class ThrowableAssert {
-                        public interface ThrowingCallable { void call() throws Throwable; }
-                        public ThrowableAssert isInstanceOf(Class<?> type) { return this; }
-                    }
-                    """,
-            "org.assertj.core.api.ThrowableTypeAssert", """
-                    package org.assertj.core.api;
-                    public class ThrowableTypeAssert {
-                        public ThrowableAssert isThrownBy(ThrowableAssert.ThrowingCallable code) { return null; }
-                    }
-                    """,
-            "org.assertj.core.api.Assertions", """
-                    package org.assertj.core.api;
-                    public class Assertions {
-                        public static ThrowableAssert assertThatThrownBy(ThrowableAssert.ThrowingCallable code) {
-                            return null;
-                        }
-                        public static ThrowableTypeAssert assertThatIllegalArgumentException() { return null; }
-                        public static Throwable catchThrowable(ThrowableAssert.ThrowingCallable code) { return null; }
-                    }
-                    """);
+    private static final List<String> ASSERTIONS = List.of("org.junit.jupiter.api.function.Executable",
+            "org.junit.jupiter.api.Assertions", "org.assertj.core.api.ThrowableAssert",
+            "org.assertj.core.api.ThrowableTypeAssert", "org.assertj.core.api.Assertions");
 
     private TestFrameworkStubs() {
     }
@@ -77,7 +44,9 @@ public final class TestFrameworkStubs {
      */
     public static List<JavaFileObject> sources() {
         List<JavaFileObject> all = new ArrayList<>(NAMES.stream().map(TestFrameworkStubs::stub).toList());
-        ASSERTIONS.forEach((name, source) -> all.add(JavaFileObjects.forSourceString(name, source)));
+        for (String name : ASSERTIONS) {
+            all.add(JavaFileObjects.forResource("stubs/" + name.replace('.', '/') + ".java"));
+        }
         return all;
     }
 
