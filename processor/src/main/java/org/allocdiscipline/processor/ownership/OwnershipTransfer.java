@@ -73,6 +73,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final EdgeRefinement edges;
     private final ReleaseChecks checks;
     private final FindingLog log;
+    /** The class around the body, whose arena fields a store may hand a value to. */
+    private final Element enclosingClass;
+    private final TreePath enclosingClassPath;
+    private final ArenaFields arenaFields;
 
     /**
      * @param summaries the summaries of the class's own methods, which calls of them use
@@ -94,10 +98,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         boolean compact = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
             compact = method.getKind() == ElementKind.CONSTRUCTOR && annotations.isCompactConstructor(method);
-            // A body being summarised learns from its returns whether its result is fresh: they hand on only what the annotation says.
-            // A method that returns an arena hands it to its caller, as an @Owned one does.
-            owned = (probe ? annotations.signature(method).ownedResult() : signatures.ofOwnBody(method).ownedResult())
-                    || annotations.isArenaResult(method);
+            // A body being summarised learns from its returns whether its result is fresh: they hand on only
+            // what the annotation says, so a private factory of arenas is found fresh and its callers own
+            // what it returns. Any other method that returns an arena hands it to its caller, as an @Owned
+            // one does.
+            owned = probe ? annotations.signature(method).ownedResult()
+                    : signatures.ofOwnBody(method).ownedResult() || annotations.isArenaResult(method);
         }
         this.ownedResult = owned;
         this.compactConstructor = compact;
@@ -105,12 +111,17 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 && body.getParentPath().getLeaf() instanceof ClassTree
                 && trees.getElement(body) instanceof Element field && annotations.isOwnedField(field);
         Element enclosingElement = null;
+        TreePath enclosingPath = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
                 enclosingElement = trees.getElement(p);
+                enclosingPath = p;
                 break;
             }
         }
+        this.enclosingClass = enclosingElement;
+        this.enclosingClassPath = enclosingPath;
+        this.arenaFields = summaries.arenaFields();
         this.log = log;
         this.values = new ExpressionValues(trees, annotations, ownedFields,
                 enclosingElement == null ? null : enclosingElement.asType(), graph);
@@ -381,8 +392,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             out.local(element, value);
             flagAssigned(out, element, node.value());
         } else if (element != null && element.getKind() == ElementKind.FIELD && annotations.isOwnedField(element)) {
-            for (Site site : value.sites()) {
-                checks.release(out, in, site, path, null);
+            if (storeTakesOver(element)) {
+                for (Site site : value.sites()) {
+                    checks.release(out, in, site, path, null);
+                }
             }
             if (ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.target().getLeaf())) {
                 Site field = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
@@ -398,6 +411,17 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             drop(out, in, values.temporaries(node.value(), in), assignment);
         }
         return out.build();
+    }
+
+    /**
+     * Whether a store into an {@code @Owned} or arena field hands the value over. While a constructor or
+     * setter is summarised, an arena field of its own class takes over what its parameter holds only when
+     * the class closes that field; otherwise its callers still owe the close. In any other body every such
+     * store hands the value over: an arena the class made itself and never closes is reported at the field.
+     */
+    private boolean storeTakesOver(Element field) {
+        return !probe || enclosingClassPath == null || !field.getEnclosingElement().equals(enclosingClass)
+                || arenaFields.takesOver(enclosingClassPath, field);
     }
 
     /**
