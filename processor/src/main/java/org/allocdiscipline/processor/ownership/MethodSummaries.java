@@ -200,6 +200,15 @@ final class MethodSummaries {
         return arenaFields;
     }
 
+    /**
+     * @param type a class
+     * @param top  the outermost class of the code that asks
+     * @return its declaration when {@code top} declares it, else {@code null}
+     */
+    TreePath typeDeclaration(Element type, Element top) {
+        return top == null ? null : declarations.type(type, top);
+    }
+
     /** Whether every call of the method runs the body it declares. */
     static boolean summarisable(ExecutableElement method) {
         Set<Modifier> modifiers = method.getModifiers();

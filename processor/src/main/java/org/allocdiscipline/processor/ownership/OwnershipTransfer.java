@@ -12,9 +12,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.PatternCaseLabelTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
@@ -77,6 +79,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Element enclosingClass;
     private final TreePath enclosingClassPath;
     private final ArenaFields arenaFields;
+    private final ArenaCaptures captures;
+    private final RecordComponents records;
+    private final CleanerActions cleanerActions;
 
     /**
      * @param summaries the summaries of the class's own methods, which calls of them use
@@ -128,6 +133,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
         this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
         this.containers = new OwnedContainers(trees, annotations, signatures);
+        this.captures = new ArenaCaptures(trees, annotations, helperReleases);
+        this.records = new RecordComponents(annotations, summaries, summaries.outermost(body));
+        this.cleanerActions = new CleanerActions(trees);
         this.edges = new EdgeRefinement(trees, annotations, values, sites, helpers);
     }
 
@@ -168,6 +176,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case EVAL -> evaluation(node, in);
             case LOOP_HEAD -> loopHead(node, in);
             case CASE -> caseBindings(node, in);
+            case OPAQUE -> capturing(node, in);
             case JUMP -> breakStatement(node, in);
             case NORMAL_EXIT, EXCEPTIONAL_EXIT -> exit(node, in);
             default -> in;
@@ -221,6 +230,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (container != null) {
             OwnedContainers.store(out, in, container, values.valueOf(node.operands().get(stored), in));
         }
+        if (element instanceof ExecutableElement method && ApiModel.isCleanerRegistration(method) && node.operands().size() == 2) {
+            // The action runs once the object is unreachable: what it closes is handed over to it.
+            for (TreePath closed : cleanerActions.closedBy(node.operands().get(1))) {
+                checks.releaseAll(out, in, values.valueOf(closed, in), path, null);
+            }
+        }
         Element releasedContainer = containers.forEachRelease(call, path);
         if (releasedContainer != null) {
             OwnedContainers.releaseAll(out, in, releasedContainer);
@@ -264,6 +279,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         OwnershipState.Builder out = in.edit();
         arguments(node, element, signature, null, in, out, -1);
+        if (((NewClassTree) node.tree()).getClassBody() != null) {
+            captures.captured(in, path);
+        }
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
             allocate(out, in, node, AllocatorIdentity.UNKNOWN, SiteFlags.OWNED);
         }
@@ -289,13 +307,45 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
             } else if (summary != null && summary.takesSometimes(i)) {
                 helpers.partlyReleased(out, in, values.valueOf(argument, in), call.tree());
+            } else if (call.kind() == NodeKind.NEW_CLASS && callee instanceof ExecutableElement constructor
+                    && records.of(constructor, i) != RecordComponents.Fate.NOT_A_COMPONENT) {
+                movedIntoRecord(out, in, values.valueOf(argument, in), records.of(constructor, i), call);
             } else if (i != stored) {
                 drop(out, in, values.temporaries(argument, in), call.tree());
                 if (summary == null && callee instanceof ExecutableElement method && !annotations.isJdkMethod(method)) {
-                    helpers.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                    if (annotations.isArenaType(trees.getTypeMirror(argument))) {
+                        captures.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                    } else {
+                        helpers.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * An arena stored into a record's component: a record that closes the component takes it over; one
+     * that never closes it only borrows it, and the value's leak, if any, says so.
+     */
+    private void movedIntoRecord(OwnershipState.Builder out, OwnershipState in, LocalFact value, RecordComponents.Fate fate,
+                                 CfgNode creation) {
+        if (fate == RecordComponents.Fate.TAKEN) {
+            checks.releaseAll(out, in, value, creation.path(), null);
+            return;
+        }
+        for (Site site : value.sites()) {
+            if (in.flagsOf(site).mayBeOwned()) {
+                helperReleases.put(site, new HelperRelease(creation.tree(), HelperRelease.Kind.RECORD_KEEPS));
+            }
+        }
+    }
+
+    /** A lambda captures what it names: an owed arena among that is handed to code the checker does not read. */
+    private OwnershipState capturing(CfgNode node, OwnershipState in) {
+        if (node.tree() instanceof LambdaExpressionTree) {
+            captures.captured(in, node.path());
+        }
+        return in;
     }
 
     private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator,
@@ -507,6 +557,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         if (tree instanceof MemberSelectTree && !ownedFields.isEmpty() && OwnershipTrees.isOwnFieldAccess((MemberSelectTree) tree)) {
             checks.useOfVariable(node, in);
+        }
+        if (tree instanceof MemberReferenceTree) {
+            captures.captured(in, path);
         }
         // An operator, a type test or a field access reads its operands' values and keeps none of
         // them; casts, conditionals and switch expressions hand theirs on to their own consumer.
