@@ -70,9 +70,9 @@ class ArenaHandOffLeaks {
         return arena.allocate(size).byteSize();
     }
 
-    // The checker does not read what the task does with the arena: the message says how to suppress it.
+    // The task closes the arena, but the checker does not follow when it runs: the message says how to suppress it.
     void handedToATask(ExecutorService pool) {
-        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "handed to the lambda on line 76, which the checker does not read: if that closes the arena, suppress this finding with @SuppressWarnings("
+        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "the lambda on line 76 closes it, but the checker does not follow when that code runs: if it always does, suppress this finding with @SuppressWarnings("
         pool.submit(() -> {
             try {
                 return arena.allocate(8).byteSize();
@@ -83,7 +83,7 @@ class ArenaHandOffLeaks {
     }
 
     void handedToAnOverridableMethod(Keeper keeper) {
-        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "handed to `keeper.keep(...)` on line 87, which the checker does not read"
+        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "handed to `keeper.keep(...)` on line 87, whose body the checker does not read: if that closes the arena, suppress this finding with @SuppressWarnings("
         keeper.keep(arena);
     }
 

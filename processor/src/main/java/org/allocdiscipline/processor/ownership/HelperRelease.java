@@ -20,11 +20,15 @@ public record HelperRelease(Tree call, Kind kind) {
         /** It was lent the value, and its body is not read (overridable, or in another class): only its annotations count. */
         UNREAD,
         /**
-         * An arena was handed to code the checker does not read: a method or constructor whose body is not
-         * read, or a lambda, method reference or anonymous class that captures it. No annotation can say
-         * that such code takes an arena over, so the message says how to suppress the finding.
+         * An arena was lent to a method or constructor whose body is not read. No annotation can say that
+         * such code takes an arena over, so the message says how to suppress the finding.
          */
         UNSEEN_ARENA,
+        /**
+         * A lambda, method reference or anonymous class closes the arena, but the checker does not follow
+         * when, or whether, that code runs; the message says how to suppress the finding.
+         */
+        CLOSED_BY_CODE,
         /** An arena was moved into a record of which no method closes it: the record only borrows it. */
         RECORD_KEEPS;
 

@@ -81,7 +81,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final ArenaFields arenaFields;
     private final ArenaCaptures captures;
     private final RecordComponents records;
-    private final CleanerActions cleanerActions;
+    private final ClosingCode closingCode;
 
     /**
      * @param summaries the summaries of the class's own methods, which calls of them use
@@ -133,9 +133,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
         this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
         this.containers = new OwnedContainers(trees, annotations, signatures);
-        this.captures = new ArenaCaptures(trees, annotations, helperReleases);
+        this.closingCode = new ClosingCode(trees);
+        this.captures = new ArenaCaptures(trees, annotations, values, closingCode, helperReleases);
         this.records = new RecordComponents(annotations, summaries, summaries.outermost(body));
-        this.cleanerActions = new CleanerActions(trees);
         this.edges = new EdgeRefinement(trees, annotations, values, sites, helpers);
     }
 
@@ -232,7 +232,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         if (element instanceof ExecutableElement method && ApiModel.isCleanerRegistration(method) && node.operands().size() == 2) {
             // The action runs once the object is unreachable: what it closes is handed over to it.
-            for (TreePath closed : cleanerActions.closedBy(node.operands().get(1))) {
+            for (TreePath closed : closingCode.closedBy(node.operands().get(1))) {
                 checks.releaseAll(out, in, values.valueOf(closed, in), path, null);
             }
         }
@@ -340,7 +340,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
     }
 
-    /** A lambda captures what it names: an owed arena among that is handed to code the checker does not read. */
+    /** A lambda that closes an owed arena it captures runs when the checker does not follow. */
     private OwnershipState capturing(CfgNode node, OwnershipState in) {
         if (node.tree() instanceof LambdaExpressionTree) {
             captures.captured(in, node.path());

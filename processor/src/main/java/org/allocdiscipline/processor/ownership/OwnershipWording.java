@@ -126,8 +126,10 @@ public final class OwnershipWording {
         return switch (helper.kind()) {
             case UNREAD -> " (it was lent to " + call + ", whose body is not read: if that method frees it, annotate"
                     + " its parameter @Owned; otherwise free the value here)";
-            case UNSEEN_ARENA -> " (it was handed to " + code(helper.call()) + " on line " + line(helper.call())
-                    + ", which the checker does not read: if that closes the arena, suppress this finding with "
+            case UNSEEN_ARENA -> " (it was handed to " + call + ", whose body the checker does not read: if that"
+                    + " closes the arena, suppress this finding with " + SUPPRESS + "; otherwise close it here)";
+            case CLOSED_BY_CODE -> " (" + code(helper.call()) + " on line " + line(helper.call()) + " closes it, but"
+                    + " the checker does not follow when that code runs: if it always does, suppress this finding with "
                     + SUPPRESS + "; otherwise close it here)";
             case RECORD_KEEPS -> " (it was moved into the record made by " + call + ", and nothing in that record"
                     + " closes it: close it here, give the record a close() that closes it, or, if other code closes it,"

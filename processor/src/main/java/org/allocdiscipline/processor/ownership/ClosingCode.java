@@ -19,26 +19,26 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * What the action of {@code cleaner.register(object, action)} closes: the receiver of a method reference
- * {@code arena::close}, or the locals of the enclosing body that a lambda or anonymous class closes
- * ({@code () -> arena.close()}). The action runs once the object is unreachable, so closing there is how
- * the object gives the arena back: registering it hands the arena over. An action object of a named
- * class ({@code new State(arena)}) takes the arena in its constructor, which summaries read.
+ * What code handed on as a value closes of the body around it: the receiver of a method reference
+ * {@code arena::close}, or the locals of the enclosing body on which a lambda or anonymous class calls
+ * {@code close()} ({@code () -> arena.close()}). Such code runs later, or elsewhere: as a
+ * {@code Cleaner} action (a hand-off), or as a task whose running the checker does not follow.
  */
-final class CleanerActions {
+final class ClosingCode {
     private final Trees trees;
 
-    CleanerActions(Trees trees) {
+    ClosingCode(Trees trees) {
         this.trees = trees;
     }
 
     /**
-     * @param action the path to the action argument
-     * @return the expressions whose values the action closes, each as a path the state can evaluate
+     * @param code the path to an expression: a method reference, a lambda, a {@code new} of an anonymous
+     *     class, or anything else (which closes nothing here)
+     * @return the expressions whose values the code closes, each as a path the state can evaluate
      */
-    List<TreePath> closedBy(TreePath action) {
-        ExpressionTree tree = OwnershipTrees.skipParens((ExpressionTree) action.getLeaf());
-        TreePath path = new TreePath(action.getParentPath(), tree);
+    List<TreePath> closedBy(TreePath code) {
+        ExpressionTree tree = OwnershipTrees.skipParens((ExpressionTree) code.getLeaf());
+        TreePath path = new TreePath(code.getParentPath(), tree);
         if (tree instanceof MemberReferenceTree reference) {
             boolean closes = reference.getMode() == MemberReferenceTree.ReferenceMode.INVOKE
                     && reference.getName().contentEquals("close")
