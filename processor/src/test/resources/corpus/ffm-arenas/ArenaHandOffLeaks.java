@@ -33,6 +33,28 @@ class ArenaHandOffLeaks {
         return new Input(arena);
     }
 
+    static final class CheckedInput implements AutoCloseable {
+        private final Arena arena;
+
+        CheckedInput(Arena arena, long size) throws IOException {
+            this.arena = arena;
+            if (size <= 0) {
+                throw new IOException("empty");
+            }
+        }
+
+        @Override
+        public void close() {
+            arena.close();
+        }
+    }
+
+    // A constructor that throws leaves no object behind: the arena is still the caller's.
+    CheckedInput openChecked(long size) throws IOException {
+        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "IOException is thrown by `new CheckedInput(...)`"
+        return new CheckedInput(arena, size);
+    }
+
     /** Keeps the arena in a field that nothing closes: it only borrows it, so the caller still owes the close. */
     static final class Borrower {
         private final Arena arena;
@@ -72,7 +94,7 @@ class ArenaHandOffLeaks {
 
     // The task closes the arena, but the checker does not follow when it runs: the message says how to suppress it.
     void handedToATask(ExecutorService pool) {
-        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "the lambda on line 76 closes it, but the checker does not follow when that code runs: if it always does, suppress this finding with @SuppressWarnings("
+        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "the lambda on line 98 closes it, but the checker does not follow when that code runs: if it always does, suppress this finding with @SuppressWarnings("
         pool.submit(() -> {
             try {
                 return arena.allocate(8).byteSize();
@@ -83,7 +105,7 @@ class ArenaHandOffLeaks {
     }
 
     void handedToAnOverridableMethod(Keeper keeper) {
-        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "handed to `keeper.keep(...)` on line 87, whose body the checker does not read: if that closes the arena, suppress this finding with @SuppressWarnings("
+        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "handed to `keeper.keep(...)` on line 109, whose body the checker does not read: if that closes the arena, suppress this finding with @SuppressWarnings("
         keeper.keep(arena);
     }
 

@@ -52,6 +52,37 @@ class ArenaHandOffs {
         }
     }
 
+    /** Keeps the arena and then checks its argument: when it throws, the caller still owns the arena. */
+    static final class CheckedInput implements AutoCloseable {
+        private final Arena arena;
+
+        CheckedInput(Arena arena, long size) throws IOException {
+            this.arena = arena;
+            if (size <= 0) {
+                throw new IOException("empty");
+            }
+        }
+
+        @Override
+        public void close() {
+            arena.close();
+        }
+    }
+
+    CheckedInput openChecked(long size) throws IOException {
+        Arena arena = Arena.ofShared();
+        boolean success = false;
+        try {
+            CheckedInput input = new CheckedInput(arena, size);
+            success = true;
+            return input;
+        } finally {
+            if (!success) {
+                arena.close();
+            }
+        }
+    }
+
     /** A record whose close() closes its arena component takes the arena over. */
     record Mapping(Arena arena, MemorySegment segment) implements AutoCloseable {
         @Override
