@@ -307,9 +307,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
             } else if (summary != null && summary.takesSometimes(i)) {
                 helpers.partlyReleased(out, in, values.valueOf(argument, in), call.tree());
-            } else if (call.kind() == NodeKind.NEW_CLASS && callee instanceof ExecutableElement constructor
-                    && records.of(constructor, i) != RecordComponents.Fate.NOT_A_COMPONENT) {
-                movedIntoRecord(out, in, values.valueOf(argument, in), records.of(constructor, i), call);
+            } else if (recordFate(call, callee, i) != RecordComponents.Fate.NOT_A_COMPONENT) {
+                movedIntoRecord(out, in, values.valueOf(argument, in), recordFate(call, callee, i), call);
             } else if (i != stored) {
                 drop(out, in, values.temporaries(argument, in), call.tree());
                 if (summary == null && callee instanceof ExecutableElement method && !annotations.isJdkMethod(method)) {
@@ -321,6 +320,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
             }
         }
+    }
+
+    private RecordComponents.Fate recordFate(CfgNode call, Element callee, int argument) {
+        return call.kind() == NodeKind.NEW_CLASS && callee instanceof ExecutableElement constructor
+                ? records.of(constructor, argument) : RecordComponents.Fate.NOT_A_COMPONENT;
     }
 
     /**
