@@ -55,6 +55,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final boolean ownedResult;
+    /**
+     * The body is a method that returns an arena, being summarised without an annotation that says its
+     * result is owned: its returns hand on what it was given, and keep what it made until the exit, where
+     * the summary finds the result fresh.
+     */
+    private final boolean arenaResultProbe;
     /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
     /** The body is the initializer of a field that takes what it is given (an {@code Arena} field). */
@@ -100,17 +106,20 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.lambda = body.getLeaf() instanceof LambdaExpressionTree
                 && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
+        boolean arenaProbe = false;
         boolean compact = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
             compact = method.getKind() == ElementKind.CONSTRUCTOR && annotations.isCompactConstructor(method);
             // A body being summarised learns from its returns whether its result is fresh: they hand on only
-            // what the annotation says, so a private factory of arenas is found fresh and its callers own
-            // what it returns. Any other method that returns an arena hands it to its caller, as an @Owned
-            // one does.
+            // what the annotation says (and an arena it was given), so a private factory of arenas is found
+            // fresh and its callers own what it returns. Any other method that returns an arena hands it to
+            // its caller, as an @Owned one does.
             owned = probe ? annotations.signature(method).ownedResult()
                     : signatures.ofOwnBody(method).ownedResult() || annotations.isArenaResult(method);
+            arenaProbe = probe && !owned && annotations.isArenaResult(method);
         }
         this.ownedResult = owned;
+        this.arenaResultProbe = arenaProbe;
         this.compactConstructor = compact;
         this.fieldTakesValue = body.getLeaf() instanceof VariableTree && body.getParentPath() != null
                 && body.getParentPath().getLeaf() instanceof ClassTree
@@ -532,12 +541,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private OwnershipState returnStatement(CfgNode node, OwnershipState in) {
         TreePath value = node.value();
-        if (value == null || !(ownedResult || lambda)) {
+        boolean handsOn = ownedResult || lambda;
+        if (value == null || !(handsOn || arenaResultProbe)) {
             return in;
         }
         OwnershipState.Builder out = in.edit();
         for (Site site : values.valueOf(value, in).sites()) {
-            out.flags(site, SiteFlags.RELEASED);
+            if (handsOn || !(site instanceof Site.Allocation || site instanceof Site.Older)) {
+                out.flags(site, SiteFlags.RELEASED);
+            }
         }
         return out.build();
     }
