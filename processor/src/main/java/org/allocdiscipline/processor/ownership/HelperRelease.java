@@ -32,7 +32,11 @@ public record HelperRelease(Tree call, Kind kind) {
         /** An arena was moved into a record of which no method closes it: the record only borrows it. */
         RECORD_KEEPS;
 
-        /** Whether the call released the value (on some paths at least), rather than only being given it. */
+        /**
+         * Whether the call released the value, rather than only being given it.
+         *
+         * @return true when its body releases the value on every path or on some
+         */
         public boolean released() {
             return this == EVERY_PATH || this == SOME_PATHS;
         }
