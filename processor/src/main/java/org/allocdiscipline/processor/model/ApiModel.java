@@ -242,16 +242,17 @@ public final class ApiModel {
     }
 
     /**
-     * Whether a method, by its name, is an allocator's {@code asSegmentAllocator()}: a view of the allocator
-     * as the JDK's {@code SegmentAllocator}, whose every {@code allocate...} is the allocator's {@code alloc}.
-     * Whether its class is an allocator the caller decides (that needs the compilation's types).
+     * Whether a method or a call by this name and number of parameters (or arguments) is an allocator's
+     * {@code asSegmentAllocator()}: a view of the allocator as the JDK's {@code SegmentAllocator}, whose every
+     * {@code allocate...} is the allocator's {@code alloc}. Whether its class is an allocator the caller
+     * decides (that needs the compilation's types).
      *
-     * @param method the called method
-     * @return true for an instance method {@code asSegmentAllocator()} without parameters
+     * @param name the method's name
+     * @param parameters how many parameters it declares, or arguments the call passes
+     * @return true for {@code asSegmentAllocator} without parameters
      */
-    public static boolean isSegmentAllocatorView(ExecutableElement method) {
-        return method.getSimpleName().contentEquals(SEGMENT_ALLOCATOR_VIEW) && method.getParameters().isEmpty()
-                && !method.getModifiers().contains(Modifier.STATIC);
+    public static boolean isSegmentAllocatorView(CharSequence name, int parameters) {
+        return parameters == 0 && SEGMENT_ALLOCATOR_VIEW.contentEquals(name);
     }
 
     /**

@@ -210,14 +210,13 @@ final class ExpressionValues {
      * use of the allocator), and what it allocates belongs to that allocator. Null when the call is no view.
      */
     private LocalFact allocatorView(MethodInvocationTree call, TreePath path, OwnershipState state) {
-        if (!(trees.getElement(path) instanceof ExecutableElement method) || !annotations.isSegmentAllocatorView(method)) {
+        // The name first: most calls are no view, and asking javac for the element of each costs more.
+        if (!(call.getMethodSelect() instanceof MemberSelectTree select)
+                || !ApiModel.isSegmentAllocatorView(select.getIdentifier(), call.getArguments().size())
+                || !(trees.getElement(path) instanceof ExecutableElement method) || !annotations.isSegmentAllocatorView(method)) {
             return null;
         }
-        if (call.getMethodSelect() instanceof MemberSelectTree select) {
-            return valueOf(select.getExpression(), new TreePath(path, select), state).asView();
-        }
-        // An allocator's own code viewing itself.
-        return new LocalFact(Set.of(), true, annotations.isRegionType(enclosingClass), AllocatorIdentity.UNKNOWN).asView();
+        return valueOf(select.getExpression(), new TreePath(path, select), state).asView();
     }
 
     /**

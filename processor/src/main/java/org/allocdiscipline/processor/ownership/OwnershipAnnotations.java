@@ -324,7 +324,8 @@ public final class OwnershipAnnotations {
      * @return true for that method of an allocator
      */
     public boolean isSegmentAllocatorView(ExecutableElement method) {
-        return ApiModel.isSegmentAllocatorView(method) && method.getEnclosingElement() != null
+        return ApiModel.isSegmentAllocatorView(method.getSimpleName(), method.getParameters().size())
+                && !method.getModifiers().contains(Modifier.STATIC) && method.getEnclosingElement() != null
                 && isAllocatorType(method.getEnclosingElement().asType());
     }
 

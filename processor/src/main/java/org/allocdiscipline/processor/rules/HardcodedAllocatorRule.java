@@ -167,7 +167,7 @@ public final class HardcodedAllocatorRule implements Rule {
 
     private void report(BodyContext context, TreePath use) {
         String named = NAMES + "PageAllocator." + nameOf(use.getLeaf());
-        if (isViewed(context, use)) {
+        if (isViewed(use)) {
             report(context, use, named + " as a SegmentAllocator", PAGE_ALLOCATOR_VIEW, Optional.empty());
         } else {
             report(context, use, named, PAGE_ALLOCATOR, argumentDescription(context, use));
@@ -175,12 +175,12 @@ public final class HardcodedAllocatorRule implements Rule {
     }
 
     /** Whether the global allocator is only named to view it as a SegmentAllocator: {@code INSTANCE.asSegmentAllocator()}. */
-    private static boolean isViewed(BodyContext context, TreePath use) {
+    private static boolean isViewed(TreePath use) {
         TreePath select = use.getParentPath();
-        return select != null && select.getLeaf() instanceof MemberSelectTree
-                && select.getParentPath().getLeaf() instanceof MethodInvocationTree
-                && context.trees().getElement(select) instanceof ExecutableElement method
-                && ApiModel.isSegmentAllocatorView(method);
+        return select != null && select.getLeaf() instanceof MemberSelectTree member
+                && select.getParentPath().getLeaf() instanceof MethodInvocationTree call
+                && call.getMethodSelect() == member
+                && ApiModel.isSegmentAllocatorView(member.getIdentifier(), call.getArguments().size());
     }
 
     private void reportArena(BodyContext context, HiddenArenaUses.Use use) {
