@@ -31,6 +31,8 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import org.allocdiscipline.processor.ffm.ArenaOrigins;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.ffm.HiddenArenaUses;
@@ -281,8 +283,15 @@ public final class HardcodedAllocatorRule implements Rule {
         }
         SourcePositions positions = context.trees().getSourcePositions();
         long start = positions.getStartPosition(context.unit(), tree);
-        return start >= 0 && tree.getMembers().stream()
-                .anyMatch(member -> positions.getStartPosition(context.unit(), member) == start);
+        // javac places the default constructor it adds where the class starts: it is no member of the source.
+        Set<Tree> implicit = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (context.elements().getOrigin(constructor) == Elements.Origin.MANDATED) {
+                implicit.add(context.trees().getTree(constructor));
+            }
+        }
+        return start >= 0 && tree.getMembers().stream().anyMatch(member -> !implicit.contains(member)
+                && positions.getStartPosition(context.unit(), member) == start);
     }
 
     private static String simpleOwner(CodeBody body) {
