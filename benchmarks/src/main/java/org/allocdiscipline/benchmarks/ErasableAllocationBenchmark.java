@@ -137,12 +137,7 @@ public class ErasableAllocationBenchmark {
     @Benchmark
     @OperationsPerInvocation(N)
     public long addressSlicing(Allocators allocators) {
-        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
-        long sum = 0;
-        for (int i = 0; i < N; i++) {
-            sum += slicing.allocate(size, ALIGNMENT).address();
-        }
-        return sum;
+        return addressesSlicing(big, size);
     }
 
     /** The slicing allocator made before the invocation: its offset lives in the heap, as an arena's does. */
@@ -206,7 +201,16 @@ public class ErasableAllocationBenchmark {
         return sum;
     }
 
-    private static long addresses(ArenaAllocator arena, long size) throws AllocationException {
+    static long addressesSlicing(MemorySegment big, long size) {
+        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
+        long sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += slicing.allocate(size, ALIGNMENT).address();
+        }
+        return sum;
+    }
+
+    static long addresses(ArenaAllocator arena, long size) throws AllocationException {
         long sum = 0;
         for (int i = 0; i < N; i++) {
             sum += arena.alloc(size, ALIGNMENT).address();
@@ -214,7 +218,7 @@ public class ErasableAllocationBenchmark {
         return sum;
     }
 
-    private static long addresses(FixedBufferAllocator fixed, long size) throws AllocationException {
+    static long addresses(FixedBufferAllocator fixed, long size) throws AllocationException {
         long sum = 0;
         for (int i = 0; i < N; i++) {
             sum += fixed.alloc(size, ALIGNMENT).address();
@@ -227,10 +231,7 @@ public class ErasableAllocationBenchmark {
     @Benchmark
     @OperationsPerInvocation(N)
     public void writeSlicing(Allocators allocators) {
-        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
-        for (int i = 0; i < N; i++) {
-            slicing.allocate(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
-        }
+        writesSlicing(big, size);
     }
 
     @Benchmark
@@ -288,13 +289,20 @@ public class ErasableAllocationBenchmark {
         }
     }
 
-    private static void writes(ArenaAllocator arena, long size) throws AllocationException {
+    static void writesSlicing(MemorySegment big, long size) {
+        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
+        for (int i = 0; i < N; i++) {
+            slicing.allocate(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
+        }
+    }
+
+    static void writes(ArenaAllocator arena, long size) throws AllocationException {
         for (int i = 0; i < N; i++) {
             arena.alloc(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
         }
     }
 
-    private static void writes(FixedBufferAllocator fixed, long size) throws AllocationException {
+    static void writes(FixedBufferAllocator fixed, long size) throws AllocationException {
         for (int i = 0; i < N; i++) {
             fixed.alloc(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
         }
