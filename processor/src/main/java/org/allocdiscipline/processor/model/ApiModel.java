@@ -70,6 +70,19 @@ public final class ApiModel {
             "net.jqwik.api.Property", "net.jqwik.api.Example");
 
     /**
+     * The test-framework methods that expect the code they are given to throw (JUnit 5 and 4,
+     * TestNG, AssertJ), by simple name; a method counts only when its class is in one of
+     * {@link #EXPECTS_THROW_PACKAGES}. A value that such code would return does not exist when the
+     * test passes.
+     */
+    public static final Set<String> EXPECTS_THROW_METHODS = Set.of("assertThrows", "assertThrowsExactly",
+            "expectThrows", "assertThatThrownBy", "thenThrownBy", "catchThrowable", "catchThrowableOfType",
+            "catchException", "isThrownBy");
+
+    /** The packages (and their subpackages) of the frameworks whose {@link #EXPECTS_THROW_METHODS} count. */
+    public static final Set<String> EXPECTS_THROW_PACKAGES = Set.of("org.junit", "org.testng", "org.assertj");
+
+    /**
      * The global allocators: for each class that declares some, the names of its public static
      * constants of its own type that are one.
      */

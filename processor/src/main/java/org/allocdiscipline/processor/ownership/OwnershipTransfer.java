@@ -31,7 +31,6 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import org.allocdiscipline.processor.flow.BodyScanner;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgEdge;
 import org.allocdiscipline.processor.flow.CfgNode;
@@ -68,6 +67,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final HelperEffects helpers;
     private final OwnedContainers containers;
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
+    private final Cfg graph;
     private final Sites sites = new Sites();
     private final ExpressionValues values;
     private final EdgeRefinement edges;
@@ -83,6 +83,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, MethodSummaries summaries, Cfg graph,
                       Map<Element, TreePath> ownedFields, FindingLog log, boolean probe) {
         TreePath body = graph.body();
+        this.graph = graph;
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
@@ -308,7 +309,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             checks.leak(site, LeakReason.LOOP_ITERATION, tree, null);
         }
         out.flags(site, initial).allocator(site, allocator);
-        Tree consumer = OwnershipTrees.consumer(node.path()).getLeaf();
+        Tree consumer = node.use().user().getLeaf();
         if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
                 || consumer instanceof LambdaExpressionTree && !lambda) {
             if (initial.mayBeOwned()) {
@@ -626,16 +627,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private Set<Element> localsDeclaredIn(TreePath scope) {
         Set<Element> locals = new HashSet<>();
-        new BodyScanner<Void, Void>() {
-            @Override
-            public Void visitVariable(VariableTree variable, Void unused) {
-                Element element = trees.getElement(getCurrentPath());
-                if (element != null) {
-                    locals.add(element);
-                }
-                return super.visitVariable(variable, unused);
+        for (TreePath declaration : graph.declarationsIn(scope)) {
+            Element element = trees.getElement(declaration);
+            if (element != null) {
+                locals.add(element);
             }
-        }.scan(scope, null);
+        }
         return locals;
     }
 
