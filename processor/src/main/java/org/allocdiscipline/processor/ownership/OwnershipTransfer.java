@@ -271,12 +271,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
                     region ? SiteFlags.REGION : SiteFlags.OWNED);
         } else if (element instanceof ExecutableElement method) {
-            // A segment of an arena owes nothing itself, but lives only as long as its arena.
+            // A segment of an arena owes nothing itself, but lives only as long as its arena; one that an
+            // allocator's SegmentAllocator view hands out is owned as if the allocator's alloc had returned it.
             AllocatorIdentity arena = values.segmentArena(node, method, in);
-            if (arena != null) {
+            AllocatorIdentity viewed = arena == null ? values.viewedAllocator(node, method, in) : null;
+            if (arena != null || viewed != null) {
                 OwnershipState handedOver = out.build();
                 out = handedOver.edit();
-                allocate(out, handedOver, node, arena, SiteFlags.REGION);
+                allocate(out, handedOver, node, arena != null ? arena : viewed,
+                        arena != null ? SiteFlags.REGION : SiteFlags.OWNED);
             }
         }
         return out.build();
@@ -499,10 +502,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         for (Map.Entry<Element, LocalFact> local : in.locals().entrySet()) {
             LocalFact fact = local.getValue();
             if (fact.sites().contains(field)) {
-                Set<Site> sites = new HashSet<>(fact.sites());
-                sites.remove(field);
-                sites.add(old);
-                out.local(local.getKey(), new LocalFact(Set.copyOf(sites), fact.untracked(), fact.region(), fact.allocator()));
+                out.local(local.getKey(), fact.replacing(field, old));
                 held = true;
             }
         }

@@ -196,7 +196,8 @@ final class ReleaseChecks {
         }
         Tree allocation = released.tree();
         Tree region = closedRegion;
-        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region));
+        boolean view = fact.allocatorView();
+        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region, view));
     }
 
     /**
