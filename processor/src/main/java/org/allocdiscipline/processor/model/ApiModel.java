@@ -34,7 +34,8 @@ import javax.lang.model.type.TypeKind;
  * an arena ({@link #isSegmentAllocation}), which views share a segment's lifetime ({@link #isSegmentView}),
  * which calls bind a segment to an arena argument ({@link #arenaParameter}), which arenas live for the process
  * ({@link #isProcessLifetimeArenaUse}), and which calls run code on another thread ({@link #runsOnAnotherThread}) or in parallel
- * ({@link #isParallelStream}).
+ * ({@link #isParallelStream}); and where the allocators meet it: an allocator's {@code SegmentAllocator} view
+ * ({@link #isSegmentAllocatorView}).
  */
 public final class ApiModel {
     /** The allocator interface: its {@code free(value)} releases a value it allocated. */
@@ -104,6 +105,7 @@ public final class ApiModel {
     public static final String MEMORY_SEGMENT = "java.lang.foreign.MemorySegment";
     private static final String SYMBOL_LOOKUP = "java.lang.foreign.SymbolLookup";
     private static final String LINKER = "java.lang.foreign.Linker";
+    private static final String CLEANER = "java.lang.ref.Cleaner";
 
     /**
      * The annotations that mark generated code (jextract's bindings, for one), recognised by name: code a
@@ -169,6 +171,7 @@ public final class ApiModel {
     private static final String COLLECTION = "java.util.Collection";
     private static final String BASE_STREAM = "java.util.stream.BaseStream";
 
+    private static final String SEGMENT_ALLOCATOR_VIEW = "asSegmentAllocator";
     private static final String FREE = "free";
     private static final String CLOSE = "close";
 
@@ -250,6 +253,32 @@ public final class ApiModel {
     public static boolean isFree(ExecutableElement method) {
         return method.getSimpleName().contentEquals(FREE) && method.getParameters().size() == 1
                 && method.getReturnType().getKind() == TypeKind.VOID;
+    }
+
+    /**
+     * Whether a method is {@code Cleaner.register(object, action)}: the action runs once the object is
+     * unreachable, so an arena it closes is handed over to it.
+     *
+     * @param method the called method
+     * @return true for {@code register}
+     */
+    public static boolean isCleanerRegistration(ExecutableElement method) {
+        return method.getSimpleName().contentEquals("register") && method.getParameters().size() == 2
+                && isDeclaredIn(method, CLEANER);
+    }
+
+    /**
+     * Whether a method or a call by this name and number of parameters (or arguments) is an allocator's
+     * {@code asSegmentAllocator()}: a view of the allocator as the JDK's {@code SegmentAllocator}, whose every
+     * {@code allocate...} is the allocator's {@code alloc}. Whether its class is an allocator the caller
+     * decides (that needs the compilation's types).
+     *
+     * @param name the method's name
+     * @param parameters how many parameters it declares, or arguments the call passes
+     * @return true for {@code asSegmentAllocator} without parameters
+     */
+    public static boolean isSegmentAllocatorView(CharSequence name, int parameters) {
+        return parameters == 0 && SEGMENT_ALLOCATOR_VIEW.contentEquals(name);
     }
 
     /**

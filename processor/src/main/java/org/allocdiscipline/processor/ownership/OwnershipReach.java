@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -21,15 +22,15 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import org.allocdiscipline.processor.flow.BodyScanner;
-import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Which methods of one top-level class may do anything a summary records, directly or through the
  * class's own summarisable methods: a call or {@code new} that carries ownership by its annotations, a
- * {@code close()}, a {@code new} of an owned type, or a store into an {@code @Owned} field. It is a
- * reachability question over the class's call graph, answered once per class in linear time; asking
- * it through the summaries themselves made every method that calls into a recursive helper look
- * relevant (the helper's "in progress" assumption) and be analysed again and again.
+ * {@code close()}, a {@code new} of an owned type, a store into an {@code @Owned} or arena field, or a
+ * {@code return} of an arena. It is a reachability question over the class's call graph, answered once
+ * per class in linear time; asking it through the summaries themselves made every method that calls
+ * into a recursive helper look relevant (the helper's "in progress" assumption) and be analysed again
+ * and again.
  */
 final class OwnershipReach {
     private final Trees trees;
@@ -65,8 +66,8 @@ final class OwnershipReach {
 
     /**
      * Whether some code anywhere in a top-level class (every method, lambda, initializer and nested
-     * class) does by itself something a summary records: what {@link #matters} looks for, without
-     * following calls. When nothing does, no method of the class can reach such code.
+     * class) does by itself something a summary records: what {@link #matters} looks for, or a method
+     * that returns an arena, without following calls. When nothing does, no method of the class can reach such code.
      */
     private boolean anyDirectly(Element type) {
         TreePath classPath = trees.getPath(type);
@@ -81,7 +82,8 @@ final class OwnershipReach {
                 if (found[0] || tree == null) {
                     return null;
                 }
-                if (isEffectKind(tree) && records(new TreePath(classPath, tree), callee -> { })) {
+                if (tree instanceof MethodTree ? returnsArena(trees.getElement(new TreePath(classPath, tree)))
+                        : isEffectKind(tree) && records(new TreePath(classPath, tree), callee -> { })) {
                     found[0] = true;
                     return null;
                 }
@@ -97,8 +99,8 @@ final class OwnershipReach {
         Set<Element> found = new HashSet<>();
         Deque<Element> work = new ArrayDeque<>();
         for (Map.Entry<Element, TreePath> method : methods.entrySet()) {
-            if (matters(method.getValue(), methods, callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>())
-                    .add(method.getKey()))) {
+            if (returnsArena(method.getKey()) || matters(method.getValue(), methods,
+                    callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(method.getKey()))) {
                 found.add(method.getKey());
                 work.add(method.getKey());
             }
@@ -137,6 +139,11 @@ final class OwnershipReach {
         return found[0];
     }
 
+    /** A method that returns an arena hands on what it returns: an arena it made, or one it was given. */
+    private boolean returnsArena(Element method) {
+        return method instanceof ExecutableElement executable && annotations.isArenaResult(executable);
+    }
+
     private static boolean isEffectKind(Tree tree) {
         return tree instanceof MethodInvocationTree || tree instanceof NewClassTree || tree instanceof AssignmentTree;
     }
@@ -144,7 +151,7 @@ final class OwnershipReach {
     /**
      * Whether a method invocation, {@code new} or assignment does by itself something a summary records:
      * a {@code close()}, a call whose annotations carry ownership, a {@code new} of an owned type, a store
-     * into an {@code @Owned} field. The callee of each call looked at goes to {@code callees}.
+     * into an {@code @Owned} or arena field. The callee of each call looked at goes to {@code callees}.
      */
     private boolean records(TreePath path, Consumer<ExecutableElement> callees) {
         return switch (path.getLeaf()) {
@@ -165,15 +172,18 @@ final class OwnershipReach {
 
     private boolean storesOwned(TreePath target) {
         Element field = trees.getElement(target);
-        return field != null && field.getKind() == ElementKind.FIELD && ApiModel.has(field, ApiModel.OWNED);
+        return field != null && field.getKind() == ElementKind.FIELD && annotations.isOwnedField(field);
     }
 
-    /** Whether a method's annotations say that a call takes or returns an owned value. */
+    /**
+     * Whether a method's annotations say that a call takes or returns an owned value; an allocator's
+     * {@code asSegmentAllocator()} counts, as the segments its view hands out are owned.
+     */
     boolean carriesByAnnotations(ExecutableElement method) {
         if (!annotations.mayCarryOwnership(method)) {
             return false;
         }
         OwnershipAnnotations.Signature signature = annotations.signature(method);
-        return signature.ownedResult() || signature.takesAny();
+        return signature.ownedResult() || signature.takesAny() || annotations.isSegmentAllocatorView(method);
     }
 }
