@@ -47,8 +47,7 @@ final class SegmentEscapes {
         List<SegmentEscape> found = new ArrayList<>();
         for (CfgNode node : graph.nodes()) {
             OwnershipState in = states.before(node);
-            // Only a value some allocator made can be a segment of an arena: most states have none.
-            if (in == null || in.allocators().isEmpty()) {
+            if (in == null || !hasOpenArena(in)) {
                 continue;
             }
             for (EscapeRoutes.Outlet outlet : routes.at(node)) {
@@ -87,6 +86,16 @@ final class SegmentEscapes {
             }
         }
         found.add(first);
+    }
+
+    /** Whether some arena that made a value here may still be open: most states have no such value. */
+    private static boolean hasOpenArena(OwnershipState in) {
+        for (AllocatorIdentity allocator : in.allocators().values()) {
+            if (allocator.creation() != null && in.flagsOf(new Site.Allocation(allocator.creation())).mayBeOwned()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The creation of the arena a region's value belongs to, when that arena may still be open here; else null. */
