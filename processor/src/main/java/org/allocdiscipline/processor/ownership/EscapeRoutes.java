@@ -6,6 +6,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -116,7 +117,7 @@ final class EscapeRoutes {
     private static TreePath startedAtOnce(TreePath thread) {
         TreePath consumer = OwnershipTrees.consumer(thread);
         if (consumer.getLeaf() instanceof MemberSelectTree select && select.getIdentifier().contentEquals("start")
-                && consumer.getParentPath().getLeaf() instanceof com.sun.source.tree.MethodInvocationTree) {
+                && consumer.getParentPath().getLeaf() instanceof MethodInvocationTree) {
             return consumer.getParentPath();
         }
         return null;
