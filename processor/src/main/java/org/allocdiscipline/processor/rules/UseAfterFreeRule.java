@@ -18,7 +18,8 @@ import org.allocdiscipline.processor.rules.api.Rule;
 public final class UseAfterFreeRule implements Rule {
     /** The rule's id, what it reports and how its findings are fixed. */
     public static final RuleDescriptor DESCRIPTOR = RuleDescriptor.documented("use-after-free",
-            "An owned value is used after it was released on every path to the use.",
+            "An owned value is used after it was released on every path to the use, or a segment escapes past"
+                    + " the close of its arena.",
             "Use the value before releasing it: move the free after its last use.");
 
     /** Creates the rule; it reads the shared ownership analysis of each body. */
