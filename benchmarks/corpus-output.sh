@@ -34,7 +34,8 @@ files() { find "$@" -name '*.java' -print | LC_ALL=C sort; }
 
 corpus=processor/src/test/resources/corpus
 cases=processor/src/test/resources/cases
-# The test frameworks' annotations, by name only, as the corpus test provides them (TestFrameworkStubs).
+# The test frameworks' annotations, by name only, and their assertions that expect a throw, as the
+# corpus test provides them (TestFrameworkStubs).
 stubs() {
   local name pkg
   for name in org.junit.jupiter.api.{Test,RepeatedTest,TestFactory,TestTemplate,BeforeEach,AfterEach,BeforeAll,AfterAll,Nested} \
@@ -46,7 +47,7 @@ stubs() {
     printf 'package %s;\nimport java.lang.annotation.*;\n@Retention(RetentionPolicy.RUNTIME) @Target({ElementType.METHOD, ElementType.TYPE})\npublic @interface %s {}\n' \
       "$pkg" "${name##*.}" > "$out/stubs/${pkg//.//}/${name##*.}.java"
   done
-  files "$out/stubs"
+  files "$out/stubs" processor/src/test/resources/stubs
 }
 mapfile -t stub_sources < <(stubs)
 mapfile -t plain < <(files "$corpus" -path "$corpus/unchecked" -prune -o -type f)

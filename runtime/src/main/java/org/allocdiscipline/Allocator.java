@@ -130,8 +130,9 @@ public interface Allocator {
      * <p><b>Ownership.</b> What the view hands out is owned by the caller exactly as if
      * {@code alloc} had returned it: free it through this allocator, or let a {@link Region}
      * allocator's {@code close()} release it. The view suits regions best, since FFM code written
-     * against {@code SegmentAllocator} frees nothing; the compile-time checker does not follow
-     * ownership through the JDK's interface.
+     * against {@code SegmentAllocator} frees nothing. The compile-time checker treats the view as
+     * this allocator: it holds the caller to freeing what the view hands out (unless this is a
+     * region), but does not follow the view into code that takes a {@code SegmentAllocator}.
      *
      * <p><b>Failures.</b> A {@code SegmentAllocator} cannot throw a checked exception, so a failed
      * allocation raises {@link UncheckedAllocationException}, whose cause is the

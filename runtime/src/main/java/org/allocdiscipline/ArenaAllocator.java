@@ -87,6 +87,28 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     }
 
     /**
+     * Creates an arena over {@code child} whose first chunk, of at least {@code initialCapacity}
+     * bytes, is allocated now. Allocations that fit in it never ask the child for more, and never
+     * run the arena's growth: a hot loop whose arena holds all it allocates compiles without the
+     * growth call, as long as no arena of the program has had to grow in {@link #alloc} (the JIT's
+     * branch profile of {@code alloc} is shared by every arena). The README's benchmark section
+     * says what that is worth.
+     *
+     * @param child the allocator that chunks come from and go back to; not owned by the arena
+     * @param safety how segments are invalidated at close and reset
+     * @param initialCapacity the least size of the first chunk, in bytes; {@code 0} allocates nothing now
+     * @throws AllocationException if the child cannot supply the first chunk (nothing is held then)
+     * @throws IllegalArgumentException if {@code initialCapacity} is negative
+     */
+    public ArenaAllocator(Allocator child, Safety safety, long initialCapacity) throws AllocationException {
+        this(child, safety);
+        Requests.checkSize(initialCapacity);
+        if (initialCapacity > 0) {
+            addChunk(initialCapacity, CHUNK_ALIGNMENT);
+        }
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws AllocationException if the child cannot supply a new chunk
@@ -98,20 +120,27 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         // asSlice below, so no other object merges with the segment: where the segment does not escape,
         // the JIT removes it (scalar replacement) and only the bump remains. The checks the fast path
         // needs are folded in (current is null once closed); everything else, every exception and the
-        // growth, is out of line.
+        // growth, is out of line. The fit is tested once, here, so the compiled fast path has one branch
+        // for it rather than a "no room" result tested again.
         Bump space = current;
-        MemorySegment base;
-        long start;
-        if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0
-                && (start = space.tryBump(byteSize, byteAlignment)) >= 0) {
-            base = space.segment();
-        } else if (byteSize == 0) {
-            checkEmptyRequest(byteAlignment);
-            base = Bump.emptyBase();
-            start = byteAlignment;
-        } else {
-            start = addChunkFor(byteSize, byteAlignment);
-            base = current.segment();
+        MemorySegment base = null;
+        long start = 0;
+        if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
+            start = space.alignedTop(byteAlignment);
+            if (space.fits(start, byteSize)) {
+                space.take(start, byteSize, byteAlignment);
+                base = space.segment();
+            }
+        }
+        if (base == null) {
+            if (byteSize == 0) {
+                checkEmptyRequest(byteAlignment);
+                base = Bump.emptyBase();
+                start = byteAlignment;
+            } else {
+                start = addChunkFor(byteSize, byteAlignment);
+                base = current.segment();
+            }
         }
         return base.asSlice(start, byteSize);
     }
@@ -125,15 +154,20 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     private long addChunkFor(long byteSize, long byteAlignment) throws AllocationException {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
-        long chunkSize = Math.max(nextChunkSize, byteSize);
-        MemorySegment chunk = child.alloc(chunkSize, Math.max(byteAlignment, CHUNK_ALIGNMENT));
+        addChunk(byteSize, byteAlignment);
+        // The chunk is aligned as asked and at least byteSize long, so this fits, at offset 0.
+        return current.tryBump(byteSize, byteAlignment);
+    }
+
+    /** Makes a chunk of at least {@code minSize} bytes at {@code alignment} (or 16) the current one. */
+    private void addChunk(long minSize, long alignment) throws AllocationException {
+        long chunkSize = Math.max(nextChunkSize, minSize);
+        MemorySegment chunk = child.alloc(chunkSize, Math.max(alignment, CHUNK_ALIGNMENT));
         underneath.took(chunk);
         chunks.add(chunk);
         current = new Bump(view(chunk));
         spaces.add(current);
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
-        // The chunk is aligned as asked and at least byteSize long, so this fits, at offset 0.
-        return current.tryBump(byteSize, byteAlignment);
     }
 
     private MemorySegment view(MemorySegment chunk) {

@@ -16,6 +16,7 @@ enum AllocatorFixture {
     ARENA_OVER_PAGES(() -> Fixture.closing(new ArenaAllocator(PageAllocator.INSTANCE))),
     ARENA_THREAD_CONFINED(() -> Fixture.closing(new ArenaAllocator(PageAllocator.INSTANCE, Safety.THREAD_CONFINED))),
     ARENA_UNCHECKED(() -> Fixture.closing(new ArenaAllocator(PageAllocator.UNCHECKED, Safety.UNCHECKED))),
+    ARENA_WITH_INITIAL_CAPACITY(AllocatorFixture::arenaWithInitialCapacity),
     ARENA_OVER_ARENA(() -> {
         ArenaAllocator outer = new ArenaAllocator(PageAllocator.INSTANCE);
         ArenaAllocator inner = new ArenaAllocator(outer);
@@ -72,6 +73,15 @@ enum AllocatorFixture {
     private static Fixture gpa(Allocator backing, Safety safety) {
         GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing, safety);
         return new Fixture(gpa, gpa::close);
+    }
+
+    /** Its first chunk made by the constructor, before any allocation, rather than by the first one. */
+    private static Fixture arenaWithInitialCapacity() {
+        try {
+            return Fixture.closing(new ArenaAllocator(PageAllocator.INSTANCE, Safety.SHARED, 1 << 20));
+        } catch (AllocationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Fixture fixedBuffer(Safety safety) {

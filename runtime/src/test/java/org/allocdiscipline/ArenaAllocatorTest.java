@@ -109,6 +109,59 @@ class ArenaAllocatorTest {
     }
 
     @Test
+    void anInitialCapacityIsOneChunkThatHoldsItAllAndIsStillInvalidatedAtClose() throws AllocationException {
+        CountingAllocator child = new CountingAllocator(PageAllocator.INSTANCE);
+        MemorySegment first;
+        try (ArenaAllocator arena = new ArenaAllocator(child, Safety.SHARED, 100_000)) {
+            assertThat(child.chunkSizes).containsExactly(100_000L);
+            assertThat(arena.capacity()).isEqualTo(100_000);
+            first = arena.alloc(8, 8);
+            for (int i = 1; i < 100_000 / 8; i++) {
+                arena.alloc(8, 8).set(JAVA_LONG, 0, i);
+            }
+            assertThat(child.chunkSizes).hasSize(1);
+            arena.alloc(8, 8);
+            assertThat(child.chunkSizes).hasSize(2);
+            assertThat(child.chunkSizes.get(1)).isGreaterThanOrEqualTo(200_000L);
+        }
+        assertThat(child.live).isZero();
+        assertThatThrownBy(() -> first.get(JAVA_LONG, 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anInitialCapacityOfZeroTakesNothingAndABadOneIsRefused() throws AllocationException {
+        CountingAllocator child = new CountingAllocator(PageAllocator.INSTANCE);
+        try (ArenaAllocator arena = new ArenaAllocator(child, Safety.UNCHECKED, 0)) {
+            assertThat(child.chunkSizes).isEmpty();
+            arena.alloc(8);
+            assertThat(child.chunkSizes).containsExactly(4096L);
+        }
+        assertThatThrownBy(() -> new ArenaAllocator(child, Safety.SHARED, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        MemorySegment buffer = PageAllocator.INSTANCE.alloc(16 * 1024);
+        try (FixedBufferAllocator small = new FixedBufferAllocator(buffer)) {
+            assertThatThrownBy(() -> new ArenaAllocator(small, Safety.SHARED, 20_000))
+                    .isInstanceOf(AllocationException.class).hasMessageContaining("fixed buffer exhausted");
+            assertThat(small.used()).isZero();
+        } finally {
+            PageAllocator.INSTANCE.free(buffer);
+        }
+    }
+
+    @Test
+    void aTopLeftUnalignedIsRoundedUpForTheNextAllocation() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment odd = arena.alloc(3, 1);
+            MemorySegment aligned = arena.alloc(8, 8);
+            assertThat(aligned.address() % 8).isZero();
+            // the chunk starts 16-aligned, so 3 bytes at its start leave the top 5 bytes short of the next 8
+            assertThat(aligned.address()).isEqualTo(odd.address() + 8);
+            MemorySegment next = arena.alloc(8, 8);
+            assertThat(next.address()).isEqualTo(aligned.address() + 8);
+        }
+    }
+
+    @Test
     void aLargeRequestGetsAChunkOfItsOwn() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment big = arena.alloc(10L << 20, 1L << 20);

@@ -53,6 +53,17 @@ public class ErasableAllocationBenchmark {
     @Param({"8", "64"})
     public long size;
 
+    /**
+     * How each arena gets the first chunk that holds the whole loop: {@code constructor} asks for it
+     * when the arena is made ({@code new ArenaAllocator(child, safety, capacity)}), so no arena in
+     * the fork ever grows in {@code alloc}; {@code alloc} makes it in the arena's first allocation,
+     * so the growth path of {@code alloc} runs in every invocation's setup and the JIT compiles the
+     * timed loop with that call in it. Every contender takes the same setup, so the slicing
+     * allocator and the fixed buffers are timed alike under both.
+     */
+    @Param({"constructor", "alloc"})
+    public String firstChunk;
+
     /** Pre-allocated and touched memory for the slicing allocators and the fixed buffers. */
     MemorySegment big;
 
@@ -70,8 +81,8 @@ public class ErasableAllocationBenchmark {
     /**
      * The allocators of one invocation, made before it and closed after it, untimed; every benchmark
      * here takes this state, whichever allocator it uses. The arenas' first chunk is large enough for
-     * the whole loop and touched (one allocation, freed, which rewinds), as the slicing allocator's
-     * segment is. Every contender has the same setup because, on a loaded machine, what a thread did
+     * the whole loop (made as {@link #firstChunk} says) and touched (one allocation, freed, which
+     * rewinds), as the slicing allocator's segment is. Every contender has the same setup because, on a loaded machine, what a thread did
      * just before a short timed window changes how often the window is preempted: a thread that
      * waited (a handshake, a system call) is favoured by the scheduler when it wakes, so a contender
      * with a lighter setup, or none, would be timed at a disadvantage.
@@ -90,17 +101,20 @@ public class ErasableAllocationBenchmark {
         public void setUp(ErasableAllocationBenchmark benchmark) throws AllocationException {
             benchmark.big.fill((byte) 1);
             slicing = SegmentAllocator.slicingAllocator(benchmark.big);
-            arenaShared = sizedArena(Safety.SHARED, benchmark.size);
-            arenaConfined = sizedArena(Safety.THREAD_CONFINED, benchmark.size);
-            arenaUnchecked = sizedArena(Safety.UNCHECKED, benchmark.size);
+            boolean grown = benchmark.firstChunk.equals("alloc");
+            arenaShared = sizedArena(Safety.SHARED, benchmark.size, grown);
+            arenaConfined = sizedArena(Safety.THREAD_CONFINED, benchmark.size, grown);
+            arenaUnchecked = sizedArena(Safety.UNCHECKED, benchmark.size, grown);
             fixedShared = new FixedBufferAllocator(benchmark.big, Safety.SHARED);
             fixedConfined = new FixedBufferAllocator(benchmark.big, Safety.THREAD_CONFINED);
             fixedUnchecked = new FixedBufferAllocator(benchmark.big, Safety.UNCHECKED);
         }
 
-        private static ArenaAllocator sizedArena(Safety safety, long size) throws AllocationException {
-            ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE, safety);
-            MemorySegment all = arena.alloc(N * size + 64, 16);
+        private static ArenaAllocator sizedArena(Safety safety, long size, boolean grown) throws AllocationException {
+            long room = N * size + 64;
+            ArenaAllocator arena = grown ? new ArenaAllocator(PageAllocator.INSTANCE, safety)
+                    : new ArenaAllocator(PageAllocator.INSTANCE, safety, room);
+            MemorySegment all = arena.alloc(room, 16);
             all.fill((byte) 1);
             arena.free(all);
             return arena;
@@ -123,12 +137,7 @@ public class ErasableAllocationBenchmark {
     @Benchmark
     @OperationsPerInvocation(N)
     public long addressSlicing(Allocators allocators) {
-        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
-        long sum = 0;
-        for (int i = 0; i < N; i++) {
-            sum += slicing.allocate(size, ALIGNMENT).address();
-        }
-        return sum;
+        return addressesSlicing(big, size);
     }
 
     /** The slicing allocator made before the invocation: its offset lives in the heap, as an arena's does. */
@@ -192,7 +201,16 @@ public class ErasableAllocationBenchmark {
         return sum;
     }
 
-    private static long addresses(ArenaAllocator arena, long size) throws AllocationException {
+    static long addressesSlicing(MemorySegment big, long size) {
+        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
+        long sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += slicing.allocate(size, ALIGNMENT).address();
+        }
+        return sum;
+    }
+
+    static long addresses(ArenaAllocator arena, long size) throws AllocationException {
         long sum = 0;
         for (int i = 0; i < N; i++) {
             sum += arena.alloc(size, ALIGNMENT).address();
@@ -200,7 +218,7 @@ public class ErasableAllocationBenchmark {
         return sum;
     }
 
-    private static long addresses(FixedBufferAllocator fixed, long size) throws AllocationException {
+    static long addresses(FixedBufferAllocator fixed, long size) throws AllocationException {
         long sum = 0;
         for (int i = 0; i < N; i++) {
             sum += fixed.alloc(size, ALIGNMENT).address();
@@ -213,10 +231,7 @@ public class ErasableAllocationBenchmark {
     @Benchmark
     @OperationsPerInvocation(N)
     public void writeSlicing(Allocators allocators) {
-        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
-        for (int i = 0; i < N; i++) {
-            slicing.allocate(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
-        }
+        writesSlicing(big, size);
     }
 
     @Benchmark
@@ -274,13 +289,20 @@ public class ErasableAllocationBenchmark {
         }
     }
 
-    private static void writes(ArenaAllocator arena, long size) throws AllocationException {
+    static void writesSlicing(MemorySegment big, long size) {
+        SegmentAllocator slicing = SegmentAllocator.slicingAllocator(big);
+        for (int i = 0; i < N; i++) {
+            slicing.allocate(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
+        }
+    }
+
+    static void writes(ArenaAllocator arena, long size) throws AllocationException {
         for (int i = 0; i < N; i++) {
             arena.alloc(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
         }
     }
 
-    private static void writes(FixedBufferAllocator fixed, long size) throws AllocationException {
+    static void writes(FixedBufferAllocator fixed, long size) throws AllocationException {
         for (int i = 0; i < N; i++) {
             fixed.alloc(size, ALIGNMENT).set(ValueLayout.JAVA_LONG, 0, i);
         }

@@ -78,19 +78,60 @@ public final class Bump {
      * @return the offset of the reserved bytes, or {@code -1}
      */
     public long tryBump(long byteSize, long byteAlignment) {
-        // Addresses stay far below 2^62, so the aligned start cannot overflow; comparing against the
-        // room left (not start + size against the limit) cannot overflow either.
-        long base = space.address();
-        long start = Requests.alignUp(base + top, byteAlignment) - base;
-        if (byteSize > space.byteSize() - start) {
+        long start = alignedTop(byteAlignment);
+        if (!fits(start, byteSize)) {
             return NONE;
         }
+        take(start, byteSize, byteAlignment);
+        return start;
+    }
+
+    /**
+     * The offset at which the next allocation of this alignment would start: the top, rounded up.
+     * Changes nothing. A hot loop usually asks for sizes that keep the top aligned, so the rounding is
+     * a branch that is not taken rather than arithmetic on every allocation: the next allocation's
+     * start then depends on the previous one through a single addition (in {@link #take}), which is
+     * what bounds a loop of allocations whose bookkeeping stays in memory.
+     *
+     * @param byteAlignment checked alignment
+     * @return the offset of the first suitably aligned byte at or above the top
+     */
+    public long alignedTop(long byteAlignment) {
+        long start = top;
+        long misalignment = (space.address() + start) & (byteAlignment - 1);
+        if (misalignment != 0) {
+            start += byteAlignment - misalignment;
+        }
+        return start;
+    }
+
+    /**
+     * Whether {@code byteSize} bytes fit at {@code start}. Addresses stay far below 2^62, so the
+     * aligned start cannot overflow, and comparing against the room left (not start + size against
+     * the limit) cannot overflow either.
+     *
+     * @param start an offset from {@link #alignedTop}
+     * @param byteSize checked size
+     * @return whether the allocation fits in the space
+     */
+    public boolean fits(long start, long byteSize) {
+        return byteSize <= space.byteSize() - start;
+    }
+
+    /**
+     * Reserves {@code byteSize} bytes at {@code start}, which {@link #alignedTop} gave and
+     * {@link #fits} accepted.
+     *
+     * @param start the allocation's offset
+     * @param byteSize checked size
+     * @param byteAlignment checked alignment
+     */
+    public void take(long start, long byteSize, long byteAlignment) {
         lastStart = start;
         top = start + byteSize;
         if (byteAlignment > UNRECORDED_ALIGNMENT) {
             recordAlignment(start, byteAlignment);
         }
-        return start;
     }
 
     /** Out of line: the map's code would make {@link #tryBump} too large to inline into a hot caller. */

@@ -1,6 +1,7 @@
 package org.allocdiscipline.processor.flow;
 
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Cfg {
     private Map<Tree, List<CfgNode>> byTree;
     private BitSet reachable;
     private int[] reversePostOrder;
+    private final Map<Tree, List<TreePath>> declarations = new IdentityHashMap<>();
 
     Cfg(TreePath body, List<CfgNode> nodes, CfgNode entry) {
         this.body = body;
@@ -95,6 +97,29 @@ public final class Cfg {
             }
         }
         return byTree.getOrDefault(tree, List.of());
+    }
+
+    /**
+     * The local variables declared inside a statement of this body (locals, loop variables,
+     * resources, catch parameters, pattern bindings; not those of lambdas and classes inside it),
+     * which die when control leaves the statement: an iteration of a loop ends, or a {@code break}
+     * leaves it. Found once per statement.
+     *
+     * @param statement path to a statement of this body
+     * @return paths to the declarations, in source order
+     */
+    public List<TreePath> declarationsIn(TreePath statement) {
+        return declarations.computeIfAbsent(statement.getLeaf(), leaf -> {
+            List<TreePath> found = new ArrayList<>();
+            new BodyScanner<Void, Void>() {
+                @Override
+                public Void visitVariable(VariableTree variable, Void unused) {
+                    found.add(getCurrentPath());
+                    return super.visitVariable(variable, unused);
+                }
+            }.scan(statement, null);
+            return List.copyOf(found);
+        });
     }
 
     /**

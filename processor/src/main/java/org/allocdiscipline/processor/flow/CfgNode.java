@@ -30,6 +30,8 @@ public final class CfgNode {
     private TreePath target;
     private TreePath value;
     private JumpTarget jumpTarget;
+    // Where the node's value goes; found once, on first use.
+    private ValueUse use;
 
     CfgNode(int id, NodeKind kind, TreePath path, TypeMirror exceptionType) {
         this.id = id;
@@ -140,6 +142,19 @@ public final class CfgNode {
      */
     public JumpTarget jumpTarget() {
         return jumpTarget;
+    }
+
+    /**
+     * Where the value of this node's expression goes: the tree that consumes it (past parentheses,
+     * casts and conditional arms) and the operand through which it arrives.
+     *
+     * @return the use; for a statement node, its enclosing tree
+     */
+    public ValueUse use() {
+        if (use == null) {
+            use = ValueUse.of(path);
+        }
+        return use;
     }
 
     CfgNode receiver(TreePath receiver) {

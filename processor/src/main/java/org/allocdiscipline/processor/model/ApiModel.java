@@ -34,7 +34,8 @@ import javax.lang.model.type.TypeKind;
  * an arena ({@link #isSegmentAllocation}), which views share a segment's lifetime ({@link #isSegmentView}),
  * which calls bind a segment to an arena argument ({@link #arenaParameter}), which arenas live for the process
  * ({@link #isProcessLifetimeArenaUse}), and which calls run code on another thread ({@link #runsOnAnotherThread}) or in parallel
- * ({@link #isParallelStream}).
+ * ({@link #isParallelStream}); and where the allocators meet it: an allocator's {@code SegmentAllocator} view
+ * ({@link #isSegmentAllocatorView}).
  */
 public final class ApiModel {
     /** The allocator interface: its {@code free(value)} releases a value it allocated. */
@@ -68,6 +69,19 @@ public final class ApiModel {
             "org.testng.annotations.BeforeSuite", "org.testng.annotations.AfterSuite",
             "org.testng.annotations.BeforeTest", "org.testng.annotations.AfterTest",
             "net.jqwik.api.Property", "net.jqwik.api.Example");
+
+    /**
+     * The test-framework methods that expect the code they are given to throw (JUnit 5 and 4,
+     * TestNG, AssertJ), by simple name; a method counts only when its class is in one of
+     * {@link #EXPECTS_THROW_PACKAGES}. A value that such code would return does not exist when the
+     * test passes.
+     */
+    public static final Set<String> EXPECTS_THROW_METHODS = Set.of("assertThrows", "assertThrowsExactly",
+            "expectThrows", "assertThatThrownBy", "thenThrownBy", "catchThrowable", "catchThrowableOfType",
+            "catchException", "isThrownBy");
+
+    /** The packages (and their subpackages) of the frameworks whose {@link #EXPECTS_THROW_METHODS} count. */
+    public static final Set<String> EXPECTS_THROW_PACKAGES = Set.of("org.junit", "org.testng", "org.assertj");
 
     /**
      * The global allocators: for each class that declares some, the names of its public static
@@ -156,6 +170,7 @@ public final class ApiModel {
     private static final String COLLECTION = "java.util.Collection";
     private static final String BASE_STREAM = "java.util.stream.BaseStream";
 
+    private static final String SEGMENT_ALLOCATOR_VIEW = "asSegmentAllocator";
     private static final String FREE = "free";
     private static final String CLOSE = "close";
 
@@ -237,6 +252,20 @@ public final class ApiModel {
     public static boolean isFree(ExecutableElement method) {
         return method.getSimpleName().contentEquals(FREE) && method.getParameters().size() == 1
                 && method.getReturnType().getKind() == TypeKind.VOID;
+    }
+
+    /**
+     * Whether a method or a call by this name and number of parameters (or arguments) is an allocator's
+     * {@code asSegmentAllocator()}: a view of the allocator as the JDK's {@code SegmentAllocator}, whose every
+     * {@code allocate...} is the allocator's {@code alloc}. Whether its class is an allocator the caller
+     * decides (that needs the compilation's types).
+     *
+     * @param name the method's name
+     * @param parameters how many parameters it declares, or arguments the call passes
+     * @return true for {@code asSegmentAllocator} without parameters
+     */
+    public static boolean isSegmentAllocatorView(CharSequence name, int parameters) {
+        return parameters == 0 && SEGMENT_ALLOCATOR_VIEW.contentEquals(name);
     }
 
     /**

@@ -94,8 +94,8 @@ final class EscapeRoutes {
         // A new thread (or a factory's, or an unstarted builder's) runs nothing until it is started.
         boolean startsAtOnce = method.getKind() != ElementKind.CONSTRUCTOR
                 && !method.getSimpleName().contentEquals("newThread") && !method.getSimpleName().contentEquals("unstarted");
-        TreePath running = startsAtOnce ? node.path() : startedAtOnce(node.path());
-        if (running == null || !isDiscarded(running)) {
+        boolean leftRunning = startsAtOnce ? isStatement(node.use().user()) : startedAtOnce(node);
+        if (!leftRunning) {
             return List.of();
         }
         String runner = method.getKind() == ElementKind.CONSTRUCTOR
@@ -113,19 +113,18 @@ final class EscapeRoutes {
         return outlets;
     }
 
-    /** The {@code start()} call made at once on a thread an expression makes, or null. */
-    private static TreePath startedAtOnce(TreePath thread) {
-        TreePath consumer = OwnershipTrees.consumer(thread);
-        if (consumer.getLeaf() instanceof MemberSelectTree select && select.getIdentifier().contentEquals("start")
-                && consumer.getParentPath().getLeaf() instanceof MethodInvocationTree) {
-            return consumer.getParentPath();
-        }
-        return null;
+    /** Whether a thread that an expression makes is started at once and left running: {@code new Thread(task).start();}. */
+    private static boolean startedAtOnce(CfgNode thread) {
+        TreePath user = thread.use().user();
+        // start() returns nothing, so its call can only be a statement of its own or a lambda's body.
+        return user.getLeaf() instanceof MemberSelectTree select && select.getIdentifier().contentEquals("start")
+                && user.getParentPath().getLeaf() instanceof MethodInvocationTree
+                && isStatement(user.getParentPath().getParentPath());
     }
 
-    /** Whether a call's result is dropped: the call is a statement of its own. */
-    private static boolean isDiscarded(TreePath call) {
-        return OwnershipTrees.consumer(call).getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT;
+    /** Whether a value goes to an expression statement: nobody keeps it. */
+    private static boolean isStatement(TreePath user) {
+        return user.getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT;
     }
 
     private static boolean isCode(Tree tree) {

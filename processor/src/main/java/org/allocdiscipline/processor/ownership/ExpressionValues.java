@@ -90,6 +90,9 @@ final class ExpressionValues {
                         ? Set.of(allocation) : Set.of();
                 if (sites.isEmpty() && tree instanceof MethodInvocationTree call) {
                     LocalFact view = segmentView(call, path, state);
+                    if (view == null) {
+                        view = allocatorView(call, path, state);
+                    }
                     if (view != null) {
                         return view;
                     }
@@ -114,7 +117,7 @@ final class ExpressionValues {
                     LocalFact fact = state.local(element);
                     boolean region = fact.region() || annotations.isRegionType(type);
                     AllocatorIdentity identity = fact.allocator().isUnknown() ? staticIdentity(type) : fact.allocator();
-                    return new LocalFact(fact.sites(), fact.untracked(), region, identity);
+                    return new LocalFact(fact.sites(), fact.untracked(), region, identity, fact.allocatorView());
                 }
                 if (element != null && ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) tree)) {
                     Site site = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
@@ -199,6 +202,34 @@ final class ExpressionValues {
         }
         boolean other = segment.untracked() || regional.size() < segment.sites().size();
         return regional.isEmpty() ? null : new LocalFact(Set.copyOf(regional), other, false, AllocatorIdentity.UNKNOWN);
+    }
+
+    /**
+     * An allocator's {@code asSegmentAllocator()} is that allocator seen through the JDK's interface: it
+     * holds what the allocator's expression holds (so using the view after the allocator was closed is a
+     * use of the allocator), and what it allocates belongs to that allocator. Null when the call is no view.
+     */
+    private LocalFact allocatorView(MethodInvocationTree call, TreePath path, OwnershipState state) {
+        // The name first: most calls are no view, and asking javac for the element of each costs more.
+        if (!(call.getMethodSelect() instanceof MemberSelectTree select)
+                || !ApiModel.isSegmentAllocatorView(select.getIdentifier(), call.getArguments().size())
+                || !(trees.getElement(path) instanceof ExecutableElement method) || !annotations.isSegmentAllocatorView(method)) {
+            return null;
+        }
+        return valueOf(select.getExpression(), new TreePath(path, select), state).asView();
+    }
+
+    /**
+     * The allocator that owns the segment a call allocates through an allocator's view
+     * ({@code allocator.asSegmentAllocator().allocateFrom(text)}, or {@code allocate(n)} on a local that holds
+     * such a view); null for any other call. A view of a region is the region's: see {@link #segmentArena}.
+     */
+    AllocatorIdentity viewedAllocator(CfgNode call, ExecutableElement method, OwnershipState state) {
+        if (call.receiver() == null || !annotations.isSegmentAllocation(method)) {
+            return null;
+        }
+        LocalFact receiver = valueOf(call.receiver(), state);
+        return receiver.allocatorView() ? receiver.allocator() : null;
     }
 
     /**

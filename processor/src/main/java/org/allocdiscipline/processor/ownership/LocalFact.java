@@ -10,14 +10,35 @@ import java.util.Set;
  * @param untracked whether it may hold something else (null, a borrowed value, ...) on some path
  * @param region    whether it holds a region allocator on every path
  * @param allocator which allocator it holds, when it holds one
+ * @param allocatorView whether it holds, on every path, an allocator's {@code asSegmentAllocator()} view:
+ *     then {@code sites}, {@code region} and {@code allocator} describe the allocator it views, which owns
+ *     every segment the view hands out
  */
-record LocalFact(Set<Site> sites, boolean untracked, boolean region, AllocatorIdentity allocator) {
+record LocalFact(Set<Site> sites, boolean untracked, boolean region, AllocatorIdentity allocator, boolean allocatorView) {
     static final LocalFact UNTRACKED = new LocalFact(Set.of(), true, false, AllocatorIdentity.UNKNOWN);
     /** Holds no value at all ({@code null}). */
     static final LocalFact NOTHING = new LocalFact(Set.of(), false, false, AllocatorIdentity.UNKNOWN);
 
+    /** A fact about anything but an allocator's view. */
+    LocalFact(Set<Site> sites, boolean untracked, boolean region, AllocatorIdentity allocator) {
+        this(sites, untracked, region, allocator, false);
+    }
+
     boolean isUntracked() {
         return equals(UNTRACKED);
+    }
+
+    /** The same value seen through the allocator's {@code asSegmentAllocator()} view. */
+    LocalFact asView() {
+        return new LocalFact(sites, untracked, region, allocator, true);
+    }
+
+    /** The same fact, with {@code to} held wherever {@code from} was. */
+    LocalFact replacing(Site from, Site to) {
+        Set<Site> replaced = new HashSet<>(sites);
+        replaced.remove(from);
+        replaced.add(to);
+        return new LocalFact(Set.copyOf(replaced), untracked, region, allocator, allocatorView);
     }
 
     LocalFact join(LocalFact other) {
@@ -27,6 +48,6 @@ record LocalFact(Set<Site> sites, boolean untracked, boolean region, AllocatorId
         Set<Site> union = new HashSet<>(sites);
         union.addAll(other.sites);
         return new LocalFact(Set.copyOf(union), untracked || other.untracked, region && other.region,
-                allocator.join(other.allocator));
+                allocator.join(other.allocator), allocatorView && other.allocatorView);
     }
 }

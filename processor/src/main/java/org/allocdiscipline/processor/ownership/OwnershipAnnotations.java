@@ -317,6 +317,19 @@ public final class OwnershipAnnotations {
     }
 
     /**
+     * Whether a call views an allocator as a {@code SegmentAllocator}: {@code Allocator.asSegmentAllocator()}
+     * (or an override), whose segments the allocator owns as if its {@code alloc} had returned them.
+     *
+     * @param method the called method
+     * @return true for that method of an allocator
+     */
+    public boolean isSegmentAllocatorView(ExecutableElement method) {
+        return ApiModel.isSegmentAllocatorView(method.getSimpleName(), method.getParameters().size())
+                && !method.getModifiers().contains(Modifier.STATIC) && method.getEnclosingElement() != null
+                && isAllocatorType(method.getEnclosingElement().asType());
+    }
+
+    /**
      * Whether a type is an allocator.
      *
      * @param type the static type

@@ -132,12 +132,15 @@ final class OwnershipReach {
         return found[0];
     }
 
-    /** Whether a method's annotations say that a call takes or returns an owned value. */
+    /**
+     * Whether a method's annotations say that a call takes or returns an owned value; an allocator's
+     * {@code asSegmentAllocator()} counts, as the segments its view hands out are owned.
+     */
     boolean carriesByAnnotations(ExecutableElement method) {
         if (!annotations.mayCarryOwnership(method)) {
             return false;
         }
         OwnershipAnnotations.Signature signature = annotations.signature(method);
-        return signature.ownedResult() || signature.takesAny();
+        return signature.ownedResult() || signature.takesAny() || annotations.isSegmentAllocatorView(method);
     }
 }

@@ -2,10 +2,8 @@ package org.allocdiscipline.processor.ownership;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javax.lang.model.element.Element;
 
 /**
@@ -263,13 +261,10 @@ record OwnershipState(Map<Site, SiteFlags> flags, Map<Element, LocalFact> locals
             for (Map.Entry<Element, LocalFact> entry : current.entrySet()) {
                 LocalFact fact = entry.getValue();
                 if (fact.sites().contains(from)) {
-                    Set<Site> sites = new HashSet<>(fact.sites());
-                    sites.remove(from);
-                    sites.add(to);
                     if (renamed == null) {
                         renamed = new HashMap<>();
                     }
-                    renamed.put(entry.getKey(), new LocalFact(Set.copyOf(sites), fact.untracked(), fact.region(), fact.allocator()));
+                    renamed.put(entry.getKey(), fact.replacing(from, to));
                 }
             }
             if (renamed != null) {

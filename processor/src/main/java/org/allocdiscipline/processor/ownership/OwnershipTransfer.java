@@ -31,7 +31,6 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import org.allocdiscipline.processor.flow.BodyScanner;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgEdge;
 import org.allocdiscipline.processor.flow.CfgNode;
@@ -68,6 +67,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final HelperEffects helpers;
     private final OwnedContainers containers;
     private final Map<Tree, Set<Element>> loopLocals = new IdentityHashMap<>();
+    private final Cfg graph;
     private final Sites sites = new Sites();
     private final ExpressionValues values;
     private final EdgeRefinement edges;
@@ -83,6 +83,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     OwnershipTransfer(Trees trees, OwnershipAnnotations annotations, MethodSummaries summaries, Cfg graph,
                       Map<Element, TreePath> ownedFields, FindingLog log, boolean probe) {
         TreePath body = graph.body();
+        this.graph = graph;
         this.trees = trees;
         this.annotations = annotations;
         this.ownedFields = ownedFields;
@@ -235,12 +236,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
                     region ? SiteFlags.REGION : SiteFlags.OWNED);
         } else if (element instanceof ExecutableElement method) {
-            // A segment of an arena owes nothing itself, but lives only as long as its arena.
+            // A segment of an arena owes nothing itself, but lives only as long as its arena; one that an
+            // allocator's SegmentAllocator view hands out is owned as if the allocator's alloc had returned it.
             AllocatorIdentity arena = values.segmentArena(node, method, in);
-            if (arena != null) {
+            AllocatorIdentity viewed = arena == null ? values.viewedAllocator(node, method, in) : null;
+            if (arena != null || viewed != null) {
                 OwnershipState handedOver = out.build();
                 out = handedOver.edit();
-                allocate(out, handedOver, node, arena, SiteFlags.REGION);
+                allocate(out, handedOver, node, arena != null ? arena : viewed,
+                        arena != null ? SiteFlags.REGION : SiteFlags.OWNED);
             }
         }
         return out.build();
@@ -308,7 +312,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             checks.leak(site, LeakReason.LOOP_ITERATION, tree, null);
         }
         out.flags(site, initial).allocator(site, allocator);
-        Tree consumer = OwnershipTrees.consumer(node.path()).getLeaf();
+        Tree consumer = node.use().user().getLeaf();
         if (consumer.getKind() == Tree.Kind.EXPRESSION_STATEMENT
                 || consumer instanceof LambdaExpressionTree && !lambda) {
             if (initial.mayBeOwned()) {
@@ -411,10 +415,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         for (Map.Entry<Element, LocalFact> local : in.locals().entrySet()) {
             LocalFact fact = local.getValue();
             if (fact.sites().contains(field)) {
-                Set<Site> sites = new HashSet<>(fact.sites());
-                sites.remove(field);
-                sites.add(old);
-                out.local(local.getKey(), new LocalFact(Set.copyOf(sites), fact.untracked(), fact.region(), fact.allocator()));
+                out.local(local.getKey(), fact.replacing(field, old));
                 held = true;
             }
         }
@@ -647,16 +648,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private Set<Element> localsDeclaredIn(TreePath scope) {
         Set<Element> locals = new HashSet<>();
-        new BodyScanner<Void, Void>() {
-            @Override
-            public Void visitVariable(VariableTree variable, Void unused) {
-                Element element = trees.getElement(getCurrentPath());
-                if (element != null) {
-                    locals.add(element);
-                }
-                return super.visitVariable(variable, unused);
+        for (TreePath declaration : graph.declarationsIn(scope)) {
+            Element element = trees.getElement(declaration);
+            if (element != null) {
+                locals.add(element);
             }
-        }.scan(scope, null);
+        }
         return locals;
     }
 

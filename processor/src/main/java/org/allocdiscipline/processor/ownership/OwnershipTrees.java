@@ -1,6 +1,5 @@
 package org.allocdiscipline.processor.ownership;
 
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
@@ -8,17 +7,15 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
-import com.sun.source.util.TreePath;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
- * Questions about the shape of trees that the ownership analysis asks: what consumes an expression's
- * value, which names are locals or boolean flags, and which call is {@code close()}. No state; nothing
- * here depends on the analysis. Where a node of the graph already says what it acts on (its operands,
- * its jump target), the analysis reads that instead.
+ * Questions about the shape of trees that the ownership analysis asks: which names are locals or
+ * boolean flags, and which call is {@code close()}. No state; nothing here depends on the analysis.
+ * What a node of the graph says itself (its operands, its jump target, where its value goes, the
+ * locals a statement declares) the analysis reads from the graph instead.
  */
 final class OwnershipTrees {
     private OwnershipTrees() {
@@ -29,23 +26,6 @@ final class OwnershipTrees {
             tree = parens.getExpression();
         }
         return tree;
-    }
-
-    /** The tree that consumes an expression's value: its parent, looking through parentheses, casts and conditionals. */
-    static TreePath consumer(TreePath expression) {
-        TreePath path = expression.getParentPath();
-        Tree child = expression.getLeaf();
-        while (path != null) {
-            Tree leaf = path.getLeaf();
-            boolean passesThrough = leaf instanceof ParenthesizedTree || leaf instanceof TypeCastTree
-                    || leaf instanceof ConditionalExpressionTree conditional && conditional.getCondition() != child;
-            if (!passesThrough) {
-                return path;
-            }
-            child = leaf;
-            path = path.getParentPath();
-        }
-        return expression;
     }
 
     static boolean isThis(ExpressionTree receiver) {

@@ -11,6 +11,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import org.allocdiscipline.processor.flow.ValueUse;
 import com.sun.source.util.Trees;
 import java.util.Map;
 import java.util.Set;
@@ -174,7 +175,7 @@ final class ReleaseChecks {
         } else {
             return;
         }
-        if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.path())) {
+        if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.use())) {
             return;
         }
         Site released = null;
@@ -195,7 +196,8 @@ final class ReleaseChecks {
         }
         Tree allocation = released.tree();
         Tree region = closedRegion;
-        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region));
+        boolean view = fact.allocatorView();
+        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region, view));
     }
 
     /**
@@ -213,12 +215,9 @@ final class ReleaseChecks {
     }
 
     /** Releasing again is a double release, and copying or comparing with null reads no memory. */
-    private boolean isHarmlessUse(TreePath use) {
-        TreePath child = use;
-        TreePath consumer = OwnershipTrees.consumer(use);
-        while (child.getParentPath() != consumer) {
-            child = child.getParentPath();
-        }
+    private boolean isHarmlessUse(ValueUse use) {
+        TreePath consumer = use.user();
+        Tree operand = use.operand();
         Tree parent = consumer.getLeaf();
         if (parent instanceof BinaryTree binary && (binary.getKind() == Tree.Kind.EQUAL_TO
                 || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
@@ -232,7 +231,7 @@ final class ReleaseChecks {
             return true;
         }
         if (parent instanceof MethodInvocationTree call && trees.getElement(consumer) instanceof ExecutableElement method) {
-            int index = call.getArguments().indexOf(child.getLeaf());
+            int index = call.getArguments().indexOf(operand);
             return index >= 0 && signatures.of(method).takesArgument(index);
         }
         return false;

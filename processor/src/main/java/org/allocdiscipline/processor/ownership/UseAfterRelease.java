@@ -11,6 +11,7 @@ import com.sun.source.util.TreePath;
  * @param allocation   the allocation site of the value
  * @param closedRegion the {@code new} of the region allocator whose close released the value, or
  *                     {@code null} when the value itself was released
+ * @param throughView  whether the variable holds the value's {@code asSegmentAllocator()} view, not the value
  */
-public record UseAfterRelease(TreePath use, Tree allocation, Tree closedRegion) {
+public record UseAfterRelease(TreePath use, Tree allocation, Tree closedRegion, boolean throughView) {
 }

@@ -31,6 +31,8 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import org.allocdiscipline.processor.ffm.ArenaOrigins;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.ffm.HiddenArenaUses;
@@ -65,6 +67,9 @@ public final class HardcodedAllocatorRule implements Rule {
 
     private static final String NAMES = "names the global ";
     private static final Policy PAGE_ALLOCATOR = new Policy("Allocator allocator", "an allocator", "Allocator", null);
+    /** The global page allocator's {@code asSegmentAllocator()}: FFM code that wants a {@code SegmentAllocator}. */
+    private static final Policy PAGE_ALLOCATOR_VIEW = new Policy("SegmentAllocator allocator", "an allocator",
+            "SegmentAllocator", null);
 
     /** The final fields of the top-level class being checked that hold a hidden arena. */
     private final Set<Element> hiddenArenaFields = new HashSet<>();
@@ -163,8 +168,21 @@ public final class HardcodedAllocatorRule implements Rule {
     }
 
     private void report(BodyContext context, TreePath use) {
-        report(context, use, NAMES + "PageAllocator." + nameOf(use.getLeaf()), PAGE_ALLOCATOR,
-                argumentDescription(context, use));
+        String named = NAMES + "PageAllocator." + nameOf(use.getLeaf());
+        if (isViewed(use)) {
+            report(context, use, named + " as a SegmentAllocator", PAGE_ALLOCATOR_VIEW, Optional.empty());
+        } else {
+            report(context, use, named, PAGE_ALLOCATOR, argumentDescription(context, use));
+        }
+    }
+
+    /** Whether the global allocator is only named to view it as a SegmentAllocator: {@code INSTANCE.asSegmentAllocator()}. */
+    private static boolean isViewed(TreePath use) {
+        TreePath select = use.getParentPath();
+        return select != null && select.getLeaf() instanceof MemberSelectTree member
+                && select.getParentPath().getLeaf() instanceof MethodInvocationTree call
+                && call.getMethodSelect() == member
+                && ApiModel.isSegmentAllocatorView(member.getIdentifier(), call.getArguments().size());
     }
 
     private void reportArena(BodyContext context, HiddenArenaUses.Use use) {
@@ -197,7 +215,7 @@ public final class HardcodedAllocatorRule implements Rule {
         switch (body.kind()) {
             case FIELD_INITIALIZER -> {
                 boolean isStatic = body.element().getModifiers().contains(Modifier.STATIC);
-                String verb = policy == PAGE_ALLOCATOR ? " is initialised with the global " + named.substring(NAMES.length())
+                String verb = named.startsWith(NAMES) ? " is initialised with the global " + named.substring(NAMES.length())
                         : "'s initializer " + named;
                 message = (isStatic ? "Static field " : "Field ") + body.signature() + verb
                         + handedTo.map(h -> " " + h).orElse("") + ".";
@@ -221,12 +239,17 @@ public final class HardcodedAllocatorRule implements Rule {
             default -> {
                 String where = body.kind() == CodeBody.Kind.LAMBDA ? "A lambda in " + body.signature() : body.signature();
                 Optional<String> existing = parameterOfType(context, body.element(), policy);
+                // A SegmentAllocator is wanted, and an Allocator parameter gives one.
+                Optional<String> viewable = policy == PAGE_ALLOCATOR_VIEW
+                        ? parameterOfType(context, body.element(), PAGE_ALLOCATOR) : Optional.empty();
                 message = where + " " + named + handedTo.map(h -> " " + h).orElse("")
                         + " instead of taking " + policy.thing() + " from its caller.";
                 if (policy.methodFix() != null) {
                     fix = policy.methodFix();
                 } else if (existing.isPresent()) {
                     fix = "Use its parameter `" + existing.get() + "` instead.";
+                } else if (viewable.isPresent()) {
+                    fix = "Use its parameter `" + viewable.get() + "` instead (`" + viewable.get() + ".asSegmentAllocator()`).";
                 } else if (isConvenienceOverload(context, use)) {
                     fix = "Remove this convenience overload and let callers pass their own " + policy.typeName()
                             + " to the overload it calls; or mark it @ChoosesAllocator if it is a deliberate"
@@ -260,8 +283,15 @@ public final class HardcodedAllocatorRule implements Rule {
         }
         SourcePositions positions = context.trees().getSourcePositions();
         long start = positions.getStartPosition(context.unit(), tree);
-        return start >= 0 && tree.getMembers().stream()
-                .anyMatch(member -> positions.getStartPosition(context.unit(), member) == start);
+        // javac places the default constructor it adds where the class starts: it is no member of the source.
+        Set<Tree> implicit = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (context.elements().getOrigin(constructor) == Elements.Origin.MANDATED) {
+                implicit.add(context.trees().getTree(constructor));
+            }
+        }
+        return start >= 0 && tree.getMembers().stream().anyMatch(member -> !implicit.contains(member)
+                && positions.getStartPosition(context.unit(), member) == start);
     }
 
     private static String simpleOwner(CodeBody body) {

@@ -6,6 +6,7 @@ import com.sun.source.tree.VariableTree;
 import javax.lang.model.element.Element;
 import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.ownership.Leak;
+import org.allocdiscipline.processor.ownership.LeakReason;
 import org.allocdiscipline.processor.ownership.OwnershipFindings;
 import org.allocdiscipline.processor.ownership.OwnershipWording;
 import org.allocdiscipline.processor.report.RuleDescriptor;
@@ -13,6 +14,7 @@ import org.allocdiscipline.processor.rules.api.BodyContext;
 import org.allocdiscipline.processor.rules.api.ClassContext;
 import org.allocdiscipline.processor.rules.api.CodeBody;
 import org.allocdiscipline.processor.rules.api.Rule;
+import org.allocdiscipline.processor.scope.ExpectedThrows;
 
 /**
  * {@code owned-not-freed}: an owned value (the result of an {@code @Owned} method, a {@code new} of
@@ -44,6 +46,9 @@ public final class OwnedNotFreedRule implements Rule {
         String body = "the " + kindName(context.body());
         for (Leak leak : found.leaks()) {
             Tree site = leak.site().getLeaf();
+            if (expectedToThrow(context, leak)) {
+                continue;
+            }
             boolean field = site instanceof VariableTree && isField(leak);
             String what = site instanceof VariableTree variable
                     ? (field ? fieldWord(context.trees().getElement(leak.site())) : "The @Owned parameter `")
@@ -64,6 +69,13 @@ public final class OwnedNotFreedRule implements Rule {
                     + context.signature() + " " + leak.reason().clause(leak, words, "", true) + ".",
                     leak.reason().hint(leak, true));
         }
+    }
+
+    /** A discarded call that a test expects to throw returns nothing when the test passes. */
+    private static boolean expectedToThrow(BodyContext context, Leak leak) {
+        return leak.reason() == LeakReason.DISCARDED && context.body().kind() == CodeBody.Kind.LAMBDA
+                && ExpectedThrows.isExpectedToThrow(context.trees(), context.body().declaration(),
+                        leak.site().getLeaf());
     }
 
     /** An arena field owes its release without the annotation: the message does not claim one. */

@@ -10,10 +10,11 @@ import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
  * {@code use-after-free}: a variable read after its value was released on every path to the read,
- * by a free of its own or by the close of the region (arena, fixed buffer) that allocated it. A
- * second release is a {@code double-free}, not also this. A segment that escapes past the close of its
- * arena (returned, stored into a field, captured by code that outlives the close) is one too: whoever
- * reads it later reads freed memory.
+ * by a free of its own or by the close of the region (arena, fixed buffer) that allocated it; or an
+ * allocator's {@code asSegmentAllocator()} view used after that allocator was closed. A second release is
+ * a {@code double-free}, not also this. A segment that escapes past the close of its arena (returned,
+ * stored into a field, captured by code that outlives the close) is one too: whoever reads it later reads
+ * freed memory.
  */
 public final class UseAfterFreeRule implements Rule {
     /** The rule's id, what it reports and how its findings are fixed. */
@@ -43,6 +44,10 @@ public final class UseAfterFreeRule implements Rule {
                         + words.site(use.closedRegion()) + ", which was closed on every path to here.",
                         "Use the value before the region is closed, or allocate it from an allocator that outlives"
                         + " the use.");
+            } else if (use.throughView()) {
+                context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used, but the allocator it"
+                        + " views, " + words.site(use.allocation()) + ", was released on every path to here.",
+                        "Allocate through the view only while its allocator is open.");
             } else {
                 context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used after "
                         + words.value(use.allocation()) + " was released on every path to here.", DESCRIPTOR.fixHint());

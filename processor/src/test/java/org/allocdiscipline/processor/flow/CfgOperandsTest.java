@@ -154,6 +154,49 @@ class CfgOperandsTest {
         return target.statement().getLeaf().getKind() + " " + target.throughFinally();
     }
 
+    @Test
+    void eachValueKnowsWhereItGoesPastParenthesesCastsAndConditionalArms() {
+        Compiled c = Compiled.members("""
+                void m(Object o, boolean f) { a(); Object x = (Object) (f ? obj() : o); if (o != null) { use(o); } Object y = o == null ? "s" : o; }
+                """);
+        Graph g = Graph.of(c, "m");
+        ValueUse discarded = g.call("a()").use();
+        assertThat(discarded.user().getLeaf().getKind()).isEqualTo(Tree.Kind.EXPRESSION_STATEMENT);
+        assertThat(discarded.operand()).isSameAs(g.call("a()").tree());
+        ValueUse stored = g.call("obj()").use();
+        assertThat(stored.user().getLeaf().getKind()).isEqualTo(Tree.Kind.VARIABLE);
+        assertThat(stored.operand().toString()).isEqualTo("(Object)(f ? obj() : o)");
+        assertTrueParents(stored.user());
+        // The condition of a conditional is consumed by it, not passed through.
+        CfgNode argument = g.call("use(o)");
+        assertThat(text(argument.operands().get(0))).isEqualTo("o");
+        assertThat(g.the("o != null", NodeKind.EVAL).use().user().getLeaf().getKind()).isEqualTo(Tree.Kind.IF);
+        assertThat(g.the("o == null", NodeKind.EVAL).use().user().getLeaf().getKind())
+                .isEqualTo(Tree.Kind.CONDITIONAL_EXPRESSION);
+    }
+
+    @Test
+    void aStatementListsTheLocalsDeclaredInsideItButNotInItsLambdas() {
+        Compiled c = Compiled.members("""
+                void m(int[] xs) {
+                    for (int x : xs) {
+                        int y = x;
+                        if (y > 0 && xs instanceof Object o) { Runnable r = () -> { int inLambda = 1; }; }
+                        try (QuietRes res = new QuietRes()) { } catch (RuntimeException e) { }
+                    }
+                }
+                """);
+        Graph g = Graph.of(c, "m");
+        CfgNode head = g.cfg.nodes().stream().filter(n -> n.kind() == NodeKind.LOOP_HEAD).findFirst().orElseThrow();
+        List<String> names = new ArrayList<>();
+        for (TreePath declaration : g.cfg.declarationsIn(head.path())) {
+            names.add(((com.sun.source.tree.VariableTree) declaration.getLeaf()).getName().toString());
+            assertTrueParents(declaration);
+        }
+        assertThat(names).containsExactly("x", "y", "o", "r", "res", "e");
+        assertThat(g.cfg.declarationsIn(head.path())).isSameAs(g.cfg.declarationsIn(head.path()));
+    }
+
     private static String text(TreePath path) {
         return Compiled.text(path.getLeaf());
     }

@@ -1,6 +1,7 @@
 package org.allocdiscipline.processor.testing;
 
 import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
@@ -23,6 +24,16 @@ public final class TestFrameworkStubs {
             "org.testng.annotations.AfterSuite", "org.testng.annotations.BeforeTest",
             "org.testng.annotations.AfterTest", "net.jqwik.api.Property", "net.jqwik.api.Example");
 
+    /**
+     * The assertions that expect code to throw, in the shapes JUnit 5 and AssertJ give them (only the
+     * members the corpus calls), as sources under {@code stubs/} among the test resources, which
+     * {@code benchmarks/corpus-output.sh} compiles too: the checker recognises them by package and
+     * method name.
+     */
+    private static final List<String> ASSERTIONS = List.of("org.junit.jupiter.api.function.Executable",
+            "org.junit.jupiter.api.Assertions", "org.assertj.core.api.ThrowableAssert",
+            "org.assertj.core.api.ThrowableTypeAssert", "org.assertj.core.api.Assertions");
+
     private TestFrameworkStubs() {
     }
 
@@ -32,7 +43,11 @@ public final class TestFrameworkStubs {
      * @return the stub sources
      */
     public static List<JavaFileObject> sources() {
-        return NAMES.stream().map(TestFrameworkStubs::stub).toList();
+        List<JavaFileObject> all = new ArrayList<>(NAMES.stream().map(TestFrameworkStubs::stub).toList());
+        for (String name : ASSERTIONS) {
+            all.add(JavaFileObjects.forResource("stubs/" + name.replace('.', '/') + ".java"));
+        }
+        return all;
     }
 
     private static JavaFileObject stub(String qualifiedName) {

@@ -15,7 +15,7 @@ public final class FreedThroughAnotherAllocator {
         try (GeneralPurposeAllocator small = new GeneralPurposeAllocator(backing);
                 GeneralPurposeAllocator large = new GeneralPurposeAllocator(backing)) {
             MemorySegment segment = small.alloc(64);
-            large.free(segment); // expect: [wrong-allocator]
+            large.free(segment); // expect: [wrong-allocator] "`large.free(...)` frees the value from `small.alloc(...)` (line 17) through a different allocator"
         }
     }
 }

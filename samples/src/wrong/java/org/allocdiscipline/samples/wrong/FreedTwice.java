@@ -16,7 +16,7 @@ public final class FreedTwice {
             copy.fill((byte) 0);
             allocator.free(copy);
         } finally {
-            allocator.free(copy); // expect: [double-free]
+            allocator.free(copy); // expect: [double-free] "releases the value from `allocator.dupe(...)` (line 14), which may already have been released"
         }
     }
 }

@@ -13,6 +13,6 @@ public final class HiddenPolicy {
 
     @Owned
     public static MemorySegment makeBuffer() throws AllocationException {
-        return PageAllocator.INSTANCE.alloc(1024); // expect: [hardcoded-allocator]
+        return PageAllocator.INSTANCE.alloc(1024); // expect: [hardcoded-allocator] "names the global PageAllocator.INSTANCE instead of taking an allocator from its caller"
     }
 }

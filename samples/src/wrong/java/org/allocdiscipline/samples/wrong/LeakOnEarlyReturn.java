@@ -12,7 +12,7 @@ public final class LeakOnEarlyReturn {
     }
 
     public static long checksum(Allocator allocator, long length) throws AllocationException {
-        MemorySegment scratch = allocator.alloc(length); // expect: [owned-not-freed]
+        MemorySegment scratch = allocator.alloc(length); // expect: [owned-not-freed] "is not freed on the path through the `return` on line 17"
         if (length < 8) {
             return 0;
         }

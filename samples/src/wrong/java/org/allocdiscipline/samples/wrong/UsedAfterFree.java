@@ -15,6 +15,6 @@ public final class UsedAfterFree {
         MemorySegment buffer = allocator.alloc(16);
         buffer.fill((byte) 7);
         allocator.free(buffer);
-        return buffer.get(ValueLayout.JAVA_BYTE, 0); // expect: [use-after-free]
+        return buffer.get(ValueLayout.JAVA_BYTE, 0); // expect: [use-after-free] "`buffer` is used after the value from `allocator.alloc(...)` (line 15) was released"
     }
 }
