@@ -105,6 +105,7 @@ public final class ApiModel {
     public static final String MEMORY_SEGMENT = "java.lang.foreign.MemorySegment";
     private static final String SYMBOL_LOOKUP = "java.lang.foreign.SymbolLookup";
     private static final String LINKER = "java.lang.foreign.Linker";
+    private static final String CLEANER = "java.lang.ref.Cleaner";
 
     /**
      * The annotations that mark generated code (jextract's bindings, for one), recognised by name: code a
@@ -252,6 +253,18 @@ public final class ApiModel {
     public static boolean isFree(ExecutableElement method) {
         return method.getSimpleName().contentEquals(FREE) && method.getParameters().size() == 1
                 && method.getReturnType().getKind() == TypeKind.VOID;
+    }
+
+    /**
+     * Whether a method is {@code Cleaner.register(object, action)}: the action runs once the object is
+     * unreachable, so an arena it closes is handed over to it.
+     *
+     * @param method the called method
+     * @return true for {@code register}
+     */
+    public static boolean isCleanerRegistration(ExecutableElement method) {
+        return method.getSimpleName().contentEquals("register") && method.getParameters().size() == 2
+                && isDeclaredIn(method, CLEANER);
     }
 
     /**

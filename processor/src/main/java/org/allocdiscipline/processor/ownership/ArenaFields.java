@@ -61,6 +61,15 @@ final class ArenaFields {
         return uses(classPath).closed().contains(field);
     }
 
+    /**
+     * Whether an arena stored into the field is handed over to the object: the field is {@code @Owned}, or
+     * some method of its class closes it ({@code close()}, a {@code Cleaner} action's {@code run()}). A
+     * field that nothing closes only borrows what a constructor or setter stores into it.
+     */
+    boolean takesOver(TreePath classPath, Element field) {
+        return ApiModel.has(field, ApiModel.OWNED) || closedByAMethod(classPath, field);
+    }
+
     private Uses uses(TreePath classPath) {
         return classes.computeIfAbsent(classPath.getLeaf(), tree -> scan(classPath));
     }

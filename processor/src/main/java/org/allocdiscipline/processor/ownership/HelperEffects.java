@@ -116,7 +116,9 @@ final class HelperEffects {
                 || !(trees.getElement(source.path()) instanceof ExecutableElement method)) {
             return null;
         }
-        List<TreePath> arguments = source.operands();
+        // A constructor that throws leaves no object behind: what it stored into the new object's fields
+        // is still the caller's, so only a method's releases hold on its exception edge.
+        List<TreePath> arguments = source.kind() == NodeKind.NEW_CLASS ? List.of() : source.operands();
         OwnershipState.Builder out = before.edit();
         for (int i = 0; i < arguments.size(); i++) {
             SiteFlags thrown = summary.onThrow(i);

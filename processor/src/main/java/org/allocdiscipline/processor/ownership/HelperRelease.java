@@ -4,8 +4,8 @@ import com.sun.source.tree.Tree;
 
 /**
  * A call that a message about a value names: one of the class's own methods that released the value
- * because its body does (no annotation says so), or a method whose body the checker does not read that
- * the value was lent to.
+ * because its body does (no annotation says so), a method whose body the checker does not read that
+ * the value was lent to, or code an arena was handed to that the checker cannot see into.
  *
  * @param call the call or {@code new}
  * @param kind what the call did to the value
@@ -18,6 +18,27 @@ public record HelperRelease(Tree call, Kind kind) {
         /** Its body releases the value on some of its paths only. */
         SOME_PATHS,
         /** It was lent the value, and its body is not read (overridable, or in another class): only its annotations count. */
-        UNREAD
+        UNREAD,
+        /**
+         * An arena was lent to a method or constructor whose body is not read. No annotation can say that
+         * such code takes an arena over, so the message says how to suppress the finding.
+         */
+        UNSEEN_ARENA,
+        /**
+         * A lambda, method reference or anonymous class closes the arena, but the checker does not follow
+         * when, or whether, that code runs; the message says how to suppress the finding.
+         */
+        CLOSED_BY_CODE,
+        /** An arena was moved into a record of which no method closes it: the record only borrows it. */
+        RECORD_KEEPS;
+
+        /**
+         * Whether the call released the value, rather than only being given it.
+         *
+         * @return true when its body releases the value on every path or on some
+         */
+        public boolean released() {
+            return this == EVERY_PATH || this == SOME_PATHS;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.allocdiscipline.processor.ownership;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -9,7 +10,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 
 /**
- * The declarations of the methods of one top-level class, found by one walk of its tree.
+ * The declarations of the methods and classes of one top-level class, found by one walk of its tree.
  * {@link Trees#getPath(Element)} searches the whole compilation unit on every call, so asking it for
  * each method a class calls made summaries quadratic in the size of a class (about 20 times the
  * checker's own time on commons-lang3). Only the class being checked is kept: javac rewrites a class's
@@ -19,6 +20,7 @@ final class MethodDeclarations {
     private final Trees trees;
     private Element top;
     private Map<Element, TreePath> methods = Map.of();
+    private Map<Element, TreePath> types = Map.of();
 
     MethodDeclarations(Trees trees) {
         this.trees = trees;
@@ -38,28 +40,51 @@ final class MethodDeclarations {
      * @return the declarations of all methods and constructors in it and its nested classes, by element
      */
     Map<Element, TreePath> all(Element top) {
-        if (!top.equals(this.top)) {
-            this.top = top;
-            this.methods = index(top);
-        }
+        index(top);
         return methods;
     }
 
-    private Map<Element, TreePath> index(Element type) {
+    /**
+     * @param type a class declared in {@code top} or nested in it (local and anonymous classes too)
+     * @param top  its outermost class
+     * @return the path to its declaration, or {@code null} when {@code top} does not declare it
+     */
+    TreePath type(Element type, Element top) {
+        index(top);
+        return types.get(type);
+    }
+
+    private void index(Element type) {
+        if (type.equals(this.top)) {
+            return;
+        }
+        this.top = type;
         TreePath path = trees.getPath(type);
-        Map<Element, TreePath> found = new HashMap<>();
+        Map<Element, TreePath> foundMethods = new HashMap<>();
+        Map<Element, TreePath> foundTypes = new HashMap<>();
         if (path != null) {
             new TreePathScanner<Void, Void>() {
                 @Override
                 public Void visitMethod(MethodTree method, Void unused) {
+                    add(foundMethods);
+                    return super.visitMethod(method, unused);
+                }
+
+                @Override
+                public Void visitClass(ClassTree declaration, Void unused) {
+                    add(foundTypes);
+                    return super.visitClass(declaration, unused);
+                }
+
+                private void add(Map<Element, TreePath> found) {
                     Element element = trees.getElement(getCurrentPath());
                     if (element != null) {
                         found.put(element, getCurrentPath());
                     }
-                    return super.visitMethod(method, unused);
                 }
             }.scan(path, null);
         }
-        return found;
+        this.methods = foundMethods;
+        this.types = foundTypes;
     }
 }

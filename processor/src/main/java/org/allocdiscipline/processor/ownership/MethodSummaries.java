@@ -65,6 +65,7 @@ final class MethodSummaries {
     private final Map<ExecutableElement, Element> outermostOf = new HashMap<>();
     private final MethodDeclarations declarations;
     private final OwnershipReach reach;
+    private final ArenaFields arenaFields;
     /** The methods whose summaries are being computed, innermost last, with the summary each is assumed to have. */
     private final List<ExecutableElement> stack = new ArrayList<>();
     private final Map<ExecutableElement, MethodSummary> assumed = new HashMap<>();
@@ -72,8 +73,9 @@ final class MethodSummaries {
     private int dependsOn = Integer.MAX_VALUE;
     private int tentative;
 
-    MethodSummaries(Trees trees, OwnershipAnnotations annotations, CfgBuilder builder) {
+    MethodSummaries(Trees trees, OwnershipAnnotations annotations, CfgBuilder builder, ArenaFields arenaFields) {
         this.trees = trees;
+        this.arenaFields = arenaFields;
         this.declarations = new MethodDeclarations(trees);
         this.reach = new OwnershipReach(trees, annotations, declarations, MethodSummaries::summarisable);
         this.annotations = annotations;
@@ -193,6 +195,20 @@ final class MethodSummaries {
         return declarations.of(method, top);
     }
 
+    /** Which arena fields the classes own and close, for the bodies that calls of summarised methods analyse. */
+    ArenaFields arenaFields() {
+        return arenaFields;
+    }
+
+    /**
+     * @param type a class
+     * @param top  the outermost class of the code that asks
+     * @return its declaration when {@code top} declares it, else {@code null}
+     */
+    TreePath typeDeclaration(Element type, Element top) {
+        return top == null ? null : declarations.type(type, top);
+    }
+
     /** Whether every call of the method runs the body it declares. */
     static boolean summarisable(ExecutableElement method) {
         Set<Modifier> modifiers = method.getModifiers();
@@ -239,7 +255,7 @@ final class MethodSummaries {
             return MethodSummary.NONE;
         }
         boolean instance = method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC);
-        Map<Element, TreePath> fields = instance ? OwnershipAnalysis.ownedFields(trees, body.getParentPath(), null) : Map.of();
+        Map<Element, TreePath> fields = instance ? OwnershipAnalysis.ownedFields(trees, body.getParentPath(), arenaFields) : Map.of();
         Cfg cfg = builder.build(body);
         OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, this, cfg, fields, FindingLog.DISCARD, true);
         DataflowResult<OwnershipState> result = ForwardDataflow.solve(cfg, transfer);

@@ -54,8 +54,8 @@ public final class OwnershipAnalysis {
         this.trees = trees;
         this.annotations = new OwnershipAnnotations(types, elements);
         this.builder = new CfgBuilder(trees, types, elements, options);
-        this.summaries = new MethodSummaries(trees, annotations, builder);
         this.arenaFields = new ArenaFields(trees, annotations);
+        this.summaries = new MethodSummaries(trees, annotations, builder, arenaFields);
         this.danglingFields = new DanglingFields(trees, annotations, summaries, arenaFields);
         this.escapeRoutes = new EscapeRoutes(trees, new ForeignTypes(types, elements));
         // Without @Owned or the JDK's Arena anywhere nothing can be owned: every body is skipped at once.

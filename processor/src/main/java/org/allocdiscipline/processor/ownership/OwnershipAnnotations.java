@@ -252,6 +252,26 @@ public final class OwnershipAnnotations {
     }
 
     /**
+     * Whether a constructor is a record's canonical one, which stores each parameter in its component.
+     *
+     * @param constructor a constructor
+     * @return true for a canonical constructor, implicit or declared
+     */
+    public boolean isCanonicalConstructor(ExecutableElement constructor) {
+        return elements.isCanonicalConstructor(constructor);
+    }
+
+    /**
+     * Whether a class is {@code AutoCloseable}, so that it has a {@code close()} that its users call.
+     *
+     * @param type a class
+     * @return true when it implements {@code java.lang.AutoCloseable}
+     */
+    public boolean isAutoCloseable(TypeElement type) {
+        return foreign.isA(type.asType(), "java.lang.AutoCloseable");
+    }
+
+    /**
      * Whether instances of a type made with {@code new} are owned: the class or a supertype is {@code @Owned}.
      *
      * @param type the instantiated type
@@ -295,7 +315,13 @@ public final class OwnershipAnnotations {
         return isArenaType(method.getReturnType());
     }
 
-    private boolean isArenaType(TypeMirror type) {
+    /**
+     * Whether a type is an {@code Arena} or implements it.
+     *
+     * @param type a static type
+     * @return true for arenas
+     */
+    public boolean isArenaType(TypeMirror type) {
         return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
                 && isArena(element);
     }

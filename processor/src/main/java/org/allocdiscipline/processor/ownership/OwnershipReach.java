@@ -20,15 +20,15 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import org.allocdiscipline.processor.flow.BodyScanner;
-import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Which methods of one top-level class may do anything a summary records, directly or through the
  * class's own summarisable methods: a call or {@code new} that carries ownership by its annotations, a
- * {@code close()}, a {@code new} of an owned type, or a store into an {@code @Owned} field. It is a
- * reachability question over the class's call graph, answered once per class in linear time; asking
- * it through the summaries themselves made every method that calls into a recursive helper look
- * relevant (the helper's "in progress" assumption) and be analysed again and again.
+ * {@code close()}, a {@code new} of an owned type, a store into an {@code @Owned} or arena field, or a
+ * {@code return} of an arena. It is a reachability question over the class's call graph, answered once
+ * per class in linear time; asking it through the summaries themselves made every method that calls
+ * into a recursive helper look relevant (the helper's "in progress" assumption) and be analysed again
+ * and again.
  */
 final class OwnershipReach {
     private final Trees trees;
@@ -66,8 +66,11 @@ final class OwnershipReach {
         Set<Element> found = new HashSet<>();
         Deque<Element> work = new ArrayDeque<>();
         for (Map.Entry<Element, TreePath> method : methods.entrySet()) {
-            if (matters(method.getValue(), methods, callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>())
-                    .add(method.getKey()))) {
+            // A method that returns an arena hands on what it returns: an arena it made, or one it was given.
+            boolean returnsArena = method.getKey() instanceof ExecutableElement executable
+                    && annotations.isArenaResult(executable);
+            if (returnsArena || matters(method.getValue(), methods,
+                    callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(method.getKey()))) {
                 found.add(method.getKey());
                 work.add(method.getKey());
             }
@@ -112,7 +115,7 @@ final class OwnershipReach {
             @Override
             public Void visitAssignment(AssignmentTree assignment, Void unused) {
                 Element target = trees.getElement(new TreePath(getCurrentPath(), assignment.getVariable()));
-                if (target != null && target.getKind() == ElementKind.FIELD && ApiModel.has(target, ApiModel.OWNED)) {
+                if (target != null && target.getKind() == ElementKind.FIELD && annotations.isOwnedField(target)) {
                     found[0] = true;
                     return null;
                 }

@@ -12,9 +12,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.PatternCaseLabelTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
@@ -52,6 +54,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final boolean ownedResult;
+    /**
+     * The body is a method that returns an arena, being summarised without an annotation that says its
+     * result is owned: its returns hand on what it was given, and keep what it made until the exit, where
+     * the summary finds the result fresh.
+     */
+    private final boolean arenaResultProbe;
     /** The body is a lambda whose function returns a value, which its returns hand on. */
     private final boolean lambda;
     /** The body is the initializer of a field that takes what it is given (an {@code Arena} field). */
@@ -73,6 +81,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final EdgeRefinement edges;
     private final ReleaseChecks checks;
     private final FindingLog log;
+    /** The class around the body, whose arena fields a store may hand a value to. */
+    private final Element enclosingClass;
+    private final TreePath enclosingClassPath;
+    private final ArenaFields arenaFields;
+    private final ArenaCaptures captures;
+    private final RecordComponents records;
+    private final ClosingCode closingCode;
 
     /**
      * @param summaries the summaries of the class's own methods, which calls of them use
@@ -92,32 +107,45 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.lambda = body.getLeaf() instanceof LambdaExpressionTree
                 && annotations.functionReturnsValue(trees.getTypeMirror(body));
         boolean owned = false;
+        boolean arenaProbe = false;
         boolean compact = false;
         if (body.getLeaf() instanceof MethodTree && trees.getElement(body) instanceof ExecutableElement method) {
             compact = method.getKind() == ElementKind.CONSTRUCTOR && annotations.isCompactConstructor(method);
-            // A body being summarised learns from its returns whether its result is fresh: they hand on only what the annotation says.
-            // A method that returns an arena hands it to its caller, as an @Owned one does.
-            owned = (probe ? annotations.signature(method).ownedResult() : signatures.ofOwnBody(method).ownedResult())
-                    || annotations.isArenaResult(method);
+            // A body being summarised learns from its returns whether its result is fresh: they hand on only
+            // what the annotation says (and an arena it was given), so a private factory of arenas is found
+            // fresh and its callers own what it returns. Any other method that returns an arena hands it to
+            // its caller, as an @Owned one does.
+            owned = probe ? annotations.signature(method).ownedResult()
+                    : signatures.ofOwnBody(method).ownedResult() || annotations.isArenaResult(method);
+            arenaProbe = probe && !owned && annotations.isArenaResult(method);
         }
         this.ownedResult = owned;
+        this.arenaResultProbe = arenaProbe;
         this.compactConstructor = compact;
         this.fieldTakesValue = body.getLeaf() instanceof VariableTree && body.getParentPath() != null
                 && body.getParentPath().getLeaf() instanceof ClassTree
                 && trees.getElement(body) instanceof Element field && annotations.isOwnedField(field);
         Element enclosingElement = null;
+        TreePath enclosingPath = null;
         for (TreePath p = body; p != null; p = p.getParentPath()) {
             if (p.getLeaf() instanceof ClassTree) {
                 enclosingElement = trees.getElement(p);
+                enclosingPath = p;
                 break;
             }
         }
+        this.enclosingClass = enclosingElement;
+        this.enclosingClassPath = enclosingPath;
+        this.arenaFields = summaries.arenaFields();
         this.log = log;
         this.values = new ExpressionValues(trees, annotations, ownedFields,
                 enclosingElement == null ? null : enclosingElement.asType(), graph);
         this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
         this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
         this.containers = new OwnedContainers(trees, annotations, signatures);
+        this.closingCode = new ClosingCode(trees);
+        this.captures = new ArenaCaptures(trees, annotations, values, closingCode, helperReleases);
+        this.records = new RecordComponents(annotations, summaries, summaries.outermost(body));
         this.edges = new EdgeRefinement(trees, annotations, values, sites, helpers);
     }
 
@@ -158,6 +186,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             case EVAL -> evaluation(node, in);
             case LOOP_HEAD -> loopHead(node, in);
             case CASE -> caseBindings(node, in);
+            case OPAQUE -> capturing(node, in);
             case JUMP -> breakStatement(node, in);
             case NORMAL_EXIT, EXCEPTIONAL_EXIT -> exit(node, in);
             default -> in;
@@ -211,6 +240,12 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         if (container != null) {
             OwnedContainers.store(out, in, container, values.valueOf(node.operands().get(stored), in));
         }
+        if (element instanceof ExecutableElement method && ApiModel.isCleanerRegistration(method) && node.operands().size() == 2) {
+            // The action runs once the object is unreachable: what it closes is handed over to it.
+            for (TreePath closed : closingCode.closedBy(node.operands().get(1))) {
+                checks.releaseAll(out, in, values.valueOf(closed, in), path, null);
+            }
+        }
         Element releasedContainer = containers.forEachRelease(call, path);
         if (releasedContainer != null) {
             OwnedContainers.releaseAll(out, in, releasedContainer);
@@ -257,6 +292,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         OwnershipState.Builder out = in.edit();
         arguments(node, element, signature, null, in, out, -1);
+        if (((NewClassTree) node.tree()).getClassBody() != null) {
+            captures.captured(in, path);
+        }
         if (annotations.isOwnedType(trees.getTypeMirror(path))) {
             allocate(out, in, node, AllocatorIdentity.UNKNOWN, SiteFlags.OWNED);
         }
@@ -282,13 +320,49 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
                 }
             } else if (summary != null && summary.takesSometimes(i)) {
                 helpers.partlyReleased(out, in, values.valueOf(argument, in), call.tree());
+            } else if (recordFate(call, callee, i) != RecordComponents.Fate.NOT_A_COMPONENT) {
+                movedIntoRecord(out, in, values.valueOf(argument, in), recordFate(call, callee, i), call);
             } else if (i != stored) {
                 drop(out, in, values.temporaries(argument, in), call.tree());
                 if (summary == null && callee instanceof ExecutableElement method && !annotations.isJdkMethod(method)) {
-                    helpers.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                    if (annotations.isArenaType(trees.getTypeMirror(argument))) {
+                        captures.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                    } else {
+                        helpers.lentToUnread(in, values.valueOf(argument, in), call.tree());
+                    }
                 }
             }
         }
+    }
+
+    private RecordComponents.Fate recordFate(CfgNode call, Element callee, int argument) {
+        return call.kind() == NodeKind.NEW_CLASS && callee instanceof ExecutableElement constructor
+                ? records.of(constructor, argument) : RecordComponents.Fate.NOT_A_COMPONENT;
+    }
+
+    /**
+     * An arena stored into a record's component: a record that closes the component takes it over; one
+     * that never closes it only borrows it, and the value's leak, if any, says so.
+     */
+    private void movedIntoRecord(OwnershipState.Builder out, OwnershipState in, LocalFact value, RecordComponents.Fate fate,
+                                 CfgNode creation) {
+        if (fate == RecordComponents.Fate.TAKEN) {
+            checks.releaseAll(out, in, value, creation.path(), null);
+            return;
+        }
+        for (Site site : value.sites()) {
+            if (in.flagsOf(site).mayBeOwned()) {
+                helperReleases.put(site, new HelperRelease(creation.tree(), HelperRelease.Kind.RECORD_KEEPS));
+            }
+        }
+    }
+
+    /** A lambda that closes an owed arena it captures runs when the checker does not follow. */
+    private OwnershipState capturing(CfgNode node, OwnershipState in) {
+        if (node.tree() instanceof LambdaExpressionTree) {
+            captures.captured(in, node.path());
+        }
+        return in;
     }
 
     private void allocate(OwnershipState.Builder out, OwnershipState in, CfgNode node, AllocatorIdentity allocator,
@@ -385,8 +459,10 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             out.local(element, value);
             flagAssigned(out, element, node.value());
         } else if (element != null && element.getKind() == ElementKind.FIELD && annotations.isOwnedField(element)) {
-            for (Site site : value.sites()) {
-                checks.release(out, in, site, path, null);
+            if (storeTakesOver(element)) {
+                for (Site site : value.sites()) {
+                    checks.release(out, in, site, path, null);
+                }
             }
             if (ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.target().getLeaf())) {
                 Site field = new Site.Field((VariableTree) ownedFields.get(element).getLeaf());
@@ -402,6 +478,17 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             drop(out, in, values.temporaries(node.value(), in), assignment);
         }
         return out.build();
+    }
+
+    /**
+     * Whether a store into an {@code @Owned} or arena field hands the value over. While a constructor or
+     * setter is summarised, an arena field of its own class takes over what its parameter holds only when
+     * the class closes that field; otherwise its callers still owe the close. In any other body every such
+     * store hands the value over: an arena the class made itself and never closes is reported at the field.
+     */
+    private boolean storeTakesOver(Element field) {
+        return !probe || enclosingClassPath == null || !field.getEnclosingElement().equals(enclosingClass)
+                || arenaFields.takesOver(enclosingClassPath, field);
     }
 
     /**
@@ -455,12 +542,15 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
 
     private OwnershipState returnStatement(CfgNode node, OwnershipState in) {
         TreePath value = node.value();
-        if (value == null || !(ownedResult || lambda)) {
+        boolean handsOn = ownedResult || lambda;
+        if (value == null || !(handsOn || arenaResultProbe)) {
             return in;
         }
         OwnershipState.Builder out = in.edit();
         for (Site site : values.valueOf(value, in).sites()) {
-            out.flags(site, SiteFlags.RELEASED);
+            if (handsOn || !(site instanceof Site.Allocation || site instanceof Site.Older)) {
+                out.flags(site, SiteFlags.RELEASED);
+            }
         }
         return out.build();
     }
@@ -505,6 +595,9 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         if (tree instanceof MemberSelectTree && !ownedFields.isEmpty() && OwnershipTrees.isOwnFieldAccess((MemberSelectTree) tree)) {
             checks.useOfVariable(node, in);
+        }
+        if (tree instanceof MemberReferenceTree) {
+            captures.captured(in, path);
         }
         // An operator, a type test or a field access reads its operands' values and keeps none of
         // them; casts, conditionals and switch expressions hand theirs on to their own consumer.

@@ -5,6 +5,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -24,6 +25,9 @@ import javax.lang.model.type.TypeMirror;
  * never its whole argument list) and with the line, so a reader finds the path the message speaks of.
  */
 public final class OwnershipWording {
+    /** How a finding about an arena handed to unread code is silenced, as its message says. */
+    private static final String SUPPRESS = "@SuppressWarnings(\"owned-not-freed\") on the variable or the method";
+
     private final Trees trees;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
@@ -107,7 +111,8 @@ public final class OwnershipWording {
     /**
      * What a message adds about a helper whose body released the value: {@code (`release(...)` on line 12
      * releases it only on some paths)} for a leak, {@code (released by `release(...)` on line 12)} otherwise;
-     * or about a method whose body is not read that the leaked value was lent to.
+     * or about a method whose body is not read that the leaked value was lent to, code an arena was handed
+     * to that the checker does not read, or a record that keeps an arena without closing it.
      *
      * @param helper the helper's call, or {@code null}
      * @param leak whether the message is about a leak
@@ -121,8 +126,25 @@ public final class OwnershipWording {
         return switch (helper.kind()) {
             case UNREAD -> " (it was lent to " + call + ", whose body is not read: if that method frees it, annotate"
                     + " its parameter @Owned; otherwise free the value here)";
+            case UNSEEN_ARENA -> " (it was handed to " + call + ", whose body the checker does not read: if that"
+                    + " closes the arena, suppress this finding with " + SUPPRESS + "; otherwise close it here)";
+            case CLOSED_BY_CODE -> " (" + code(helper.call()) + " on line " + line(helper.call()) + " closes it, but"
+                    + " the checker does not follow when that code runs: if it always does, suppress this finding with "
+                    + SUPPRESS + "; otherwise close it here)";
+            case RECORD_KEEPS -> " (it was moved into the record made by " + call + ", and nothing in that record"
+                    + " closes it: close it here, give the record a close() that closes it, or, if other code closes it,"
+                    + " suppress this finding with " + SUPPRESS + ")";
             case SOME_PATHS -> leak ? " (" + call + " releases it only on some paths)" : " (" + call + " releases it on some paths)";
             case EVERY_PATH -> " (released by " + call + ")";
+        };
+    }
+
+    /** A lambda or anonymous class is named by what it is, a call by its short text. */
+    private String code(Tree tree) {
+        return switch (tree) {
+            case LambdaExpressionTree ignored -> "the lambda";
+            case NewClassTree created when created.getClassBody() != null -> "the anonymous class " + name(tree);
+            default -> name(tree);
         };
     }
 

@@ -61,7 +61,7 @@ final class ReleaseChecks {
         if (twice) {
             Site first = value.sites().iterator().next();
             HelperRelease helper = helperReleases.get(first);
-            HelperRelease named = helper != null && helper.kind() != HelperRelease.Kind.UNREAD ? helper : null;
+            HelperRelease named = helper != null && helper.kind().released() ? helper : null;
             log.add(sink -> sink.doubleRelease(release, first.tree(), named));
         }
         for (Site site : value.sites()) {
