@@ -109,7 +109,13 @@ public final class ThreadHops {
         return hops;
     }
 
-    private static String runnerName(ExecutableElement method) {
+    /**
+     * How a message names a method that runs code: its class's simple name and its own.
+     *
+     * @param method the method
+     * @return such as {@code ExecutorService.submit}
+     */
+    public static String runnerName(ExecutableElement method) {
         Element owner = method.getEnclosingElement();
         return (owner == null ? "" : owner.getSimpleName() + ".") + method.getSimpleName();
     }

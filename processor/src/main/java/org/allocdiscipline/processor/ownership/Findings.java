@@ -25,6 +25,7 @@ final class Findings {
     private final Map<Tree, DoubleRelease> doubleReleases = new IdentityHashMap<>();
     private final Map<Tree, UseAfterRelease> uses = new IdentityHashMap<>();
     private final Map<Tree, WrongAllocator> wrongAllocators = new IdentityHashMap<>();
+    private final Map<Tree, SegmentEscape> escapes = new IdentityHashMap<>();
 
     /**
      * Keeps one leak per site: the most specific path (an overwrite says more than "an
@@ -57,6 +58,10 @@ final class Findings {
         wrongAllocators.putIfAbsent(release.getLeaf(), new WrongAllocator(release, allocation));
     }
 
+    void segmentEscape(SegmentEscape escape) {
+        escapes.putIfAbsent(escape.at().getLeaf(), escape);
+    }
+
     /**
      * A second release is only a double release, and a wrong-allocator free is only that.
      *
@@ -70,7 +75,8 @@ final class Findings {
                 sorted(trees, leaks.values(), Leak::site),
                 sorted(trees, doubleReleases.values(), DoubleRelease::release),
                 sorted(trees, uses.values(), UseAfterRelease::use),
-                sorted(trees, wrongAllocators.values(), WrongAllocator::release), danglingFields, true);
+                sorted(trees, wrongAllocators.values(), WrongAllocator::release), danglingFields,
+                sorted(trees, escapes.values(), SegmentEscape::at), true);
     }
 
     private static <T> List<T> sorted(Trees trees, java.util.Collection<T> items, Function<T, TreePath> path) {

@@ -18,6 +18,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgBuilder;
@@ -38,6 +39,7 @@ public final class OwnershipAnalysis {
     private final MethodSummaries summaries;
     private final ArenaFields arenaFields;
     private final DanglingFields danglingFields;
+    private final EscapeRoutes escapeRoutes;
     private final boolean ownershipDeclared;
 
     /**
@@ -55,6 +57,7 @@ public final class OwnershipAnalysis {
         this.arenaFields = new ArenaFields(trees, annotations);
         this.summaries = new MethodSummaries(trees, annotations, builder, arenaFields);
         this.danglingFields = new DanglingFields(trees, annotations, summaries, arenaFields);
+        this.escapeRoutes = new EscapeRoutes(trees, new ForeignTypes(types, elements));
         // Without @Owned or the JDK's Arena anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }
@@ -126,6 +129,9 @@ public final class OwnershipAnalysis {
         }
         Findings findings = new Findings();
         log.replay(findings);
+        for (SegmentEscape escape : new SegmentEscapes(trees, transfer, escapeRoutes, cfg, result).in(cfg)) {
+            findings.segmentEscape(escape);
+        }
         return findings.result(trees, dangling);
     }
 

@@ -252,7 +252,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
         if (receiver != null) {
             if (OwnershipTrees.isCloseCall(call)) {
-                checks.releaseAll(out, in, values.valueOf(receiver, in), path, null);
+                checks.releaseAll(out, in, closedBy(node, in), path, null);
             } else {
                 drop(out, in, values.temporaries(receiver, in), call);
             }
@@ -555,10 +555,31 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         return out.build();
     }
 
+    /**
+     * What a node closes: the receiver of a {@code close()} call, or the resource of a try-with-resources'
+     * implicit close.
+     *
+     * @return what it may hold, or null when the node closes nothing
+     */
+    LocalFact closedBy(CfgNode node, OwnershipState in) {
+        if (node.kind() == NodeKind.RESOURCE_CLOSE) {
+            TreePath closed = node.value();
+            return closed.getLeaf() instanceof VariableTree ? in.local(trees.getElement(closed)) : values.valueOf(closed, in);
+        }
+        if (node.kind() == NodeKind.INVOCATION && node.receiver() != null
+                && OwnershipTrees.isCloseCall((MethodInvocationTree) node.tree())) {
+            return values.valueOf(node.receiver(), in);
+        }
+        return null;
+    }
+
+    /** What an expression evaluates to, given the state just before its consumer runs. */
+    LocalFact valueOf(TreePath expression, OwnershipState in) {
+        return values.valueOf(expression, in);
+    }
+
     private OwnershipState resourceClose(CfgNode node, OwnershipState in) {
-        TreePath closed = node.value();
-        LocalFact resource = closed.getLeaf() instanceof VariableTree ? in.local(trees.getElement(closed))
-                : values.valueOf(closed, in);
+        LocalFact resource = closedBy(node, in);
         OwnershipState.Builder out = in.edit();
         // The implicit close of a resource closed already inside the block is a second close.
         checks.releaseAll(out, in, resource, node.path(), null);
