@@ -5,6 +5,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -57,17 +58,17 @@ final class OwnershipReach {
     boolean mayMatter(Element method, Element top) {
         if (!top.equals(this.top)) {
             this.top = top;
-            // Most classes do nothing a summary records anywhere: one walk without paths or a call graph
-            // says so, where indexing the methods and walking each body costs about three times as much.
+            // Most classes have no owned value anywhere: one walk without paths or a call graph says so,
+            // where indexing the methods and walking each body costs about three times as much.
             this.reaching = anyDirectly(top) ? reaching(top) : Set.of();
         }
         return reaching.contains(method);
     }
 
     /**
-     * Whether some code anywhere in a top-level class (every method, lambda, initializer and nested
-     * class) does by itself something a summary records: what {@link #matters} looks for, or a method
-     * that returns an arena, without following calls. When nothing does, no method of the class can reach such code.
+     * Whether anything anywhere in a top-level class (every method, field, lambda, initializer and
+     * nested class) brings an owned value into it ({@link #isSource}). When nothing does, no body of
+     * the class ever holds an owned value, so no summary can change a finding and none is computed.
      */
     private boolean anyDirectly(Element type) {
         TreePath classPath = trees.getPath(type);
@@ -82,8 +83,7 @@ final class OwnershipReach {
                 if (found[0] || tree == null) {
                     return null;
                 }
-                if (tree instanceof MethodTree ? returnsArena(trees.getElement(new TreePath(classPath, tree)))
-                        : isEffectKind(tree) && records(new TreePath(classPath, tree), callee -> { })) {
+                if (isSource(tree, new TreePath(classPath, tree))) {
                     found[0] = true;
                     return null;
                 }
@@ -91,6 +91,35 @@ final class OwnershipReach {
             }
         }.scan(classPath.getLeaf(), null);
         return found[0];
+    }
+
+    /**
+     * Whether a tree brings an owned value into the class: a method that takes an {@code @Owned}
+     * parameter or returns an owned value or an arena, an {@code @Owned} or arena field, a call or
+     * {@code new} that carries ownership by its annotations, a {@code new} of an owned type, or a store
+     * into an owned field. A {@code close()} alone is none: with no owned value anywhere in the class,
+     * what a helper closes or frees never matters to a caller, and most classes that close something
+     * close streams.
+     */
+    private boolean isSource(Tree tree, TreePath path) {
+        return switch (tree) {
+            case MethodTree method -> trees.getElement(path) instanceof ExecutableElement executable
+                    && (returnsArena(executable) || takesOrReturnsOwned(executable));
+            case VariableTree variable -> trees.getElement(path) instanceof Element field
+                    && field.getKind() == ElementKind.FIELD && annotations.isOwnedField(field);
+            case MethodInvocationTree call -> callCarries(path, callee -> { });
+            case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(path)) || callCarries(path, callee -> { });
+            case AssignmentTree assignment -> storesOwned(new TreePath(path, assignment.getVariable()));
+            default -> false;
+        };
+    }
+
+    private boolean takesOrReturnsOwned(ExecutableElement method) {
+        if (!annotations.mayCarryOwnership(method)) {
+            return false;
+        }
+        OwnershipAnnotations.Signature signature = annotations.signature(method);
+        return signature.ownedResult() || signature.takesAny();
     }
 
     private Set<Element> reaching(Element type) {
