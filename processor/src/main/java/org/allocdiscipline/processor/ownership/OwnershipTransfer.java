@@ -461,7 +461,14 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         } else if (element != null && element.getKind() == ElementKind.FIELD && annotations.isOwnedField(element)) {
             if (storeTakesOver(element)) {
                 for (Site site : value.sites()) {
-                    checks.release(out, in, site, path, null);
+                    if (probe) {
+                        // A summary records the parameters that the body hands over as released by it.
+                        checks.release(out, in, site, path, null);
+                    } else {
+                        // The object owns the value now: this body owes nothing for it, and may go on
+                        // using it (`arena = made; buffer = made.allocate(n);`), as the object does.
+                        out.flags(site, SiteFlags.NONE);
+                    }
                 }
             }
             if (ownedFields.containsKey(element) && OwnershipTrees.isOwnFieldAccess((ExpressionTree) node.target().getLeaf())) {
