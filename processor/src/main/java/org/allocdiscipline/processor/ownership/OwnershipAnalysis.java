@@ -18,7 +18,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgBuilder;
@@ -57,7 +56,7 @@ public final class OwnershipAnalysis {
         this.arenaFields = new ArenaFields(trees, annotations);
         this.summaries = new MethodSummaries(trees, annotations, builder, arenaFields);
         this.danglingFields = new DanglingFields(trees, annotations, summaries, arenaFields);
-        this.escapeRoutes = new EscapeRoutes(trees, new ForeignTypes(types, elements));
+        this.escapeRoutes = new EscapeRoutes(trees, annotations.foreignTypes());
         // Without @Owned or the JDK's Arena anywhere nothing can be owned: every body is skipped at once.
         this.ownershipDeclared = ownedVisible(elements);
     }

@@ -293,6 +293,11 @@ public final class OwnershipAnnotations {
                 && (inherits(element, ApiModel.REGION, regionTypes) || isArena(element));
     }
 
+    /** The JDK's foreign-memory types as this compilation sees them, for the analyses that ask about them. */
+    ForeignTypes foreignTypes() {
+        return foreign;
+    }
+
     /**
      * Whether storing a value into a field hands the value to the field's object (or class): the field is
      * {@code @Owned}, or holds an {@code Arena}, which owns what it is given without any annotation.

@@ -94,8 +94,8 @@ final class OwnershipReach {
     }
 
     /**
-     * Whether a tree brings an owned value into the class: a method that takes an {@code @Owned}
-     * parameter or returns an owned value or an arena, an {@code @Owned} or arena field, a call or
+     * Whether a tree brings an owned value into the class: a method whose annotations carry ownership
+     * (an {@code @Owned} parameter or result) or that returns an arena, an {@code @Owned} or arena field, a call or
      * {@code new} that carries ownership by its annotations, a {@code new} of an owned type, or a store
      * into an owned field. A {@code close()} alone is none: with no owned value anywhere in the class,
      * what a helper closes or frees never matters to a caller, and most classes that close something
@@ -104,22 +104,11 @@ final class OwnershipReach {
     private boolean isSource(Tree tree, TreePath path) {
         return switch (tree) {
             case MethodTree method -> trees.getElement(path) instanceof ExecutableElement executable
-                    && (returnsArena(executable) || takesOrReturnsOwned(executable));
+                    && (returnsArena(executable) || carriesByAnnotations(executable));
             case VariableTree variable -> trees.getElement(path) instanceof Element field
                     && field.getKind() == ElementKind.FIELD && annotations.isOwnedField(field);
-            case MethodInvocationTree call -> callCarries(path, callee -> { });
-            case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(path)) || callCarries(path, callee -> { });
-            case AssignmentTree assignment -> storesOwned(new TreePath(path, assignment.getVariable()));
-            default -> false;
+            default -> bringsOwned(path, callee -> { });
         };
-    }
-
-    private boolean takesOrReturnsOwned(ExecutableElement method) {
-        if (!annotations.mayCarryOwnership(method)) {
-            return false;
-        }
-        OwnershipAnnotations.Signature signature = annotations.signature(method);
-        return signature.ownedResult() || signature.takesAny();
     }
 
     private Set<Element> reaching(Element type) {
@@ -183,8 +172,18 @@ final class OwnershipReach {
      * into an {@code @Owned} or arena field. The callee of each call looked at goes to {@code callees}.
      */
     private boolean records(TreePath path, Consumer<ExecutableElement> callees) {
+        return path.getLeaf() instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call)
+                || bringsOwned(path, callees);
+    }
+
+    /**
+     * Whether a method invocation, {@code new} or assignment brings an owned value: a call whose
+     * annotations carry ownership, a {@code new} of an owned type, a store into an {@code @Owned} or
+     * arena field. The callee of each call looked at goes to {@code callees}.
+     */
+    private boolean bringsOwned(TreePath path, Consumer<ExecutableElement> callees) {
         return switch (path.getLeaf()) {
-            case MethodInvocationTree call -> OwnershipTrees.isCloseCall(call) || callCarries(path, callees);
+            case MethodInvocationTree call -> callCarries(path, callees);
             case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(path)) || callCarries(path, callees);
             case AssignmentTree assignment -> storesOwned(new TreePath(path, assignment.getVariable()));
             default -> false;
