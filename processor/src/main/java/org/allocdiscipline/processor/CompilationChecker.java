@@ -2,6 +2,7 @@ package org.allocdiscipline.processor;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -55,7 +56,7 @@ final class CompilationChecker implements ClassChecker {
         if (tree == null) {
             return;
         }
-        TreePath path = TreePath.getPath(unit, tree);
+        TreePath path = pathOf(unit, tree);
         if (path == null) {
             return;
         }
@@ -67,6 +68,19 @@ final class CompilationChecker implements ClassChecker {
         if (timing != null) {
             timing.analysed(unit, result.bodies());
         }
+    }
+
+    /**
+     * The path to a class. A top-level class is a child of its unit: {@link TreePath#getPath} would find it
+     * too, but by a search that ends in a thrown error (whose stack trace is filled in) for every class.
+     */
+    private static TreePath pathOf(CompilationUnitTree unit, ClassTree tree) {
+        for (Tree declaration : unit.getTypeDecls()) {
+            if (declaration == tree) {
+                return new TreePath(new TreePath(unit), tree);
+            }
+        }
+        return TreePath.getPath(unit, tree);
     }
 
     /**

@@ -40,6 +40,7 @@ public final class OwnershipAnnotations {
     // Both answers depend on the class alone: erasure drops the type arguments, and substituting
     // them never turns a method's return type into void or out of it.
     private final Map<TypeElement, Boolean> allocatorTypes = new HashMap<>();
+    private final SupertypeNames allocatorNames = new SupertypeNames(ApiModel.ALLOCATOR);
     private final Map<TypeElement, Boolean> valueReturningFunctions = new HashMap<>();
     private TypeMirror allocator;
     private List<TypeMirror> containerTypes;
@@ -367,18 +368,26 @@ public final class OwnershipAnnotations {
      * @return true if it is a subtype of {@code org.allocdiscipline.Allocator}
      */
     public boolean isAllocatorType(TypeMirror type) {
+        if (type == null || type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        if (!(((DeclaredType) type).asElement() instanceof TypeElement element)) {
+            return allocator() != null && types.isSubtype(types.erasure(type), allocator());
+        }
+        // The supertypes first: most classes of most code are no allocators, and code without the runtime
+        // would otherwise pay for a look-up of a type that is not there.
+        return cached(allocatorTypes, element, e -> allocatorNames.mayName(e) && allocator() != null
+                && types.isSubtype(types.erasure(type), allocator()));
+    }
+
+    /** The erased {@code Allocator} type, looked up once; {@code null} when the compilation lacks it. */
+    private TypeMirror allocator() {
         if (!allocatorLooked) {
             allocatorLooked = true;
             TypeElement element = elements.getTypeElement(ApiModel.ALLOCATOR);
             allocator = element == null ? null : types.erasure(element.asType());
         }
-        if (allocator == null || type == null || type.getKind() != TypeKind.DECLARED) {
-            return false;
-        }
-        if (!(((DeclaredType) type).asElement() instanceof TypeElement element)) {
-            return types.isSubtype(types.erasure(type), allocator);
-        }
-        return cached(allocatorTypes, element, e -> types.isSubtype(types.erasure(type), allocator));
+        return allocator;
     }
 
     /**

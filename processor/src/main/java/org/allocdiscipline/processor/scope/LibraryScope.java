@@ -5,7 +5,9 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -26,6 +28,8 @@ public final class LibraryScope {
     private static final int HEADER_LIMIT = 2000;
 
     private final Trees trees;
+    // Asked for every field initializer and initializer block, each time reading all members of the class.
+    private final Map<TypeElement, Boolean> testClasses = new HashMap<>();
     private CompilationUnitTree headerUnit;
     private boolean headerGenerated;
 
@@ -68,7 +72,7 @@ public final class LibraryScope {
                 return false;
             }
             if (element.getKind() == ElementKind.FIELD && element.getEnclosingElement() instanceof TypeElement owner
-                    && EntryPoints.declaresTestMethod(owner)) {
+                    && declaresTestMethod(owner)) {
                 return false;
             }
         }
@@ -138,7 +142,11 @@ public final class LibraryScope {
         TreePath parent = path.getParentPath();
         return path.getLeaf().getKind() == Tree.Kind.BLOCK && parent != null
                 && parent.getLeaf() instanceof ClassTree
-                && trees.getElement(parent) instanceof TypeElement owner && EntryPoints.declaresTestMethod(owner);
+                && trees.getElement(parent) instanceof TypeElement owner && declaresTestMethod(owner);
+    }
+
+    private boolean declaresTestMethod(TypeElement type) {
+        return testClasses.computeIfAbsent(type, EntryPoints::declaresTestMethod);
     }
 
     private Element declaredElement(TreePath path) {
