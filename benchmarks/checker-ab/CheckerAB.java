@@ -30,7 +30,11 @@ import com.sun.source.util.JavacTask;
  * (a few percent, whole compilations included), so benchmarks/checker-revisions.sh runs it twice with
  * the jars swapped and combines the two.
  *
- * java CheckerAB.java FIRST_JAR SECOND_JAR RUNTIME_JAR BENCHMARKS_JAR WORK_DIR SCALE WARMUP ROUNDS
+ * java CheckerAB.java FIRST_JAR SECOND_JAR RUNTIME_JAR BENCHMARKS_JAR WORK_DIR SCALE WARMUP ROUNDS [FFM_DIR]
+ *
+ * <p>With FFM_DIR (a directory of .corpus files that benchmarks/ffm-libraries.sh writes), a round compiles
+ * each of those libraries once, on its own class path, instead of the synthetic corpus; its figures are the
+ * sums over the libraries.
  */
 public class CheckerAB {
     private static final Pattern NOTE = Pattern.compile("analysed (\\d+) bodies in (\\d+) files, ([0-9.]+) ms CPU");
@@ -45,15 +49,17 @@ public class CheckerAB {
         int warmup = Integer.parseInt(args[6]);
         int rounds = Integer.parseInt(args[7]);
 
-        List<Path> sources = generate(benchmarksJar, work.resolve("synthetic-" + scale + "x"), scale);
+        List<Library> libraries = args.length > 8 ? Library.all(Path.of(args[8]))
+                : List.of(new Library(generate(benchmarksJar, work.resolve("synthetic-" + scale + "x"), scale),
+                        runtimeJar.toString()));
         Variant base = new Variant("base", baseJar);
         Variant next = new Variant("new", newJar);
         List<double[]> ratios = new ArrayList<>();
         for (int round = -warmup; round < rounds; round++) {
             Variant first = (round & 1) == 0 ? base : next;
             Variant second = first == base ? next : base;
-            double[] a = compile(first, sources, runtimeJar, work);
-            double[] b = compile(second, sources, runtimeJar, work);
+            double[] a = compile(first, libraries, work);
+            double[] b = compile(second, libraries, work);
             double[] baseRun = first == base ? a : b;
             double[] newRun = first == base ? b : a;
             if (round >= 0) {
@@ -94,8 +100,19 @@ public class CheckerAB {
         }
     }
 
+    /** Returns {checker ms, thread CPU ms}, summed over the libraries. */
+    private static double[] compile(Variant variant, List<Library> libraries, Path work) throws Exception {
+        double[] sum = new double[2];
+        for (Library library : libraries) {
+            double[] one = compile(variant, library.sources(), library.classPath(), work);
+            sum[0] += one[0];
+            sum[1] += one[1];
+        }
+        return sum;
+    }
+
     /** Returns {checker ms, thread CPU ms}. */
-    private static double[] compile(Variant variant, List<Path> sources, Path runtimeJar, Path work) throws Exception {
+    private static double[] compile(Variant variant, List<Path> sources, String classPath, Path work) throws Exception {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path out = work.resolve("classes-" + variant.name);
@@ -103,7 +120,7 @@ public class CheckerAB {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             List<String> options = List.of("--release", "25", "-encoding", "UTF-8", "-Xlint:none", "-implicit:none",
-                    "-classpath", runtimeJar.toString(), "-d", out.toString(), "-Aallocdiscipline.timing=true");
+                    "-classpath", classPath, "-d", out.toString(), "-Aallocdiscipline.timing=true");
             JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources));
             task.setProcessors(List.of(variant.newProcessor()));
@@ -124,6 +141,35 @@ public class CheckerAB {
                 throw new IllegalStateException("no timing note from " + variant.name + ": " + diagnostics.getDiagnostics());
             }
             return new double[] {checker, cpu / 1e6};
+        }
+    }
+
+    /** Sources compiled together, with their class path (empty for none). */
+    private record Library(List<Path> sources, String classPath) {
+        /** The libraries of a directory of .corpus files: "sources DIR" and "classpath JAR" lines, relative to it. */
+        static List<Library> all(Path directory) throws Exception {
+            List<Library> libraries = new ArrayList<>();
+            try (var corpora = Files.list(directory)) {
+                for (Path corpus : corpora.filter(p -> p.toString().endsWith(".corpus")).sorted().toList()) {
+                    List<Path> sources = new ArrayList<>();
+                    List<String> classPath = new ArrayList<>();
+                    for (String line : Files.readAllLines(corpus)) {
+                        if (line.startsWith("sources ")) {
+                            try (var files = Files.walk(directory.resolve(line.substring("sources ".length())))) {
+                                files.filter(f -> f.toString().endsWith(".java")
+                                        && !f.getFileName().toString().equals("module-info.java")).sorted().forEach(sources::add);
+                            }
+                        } else if (line.startsWith("classpath ")) {
+                            classPath.add(directory.resolve(line.substring("classpath ".length())).toString());
+                        }
+                    }
+                    libraries.add(new Library(sources, String.join(File.pathSeparator, classPath)));
+                }
+            }
+            if (libraries.isEmpty()) {
+                throw new IllegalArgumentException("no .corpus files in " + directory);
+            }
+            return libraries;
         }
     }
 

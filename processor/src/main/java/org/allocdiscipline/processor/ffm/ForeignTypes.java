@@ -7,6 +7,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -21,6 +22,7 @@ public final class ForeignTypes {
     private final Types types;
     private final Elements elements;
     private final Map<String, TypeMirror> named = new HashMap<>();
+    private final Map<String, Map<Element, Boolean>> answers = new HashMap<>();
 
     /**
      * Creates the tests of one compilation.
@@ -44,11 +46,20 @@ public final class ForeignTypes {
         if (type == null || type.getKind() != TypeKind.DECLARED) {
             return false;
         }
-        TypeMirror target = named.computeIfAbsent(qualifiedName, name -> {
-            TypeElement element = lookUp(name);
-            return element == null ? types.getNoType(TypeKind.NONE) : types.erasure(element.asType());
-        });
-        return target.getKind() == TypeKind.DECLARED && types.isSubtype(types.erasure(type), target);
+        // After erasure a declared type is its class: the answer is the class's, and the rules ask about the
+        // same few classes (Arena, MemorySegment, Thread, ...) at every call.
+        Map<Element, Boolean> known = answers.computeIfAbsent(qualifiedName, name -> new HashMap<>());
+        Element element = ((DeclaredType) type).asElement();
+        Boolean answer = known.get(element);
+        if (answer == null) {
+            TypeMirror target = named.computeIfAbsent(qualifiedName, name -> {
+                TypeElement found = lookUp(name);
+                return found == null ? types.getNoType(TypeKind.NONE) : types.erasure(found.asType());
+            });
+            answer = target.getKind() == TypeKind.DECLARED && types.isSubtype(types.erasure(type), target);
+            known.put(element, answer);
+        }
+        return answer;
     }
 
     /**
