@@ -204,7 +204,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     /** Hands out class {@code c}'s {@code n}-th cached slot. */
     private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
         long entry = cache.entries[GpaThreadCache.entry(c, n)];
-        GpaSlab slab = slabs.byId((int) (entry >>> 32));
+        GpaSlab slab = cache.slabOf(entry);
         int slot = GpaThreadCache.slotOf(entry);
         cache.counts[c] = n;
         slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);

@@ -24,6 +24,13 @@ final class GpaThreadCache {
     final Thread thread;
     /** Where the slabs named by the entries are. */
     final GpaSlabTable table;
+    /**
+     * The table's slabs by number as this thread last saw them, so that an alloc reaches its slab
+     * in one load from the cache. A number below its length names the same slab here as in the
+     * table: slabs keep their numbers, and the table copies its array only to add numbers past
+     * its end, which a lookup here finds out of range and reads a fresh array for.
+     */
+    private GpaSlab[] slabsById;
     /** Per entry, the slab's number in the high half and the slot in the low half. */
     final long[] entries;
     final int[] counts;
@@ -39,6 +46,7 @@ final class GpaThreadCache {
     GpaThreadCache(Thread thread, int classes, GpaSlabTable table) {
         this.thread = thread;
         this.table = table;
+        this.slabsById = table == null ? new GpaSlab[0] : table.numbered();
         this.entries = new long[classes << STRIDE_SHIFT];
         this.counts = new int[classes];
     }
@@ -62,7 +70,12 @@ final class GpaThreadCache {
 
     /** The slab of an entry. */
     GpaSlab slabOf(long entry) {
-        return table.byId((int) (entry >>> 32));
+        int id = (int) (entry >>> 32);
+        GpaSlab[] known = slabsById;
+        if (id >= known.length) {
+            slabsById = known = table.numbered();
+        }
+        return known[id];
     }
 
     static int slotOf(long entry) {
