@@ -29,7 +29,8 @@ import org.allocdiscipline.Safety;
  * java --enable-native-access=ALL-UNNAMED -XX:+UnlockExperimentalVMOptions \
  *     -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink \
  *     -cp benchmarks/target/benchmarks.jar org.allocdiscipline.benchmarks.GpaPairCpuTime \
- *     gpa|gpaUnchecked|mallocCritical|malloc [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
+ *     gpa|gpaUnchecked|gpaAlternating|mallocCritical|mallocCriticalAlternating|malloc \
+ *     [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
  * </pre>
  */
 public final class GpaPairCpuTime {
@@ -61,8 +62,8 @@ public final class GpaPairCpuTime {
         }
 
         private static IllegalArgumentException usage() {
-            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaUnchecked|mallocCritical|malloc"
-                    + " [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
+            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaUnchecked|gpaAlternating|mallocCritical"
+                    + "|mallocCriticalAlternating|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
         }
     }
 
@@ -80,6 +81,34 @@ public final class GpaPairCpuTime {
             MemorySegment segment = gpa.alloc(size, 8);
             sink(segment);
             gpa.free(segment);
+        }
+    }
+
+    /**
+     * Two pairs per iteration, of {@code size} and {@code 4 * size} bytes, freed in turn: each free
+     * goes to another slab than the free before, so the GPA finds every slab by its table's probe,
+     * never through the previous free's.
+     */
+    private static void gpaAlternatingPairs(GeneralPurposeAllocator gpa, long size, int ops)
+            throws AllocationException {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment small = gpa.alloc(size, 8);
+            MemorySegment larger = gpa.alloc(4 * size, 8);
+            sink(small);
+            sink(larger);
+            gpa.free(small);
+            gpa.free(larger);
+        }
+    }
+
+    private static void mallocCriticalAlternatingPairs(long size, int ops) throws Throwable {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment small = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
+            MemorySegment larger = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(4 * size);
+            sink(small);
+            sink(larger);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(small);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(larger);
         }
     }
 
@@ -112,7 +141,9 @@ public final class GpaPairCpuTime {
         Pairs pairs = switch (options.contender()) {
             case "gpa" -> (size, ops) -> gpaPairs(shared, size, ops);
             case "gpaUnchecked" -> (size, ops) -> gpaPairs(unchecked, size, ops);
+            case "gpaAlternating" -> (size, ops) -> gpaAlternatingPairs(shared, size, ops);
             case "mallocCritical" -> GpaPairCpuTime::mallocCriticalPairs;
+            case "mallocCriticalAlternating" -> GpaPairCpuTime::mallocCriticalAlternatingPairs;
             case "malloc" -> GpaPairCpuTime::mallocPairs;
             default -> throw Options.usage();
         };
