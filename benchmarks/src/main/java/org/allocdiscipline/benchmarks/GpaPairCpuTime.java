@@ -176,8 +176,12 @@ public final class GpaPairCpuTime {
         for (double ns : fastest) {
             sum += ns;
         }
-        System.out.printf(Locale.ROOT, "%s size=%d threads=%d %.2f ns CPU per pair%n", options.contender(),
-                options.size(), options.threads(), sum / fastest.length);
+        StringBuilder perThread = new StringBuilder();
+        for (int t = 0; t < fastest.length; t++) {
+            perThread.append(String.format(Locale.ROOT, " thread %d: %.2f", threads.get(t).threadId(), fastest[t]));
+        }
+        System.out.printf(Locale.ROOT, "%s size=%d threads=%d %.2f ns CPU per pair (%s)%n", options.contender(),
+                options.size(), options.threads(), sum / fastest.length, perThread.toString().strip());
     }
 
     /** Warms up, then returns the fastest run's CPU time per pair on the calling thread. */
