@@ -192,11 +192,20 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
     }
 
-    /** The slab that holds {@code address}, or null; remembered as the calling thread's cache's last one. */
+    /**
+     * The slab that holds {@code address}, or null: one of the calling thread's cache's recent
+     * slabs, else the table's, which the cache then remembers as its last and among its recent ones.
+     */
     private GpaSlab recentSlab(GpaThreadCache cache, long address) {
-        GpaSlab slab = slabs.find(address & -GpaSlab.SIZE);
+        long base = address & -GpaSlab.SIZE;
+        GpaSlab slab = cache.recentSlabs[GpaThreadCache.recent(base)];
+        if (slab.base == base) {
+            return slab;
+        }
+        slab = slabs.find(base);
         if (slab != null) {
             cache.lastFreedInto = slab;
+            cache.recentSlabs[GpaThreadCache.recent(base)] = slab;
         }
         return slab;
     }
@@ -204,7 +213,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     /** Hands out class {@code c}'s {@code n}-th cached slot. */
     private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
         long entry = cache.entries[GpaThreadCache.entry(c, n)];
-        GpaSlab slab = slabs.byId((int) (entry >>> 32));
+        GpaSlab slab = cache.slabOf(entry);
         int slot = GpaThreadCache.slotOf(entry);
         cache.counts[c] = n;
         slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);

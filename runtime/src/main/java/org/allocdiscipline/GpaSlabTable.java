@@ -43,11 +43,12 @@ final class GpaSlabTable {
     }
 
     /**
-     * The slab numbered {@code id}. A thread knows a slab's number only after it got the slab
-     * itself, which happens after the slab was added here.
+     * The slabs by number, null past the last one: the array the next numbers go to until it is
+     * full. A thread knows a slab's number only after it got the slab itself, which happens after
+     * the slab was added here.
      */
-    GpaSlab byId(int id) {
-        return byId.slabs[id];
+    GpaSlab[] numbered() {
+        return byId.slabs;
     }
 
     /** Numbers {@code slab} and makes it findable by address and by number. */

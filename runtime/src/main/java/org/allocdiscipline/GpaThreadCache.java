@@ -1,5 +1,7 @@
 package org.allocdiscipline;
 
+import java.util.Arrays;
+
 /**
  * Free slots that one thread keeps for itself, per size class, so that an alloc or a free that
  * hits the cache needs no atomic instruction at all. A cached slot keeps its bit set in the slab
@@ -24,14 +26,31 @@ final class GpaThreadCache {
     final Thread thread;
     /** Where the slabs named by the entries are. */
     final GpaSlabTable table;
+    /**
+     * The table's slabs by number as this thread last saw them, so that an alloc reaches its slab
+     * in one load from the cache. A number below its length names the same slab here as in the
+     * table: slabs keep their numbers, and the table copies its array only to add numbers past
+     * its end, which a lookup here finds out of range and reads a fresh array for.
+     */
+    private GpaSlab[] slabsById;
     /** Per entry, the slab's number in the high half and the slot in the low half. */
     final long[] entries;
     final int[] counts;
     /**
-     * The slab of the last free that missed it: most frees go to the same slab as the one before,
-     * and this finds it without a probe of the allocator's table. Never null.
+     * The slab of the last free that missed both it and {@link #recentSlabs}: most frees go to the
+     * same slab as the one before, and this finds it with one load and a compare. Never null.
      */
     GpaSlab lastFreedInto = GpaSlab.NONE;
+    /**
+     * The slabs this thread freed into lately, by address: slab {@code base} at
+     * {@code (base >>> GpaSlab.SHIFT) & (RECENT_SLABS - 1)}, so that a thread that frees into a
+     * few slabs in turn finds each without a probe of the allocator's table, and stores a
+     * reference (which costs the garbage collector's write barrier) only when it meets a slab it
+     * has not met there. A second level behind {@link #lastFreedInto}, whose single load keeps
+     * the common free short. Never holds null.
+     */
+    final GpaSlab[] recentSlabs;
+    private static final int RECENT_SLABS = 16;
 
     /** Stands in for "no cache" in a lookup table: it belongs to no thread, so every lookup that finds it misses. */
     static final GpaThreadCache NONE = new GpaThreadCache(null, 0, null);
@@ -39,8 +58,11 @@ final class GpaThreadCache {
     GpaThreadCache(Thread thread, int classes, GpaSlabTable table) {
         this.thread = thread;
         this.table = table;
+        this.slabsById = table == null ? new GpaSlab[0] : table.numbered();
         this.entries = new long[classes << STRIDE_SHIFT];
         this.counts = new int[classes];
+        this.recentSlabs = new GpaSlab[RECENT_SLABS];
+        Arrays.fill(recentSlabs, GpaSlab.NONE);
     }
 
     /** How many slots class {@code c} may hold: at most 16 KiB of them, at most 64 (4 to 64 for 16 B to 4 KiB). */
@@ -50,6 +72,11 @@ final class GpaThreadCache {
 
     /** The largest class whose 16 KiB hold at least 64 slots. */
     private static final int FULL_CLASS_SHIFT = Long.numberOfTrailingZeros(BYTES_PER_CLASS / MAX_SLOTS);
+
+    /** Where the slab that may hold {@code address} is in {@link #recentSlabs}. */
+    static int recent(long address) {
+        return (int) (address >>> GpaSlab.SHIFT) & (RECENT_SLABS - 1);
+    }
 
     /** Where class {@code c}'s {@code n}-th entry is in {@link #entries}. */
     static int entry(int c, int n) {
@@ -62,7 +89,12 @@ final class GpaThreadCache {
 
     /** The slab of an entry. */
     GpaSlab slabOf(long entry) {
-        return table.byId((int) (entry >>> 32));
+        int id = (int) (entry >>> 32);
+        GpaSlab[] known = slabsById;
+        if (id >= known.length) {
+            slabsById = known = table.numbered();
+        }
+        return known[id];
     }
 
     static int slotOf(long entry) {

@@ -46,10 +46,10 @@ import org.openjdk.jmh.infra.Blackhole;
 public class GeneralPurposeAllocatorBenchmark {
     static final int BATCH = 64;
 
-    private static final MethodHandle MALLOC;
-    private static final MethodHandle FREE;
-    private static final MethodHandle MALLOC_CRITICAL;
-    private static final MethodHandle FREE_CRITICAL;
+    static final MethodHandle MALLOC;
+    static final MethodHandle FREE;
+    static final MethodHandle MALLOC_CRITICAL;
+    static final MethodHandle FREE_CRITICAL;
 
     static {
         Linker linker = Linker.nativeLinker();

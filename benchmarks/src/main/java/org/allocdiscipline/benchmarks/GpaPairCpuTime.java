@@ -1,0 +1,202 @@
+package org.allocdiscipline.benchmarks;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+
+import org.allocdiscipline.AllocationException;
+import org.allocdiscipline.GeneralPurposeAllocator;
+import org.allocdiscipline.PageAllocator;
+import org.allocdiscipline.Safety;
+
+/**
+ * The alloc + free pair of {@link GeneralPurposeAllocatorBenchmark} timed in thread CPU time, one
+ * contender per JVM: on a shared machine a thread's CPU time leaves out the time other processes
+ * held the core, which wall-clock time (JMH's) does not, so the minimum over runs is close to the
+ * quiet machine's figure even under load. Each thread warms up, then times {@code --runs} runs
+ * of {@code --ops} pairs and keeps its fastest; the result is the mean of the threads' fastest, in
+ * ns per pair. {@code benchmarks/gpa-cpu.sh} runs the contenders in interleaved JVMs.
+ *
+ * <p>Every segment goes to {@link #sink}, which the JVM must be told is a blackhole
+ * ({@code -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink}), so
+ * that the segment is made as in JMH and nothing else is added to the loop.
+ *
+ * <pre>
+ * java --enable-native-access=ALL-UNNAMED -XX:+UnlockExperimentalVMOptions \
+ *     -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink \
+ *     -cp benchmarks/target/benchmarks.jar org.allocdiscipline.benchmarks.GpaPairCpuTime \
+ *     gpa|gpaUnchecked|gpaAlternating|mallocCritical|mallocCriticalAlternating|malloc \
+ *     [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
+ * </pre>
+ */
+public final class GpaPairCpuTime {
+    private GpaPairCpuTime() {
+    }
+
+    /** The options of one run. */
+    private record Options(String contender, long size, int threads, int runs, int ops, long warmupMillis) {
+        static Options parse(String[] args) {
+            if (args.length == 0) {
+                throw usage();
+            }
+            long size = 16;
+            int threads = 1;
+            int runs = 15;
+            int ops = 1 << 20;
+            long warmup = 3000;
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--size" -> size = Long.parseLong(args[++i]);
+                    case "--threads" -> threads = Integer.parseInt(args[++i]);
+                    case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--ops" -> ops = Integer.parseInt(args[++i]);
+                    case "--warmup-ms" -> warmup = Long.parseLong(args[++i]);
+                    default -> throw usage();
+                }
+            }
+            return new Options(args[0], size, threads, runs, ops, warmup);
+        }
+
+        private static IllegalArgumentException usage() {
+            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaUnchecked|gpaAlternating|mallocCritical"
+                    + "|mallocCriticalAlternating|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
+        }
+    }
+
+    /** One alloc + free pair of a contender, {@code ops} times. */
+    private interface Pairs {
+        void run(long size, int ops) throws Throwable;
+    }
+
+    /** Takes a segment as JMH's blackhole does, once the JVM is told it is a blackhole. */
+    static void sink(MemorySegment segment) {
+    }
+
+    private static void gpaPairs(GeneralPurposeAllocator gpa, long size, int ops) throws AllocationException {
+        for (int i = 0; i < ops; i++) {
+            MemorySegment segment = gpa.alloc(size, 8);
+            sink(segment);
+            gpa.free(segment);
+        }
+    }
+
+    /**
+     * Two pairs per iteration, of {@code size} and {@code 4 * size} bytes, freed in turn: each free
+     * goes to another slab than the free before, so the GPA finds every slab by its table's probe,
+     * never through the previous free's.
+     */
+    private static void gpaAlternatingPairs(GeneralPurposeAllocator gpa, long size, int ops)
+            throws AllocationException {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment small = gpa.alloc(size, 8);
+            MemorySegment larger = gpa.alloc(4 * size, 8);
+            sink(small);
+            sink(larger);
+            gpa.free(small);
+            gpa.free(larger);
+        }
+    }
+
+    private static void mallocCriticalAlternatingPairs(long size, int ops) throws Throwable {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment small = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
+            MemorySegment larger = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(4 * size);
+            sink(small);
+            sink(larger);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(small);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(larger);
+        }
+    }
+
+    private static void mallocCriticalPairs(long size, int ops) throws Throwable {
+        for (int i = 0; i < ops; i++) {
+            MemorySegment pointer = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
+            sink(pointer);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(pointer);
+        }
+    }
+
+    private static void mallocPairs(long size, int ops) throws Throwable {
+        for (int i = 0; i < ops; i++) {
+            MemorySegment pointer = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC.invokeExact(size);
+            sink(pointer);
+            GeneralPurposeAllocatorBenchmark.FREE.invokeExact(pointer);
+        }
+    }
+
+    /**
+     * Runs the contender and prints its ns of thread CPU time per pair.
+     *
+     * @param args see the class description
+     * @throws Exception if a thread failed
+     */
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        GeneralPurposeAllocator shared = new GeneralPurposeAllocator(PageAllocator.INSTANCE, Safety.SHARED);
+        GeneralPurposeAllocator unchecked = new GeneralPurposeAllocator(PageAllocator.UNCHECKED, Safety.UNCHECKED);
+        Pairs pairs = switch (options.contender()) {
+            case "gpa" -> (size, ops) -> gpaPairs(shared, size, ops);
+            case "gpaUnchecked" -> (size, ops) -> gpaPairs(unchecked, size, ops);
+            case "gpaAlternating" -> (size, ops) -> gpaAlternatingPairs(shared, size, ops);
+            case "mallocCritical" -> GpaPairCpuTime::mallocCriticalPairs;
+            case "mallocCriticalAlternating" -> GpaPairCpuTime::mallocCriticalAlternatingPairs;
+            case "malloc" -> GpaPairCpuTime::mallocPairs;
+            default -> throw Options.usage();
+        };
+        double[] fastest = new double[options.threads()];
+        Throwable[] failure = new Throwable[1];
+        CyclicBarrier start = new CyclicBarrier(options.threads());
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < options.threads(); t++) {
+            int index = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    fastest[index] = fastestRun(pairs, options);
+                } catch (Throwable e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        shared.close();
+        unchecked.close();
+        if (failure[0] != null) {
+            throw new IllegalStateException("a timed thread failed", failure[0]);
+        }
+        double sum = 0;
+        for (double ns : fastest) {
+            sum += ns;
+        }
+        StringBuilder perThread = new StringBuilder();
+        for (int t = 0; t < fastest.length; t++) {
+            perThread.append(String.format(Locale.ROOT, " thread %d: %.2f", threads.get(t).threadId(), fastest[t]));
+        }
+        System.out.printf(Locale.ROOT, "%s size=%d threads=%d %.2f ns CPU per pair (%s)%n", options.contender(),
+                options.size(), options.threads(), sum / fastest.length, perThread.toString().strip());
+    }
+
+    /** Warms up, then returns the fastest run's CPU time per pair on the calling thread. */
+    private static double fastestRun(Pairs pairs, Options options) throws Throwable {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long warmupEnd = System.nanoTime() + options.warmupMillis() * 1_000_000;
+        while (System.nanoTime() < warmupEnd) {
+            pairs.run(options.size(), options.ops() / 16);
+        }
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < options.runs(); run++) {
+            long before = cpu.getCurrentThreadCpuTime();
+            pairs.run(options.size(), options.ops());
+            best = Math.min(best, cpu.getCurrentThreadCpuTime() - before);
+        }
+        return (double) best / options.ops();
+    }
+}
