@@ -2,6 +2,7 @@ package org.allocdiscipline.processor;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -55,7 +56,7 @@ final class CompilationChecker implements ClassChecker {
         if (tree == null) {
             return;
         }
-        TreePath path = TreePath.getPath(unit, tree);
+        TreePath path = pathOf(unit, tree);
         if (path == null) {
             return;
         }
@@ -67,6 +68,19 @@ final class CompilationChecker implements ClassChecker {
         if (timing != null) {
             timing.analysed(unit, result.bodies());
         }
+    }
+
+    /**
+     * The path to a class of the unit. A top-level class is one of the unit's own trees: its path is
+     * made directly, where {@code TreePath.getPath} would search the unit and end its search by throwing.
+     */
+    private static TreePath pathOf(CompilationUnitTree unit, ClassTree tree) {
+        for (Tree declared : unit.getTypeDecls()) {
+            if (declared == tree) {
+                return new TreePath(new TreePath(unit), tree);
+            }
+        }
+        return TreePath.getPath(unit, tree);
     }
 
     /**
@@ -86,7 +100,12 @@ final class CompilationChecker implements ClassChecker {
     /** Whether a rule or analysis ran out of stack on this class (the runner turned that into a note). */
     private static boolean overflowed(RuleRunner.Result result) {
         String overflow = StackOverflowError.class.getName();
-        return result.failures().stream().anyMatch(f -> f.message().contains(overflow));
+        for (InternalFailure failure : result.failures()) {
+            if (failure.message().contains(overflow)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -86,6 +86,9 @@ public final class RuleRunner {
      *     in a class the runner skipped because no rule can find anything there
      */
     public record Result(List<LocatedFinding> findings, List<InternalFailure> failures, int bodies) {
+        /** A skipped class's: no findings, no failures, no bodies. */
+        static final Result NOTHING = new Result(List.of(), List.of(), 0);
+
         /** Copies the lists. */
         public Result {
             findings = List.copyOf(findings);
@@ -104,7 +107,7 @@ public final class RuleRunner {
         List<LocatedFinding> found = new ArrayList<>();
         List<InternalFailure> failures = new ArrayList<>();
         if (!mayMatter(classPath)) {
-            return new Result(found, failures, 0);
+            return Result.NOTHING;
         }
         BodyCollector.Collected collected;
         try {
