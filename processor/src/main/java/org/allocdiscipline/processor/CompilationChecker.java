@@ -100,7 +100,12 @@ final class CompilationChecker implements ClassChecker {
     /** Whether a rule or analysis ran out of stack on this class (the runner turned that into a note). */
     private static boolean overflowed(RuleRunner.Result result) {
         String overflow = StackOverflowError.class.getName();
-        return result.failures().stream().anyMatch(f -> f.message().contains(overflow));
+        for (InternalFailure failure : result.failures()) {
+            if (failure.message().contains(overflow)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -359,6 +359,11 @@ final class MethodSummaries {
         return any;
     }
 
+    /** See {@link OwnershipAnalysis#bringsOwned}. */
+    boolean bringsOwned(TreePath path) {
+        return reach.isSource(path.getLeaf(), path);
+    }
+
     /**
      * Whether a call of a method from code of a top-level class returns or takes an owned value.
      *

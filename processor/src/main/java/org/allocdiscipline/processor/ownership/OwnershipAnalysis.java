@@ -203,6 +203,22 @@ public final class OwnershipAnalysis {
         return trees.getElement(call) instanceof ExecutableElement method && summaries.carries(method, summaries.outermost(call));
     }
 
+    /**
+     * Whether a tree brings an owned value into its class: a method or constructor whose annotations
+     * carry ownership or that returns an arena, an {@code @Owned} or arena field, a call or {@code new}
+     * that carries ownership by its annotations, a {@code new} of an owned type, a store into an owned
+     * field. A top-level class none of whose trees does has no owned value anywhere: every body of it
+     * is skipped by {@link #analyze} and {@link #fieldsWithoutClose} finds nothing, so it need not be
+     * asked at all.
+     *
+     * @param path path to a method, a field, a method invocation, a {@code new} or an assignment; javac
+     *     reads only the leaf of an attributed tree, so any parent serves
+     * @return false when the tree brings no owned value in
+     */
+    public boolean bringsOwned(TreePath path) {
+        return ownershipDeclared && summaries.bringsOwned(path);
+    }
+
     /** Whether the body is a method that takes an owned parameter (which it then must release). */
     private boolean takesOwned(TreePath body) {
         if (!(body.getLeaf() instanceof MethodTree) || !(trees.getElement(body) instanceof ExecutableElement method)) {

@@ -101,7 +101,7 @@ final class OwnershipReach {
      * what a helper closes or frees never matters to a caller, and most classes that close something
      * close streams.
      */
-    private boolean isSource(Tree tree, TreePath path) {
+    boolean isSource(Tree tree, TreePath path) {
         return switch (tree) {
             case MethodTree method -> trees.getElement(path) instanceof ExecutableElement executable
                     && (returnsArena(executable) || carriesByAnnotations(executable));

@@ -30,6 +30,11 @@ public final class DoubleFreeRule implements Rule {
     }
 
     @Override
+    public boolean needsEveryClass() {
+        return false;
+    }
+
+    @Override
     public void check(BodyContext context) {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (DoubleRelease release : context.analyses().ownership(context.body()).doubleReleases()) {

@@ -116,6 +116,11 @@ public final class HardcodedAllocatorRule implements Rule {
     }
 
     @Override
+    public boolean needsEveryClass() {
+        return false;
+    }
+
+    @Override
     public void check(BodyContext context) {
         List<TreePath> candidates = context.body().parts().globalAllocatorCandidates();
         if (candidates.isEmpty() && hiddenArenaFields.isEmpty()

@@ -40,6 +40,11 @@ public final class OwnedNotFreedRule implements Rule {
     }
 
     @Override
+    public boolean needsEveryClass() {
+        return false;
+    }
+
+    @Override
     public void check(BodyContext context) {
         OwnershipFindings found = context.analyses().ownership(context.body());
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());

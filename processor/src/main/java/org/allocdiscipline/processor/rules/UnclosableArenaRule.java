@@ -40,6 +40,11 @@ public final class UnclosableArenaRule implements Rule {
     }
 
     @Override
+    public boolean needsEveryClass() {
+        return false;
+    }
+
+    @Override
     public void check(BodyContext context) {
         if (!namesHiddenArena(context.body().parts().globalAllocatorCandidates())) {
             return;

@@ -33,6 +33,11 @@ public final class UseAfterFreeRule implements Rule {
     }
 
     @Override
+    public boolean needsEveryClass() {
+        return false;
+    }
+
+    @Override
     public void check(BodyContext context) {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         OwnershipFindings found = context.analyses().ownership(context.body());

@@ -28,6 +28,11 @@ public final class WrongAllocatorRule implements Rule {
     }
 
     @Override
+    public boolean needsEveryClass() {
+        return false;
+    }
+
+    @Override
     public void check(BodyContext context) {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         for (WrongAllocator wrong : context.analyses().ownership(context.body()).wrongAllocators()) {

@@ -44,6 +44,11 @@ public final class WrongThreadRule implements Rule {
     }
 
     @Override
+    public boolean needsEveryClass() {
+        return false;
+    }
+
+    @Override
     public void check(BodyContext context) {
         if (!namesConfinedFactory(context.body().parts().globalAllocatorCandidates())) {
             return;

@@ -50,4 +50,17 @@ public interface Rule {
      */
     default void checkClass(ClassContext context) throws Exception {
     }
+
+    /**
+     * Whether the rule must see top-level classes that hold no owned value (nothing in them is
+     * {@linkplain SharedAnalyses#bringsOwned an owned value brought in}), name no global allocator or
+     * arena factory ({@link BodyParts#globalAllocatorCandidates()}) and declare no final
+     * {@code SegmentAllocator} field with an initializer. When no active rule must, the runner skips
+     * those classes entirely: in most code that is nearly every class.
+     *
+     * @return true unless the rule reports only where an owned value, an allocator or an arena is in play
+     */
+    default boolean needsEveryClass() {
+        return true;
+    }
 }

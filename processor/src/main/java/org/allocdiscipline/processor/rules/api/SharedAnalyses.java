@@ -90,6 +90,23 @@ public final class SharedAnalyses {
     }
 
     /**
+     * Whether a tree brings an owned value into its class (see {@link OwnershipAnalysis#bringsOwned}). A
+     * tree whose test fails counts as bringing one: its class is then checked in full, where the same
+     * failure is reported as a note.
+     *
+     * @param path path to a method, a field, a method invocation, a {@code new} or an assignment; its
+     *     parent may be any path of the class
+     * @return false when the tree certainly brings no owned value in
+     */
+    public boolean bringsOwned(TreePath path) {
+        try {
+            return engine().bringsOwned(path);
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            return true;
+        }
+    }
+
+    /**
      * Whether the ownership analysis was asked about this body and gave up on it (its fixpoint did not
      * converge), so the ownership rules report nothing there.
      *

@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,7 +27,6 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.rules.api.CodeBody;
 import org.allocdiscipline.processor.rules.api.Memo;
 
@@ -41,10 +39,7 @@ public final class BodyCollector {
     private final Trees trees;
     private final Types types;
     private final Elements elements;
-    private final Set<String> globalNames;
-    // The same names as javac's own Name objects, when javac keeps one object per name (it does by
-    // default): comparing a tree's name is then a comparison of references.
-    private final Name[] globalNameObjects;
+    private final CandidateNames candidateNames;
     private final Predicate<TreePath> carriesOwnership;
 
     /**
@@ -55,7 +50,7 @@ public final class BodyCollector {
      * @param elements element utilities, to skip members the compiler generated
      */
     public BodyCollector(Trees trees, Types types, Elements elements) {
-        this(trees, types, elements, call -> true);
+        this(trees, types, elements, new CandidateNames(elements), call -> true);
     }
 
     /**
@@ -64,19 +59,17 @@ public final class BodyCollector {
      * @param trees the compiler's tree utilities
      * @param types type utilities, to erase parameter types in signatures
      * @param elements element utilities, to skip members the compiler generated
+     * @param candidateNames the names of global allocators and arena factories, to list the candidates
      * @param carriesOwnership tells whether a method invocation or {@code new} carries ownership (see
      *     {@link org.allocdiscipline.processor.rules.api.BodyParts#callsCarryOwnership()}); it gets a path whose parent may be any path of the
      *     class, and is asked at most until it says yes once per body
      */
-    public BodyCollector(Trees trees, Types types, Elements elements, Predicate<TreePath> carriesOwnership) {
+    BodyCollector(Trees trees, Types types, Elements elements, CandidateNames candidateNames,
+            Predicate<TreePath> carriesOwnership) {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
-        Set<String> names = new java.util.HashSet<>(ApiModel.GLOBAL_ALLOCATOR_NAMES);
-        names.addAll(ApiModel.HIDDEN_ARENA_FACTORY_NAMES);
-        names.add(ApiModel.CONFINED_FACTORY_NAME);
-        this.globalNames = Set.copyOf(names);
-        this.globalNameObjects = internedNames(elements, globalNames);
+        this.candidateNames = candidateNames;
         this.carriesOwnership = carriesOwnership;
     }
 
@@ -215,17 +208,7 @@ public final class BodyCollector {
         }
 
         private boolean namedLikeGlobal(Name name) {
-            if (globalNameObjects != null) {
-                // An array, not a list: this runs for every identifier of the code.
-                for (int i = 0; i < globalNameObjects.length; i++) {
-                    if (name == globalNameObjects[i]) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            // javac keeps each name's string: no copy is made here.
-            return globalNames.contains(name.toString());
+            return candidateNames.matches(name);
         }
 
         private record Owner(Supplier<String> signature, Element element) {
@@ -341,17 +324,5 @@ public final class BodyCollector {
                 return className + "." + name + "(" + parameters + ")";
             });
         }
-    }
-
-    private static Name[] internedNames(Elements elements, Set<String> names) {
-        List<Name> interned = new ArrayList<>();
-        for (String name : names) {
-            Name first = elements.getName(name);
-            if (first != elements.getName(new StringBuilder(name))) {
-                return null;
-            }
-            interned.add(first);
-        }
-        return interned.toArray(new Name[0]);
     }
 }

@@ -42,6 +42,8 @@ public final class RuleRunner {
     private final LibraryScope scope;
     private final SharedAnalyses analyses;
     private final BodyCollector collector;
+    // Null when some active rule needs every class.
+    private final ClassScreen screen;
 
     /**
      * Creates the runner.
@@ -60,7 +62,10 @@ public final class RuleRunner {
         this.options = options;
         this.scope = new LibraryScope(trees);
         this.analyses = new SharedAnalyses(trees, types, elements, options);
-        this.collector = new BodyCollector(trees, types, elements, analyses::carriesOwnership);
+        CandidateNames names = new CandidateNames(elements);
+        this.collector = new BodyCollector(trees, types, elements, names, analyses::carriesOwnership);
+        this.screen = this.rules.stream().anyMatch(Rule::needsEveryClass) ? null
+                : new ClassScreen(trees, analyses, names);
     }
 
     /**
@@ -77,9 +82,13 @@ public final class RuleRunner {
      *
      * @param findings the findings, in source order with occurrence indices assigned
      * @param failures internal failures, one per failing rule and body
-     * @param bodies how many code bodies the rules were run on (for {@code allocdiscipline.timing})
+     * @param bodies how many code bodies the rules were run on (for {@code allocdiscipline.timing}); none
+     *     in a class the runner skipped because no rule can find anything there
      */
     public record Result(List<LocatedFinding> findings, List<InternalFailure> failures, int bodies) {
+        /** A skipped class's: no findings, no failures, no bodies. */
+        static final Result NOTHING = new Result(List.of(), List.of(), 0);
+
         /** Copies the lists. */
         public Result {
             findings = List.copyOf(findings);
@@ -97,6 +106,9 @@ public final class RuleRunner {
     public Result check(CompilationUnitTree unit, TreePath classPath) {
         List<LocatedFinding> found = new ArrayList<>();
         List<InternalFailure> failures = new ArrayList<>();
+        if (!mayMatter(classPath)) {
+            return Result.NOTHING;
+        }
         BodyCollector.Collected collected;
         try {
             collected = collector.collectAll(classPath);
@@ -151,6 +163,18 @@ public final class RuleRunner {
         }
         return new Result(Fingerprints.assignOccurrences(found, LocatedFinding::finding, LocatedFinding::with),
                 failures, collected.bodies().size());
+    }
+
+    /** Whether some rule can find anything in the class; a screen that fails lets the class be checked in full. */
+    private boolean mayMatter(TreePath classPath) {
+        if (screen == null) {
+            return true;
+        }
+        try {
+            return screen.mayMatter(classPath);
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            return true;
+        }
     }
 
     /** The source text of a unit, read once, for the snippets in fingerprints and SARIF. */
