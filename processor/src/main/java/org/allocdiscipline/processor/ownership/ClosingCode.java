@@ -15,20 +15,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * What code handed on as a value closes of the body around it: the receiver of a method reference
+ * What code handed on as a value releases of the body around it: the receiver of a method reference
  * {@code arena::close}, or the locals of the enclosing body on which a lambda or anonymous class calls
- * {@code close()} ({@code () -> arena.close()}). Such code runs later, or elsewhere: as a
- * {@code Cleaner} action (a hand-off), or as a task whose running the checker does not follow.
+ * {@code close()} ({@code () -> arena.close()}) or that it passes to a parameter that takes ownership
+ * ({@code () -> allocator.free(s)}). Such code runs later, or elsewhere: as a {@code Cleaner} action (a
+ * hand-off), or as a task whose running the checker does not follow.
  */
 final class ClosingCode {
     private final Trees trees;
+    private final CallSignatures signatures;
 
-    ClosingCode(Trees trees) {
+    ClosingCode(Trees trees, CallSignatures signatures) {
         this.trees = trees;
+        this.signatures = signatures;
     }
 
     /**
@@ -45,15 +50,52 @@ final class ClosingCode {
                     && !(trees.getElement(new TreePath(path, reference.getQualifierExpression())) instanceof TypeElement);
             return closes ? List.of(new TreePath(path, reference.getQualifierExpression())) : List.of();
         }
-        if (tree instanceof LambdaExpressionTree || tree instanceof NewClassTree created && created.getClassBody() != null) {
-            return capturedCloses(path);
+        return hasBody(tree) ? captured(path, this::closedReceiver) : List.of();
+    }
+
+    /**
+     * @param code the path to an expression, as for {@link #closedBy}
+     * @return the captured locals that a lambda or anonymous class passes to a parameter that takes
+     *     ownership, such as {@code free}'s, each as a path the state can evaluate
+     */
+    List<TreePath> freedBy(TreePath code) {
+        ExpressionTree tree = OwnershipTrees.skipParens((ExpressionTree) code.getLeaf());
+        return hasBody(tree) ? captured(new TreePath(code.getParentPath(), tree), this::takenArguments) : List.of();
+    }
+
+    private static boolean hasBody(ExpressionTree code) {
+        return code instanceof LambdaExpressionTree || code instanceof NewClassTree created && created.getClassBody() != null;
+    }
+
+    /** The variable a call closes: {@code arena} of {@code arena.close()}. */
+    private List<TreePath> closedReceiver(TreePath call) {
+        MethodInvocationTree invocation = (MethodInvocationTree) call.getLeaf();
+        if (OwnershipTrees.isCloseCall(invocation) && invocation.getMethodSelect() instanceof MemberSelectTree select
+                && OwnershipTrees.skipParens(select.getExpression()) instanceof IdentifierTree receiver) {
+            return List.of(new TreePath(new TreePath(call, select), receiver));
         }
         return List.of();
     }
 
-    /** The captured locals on which the code of a lambda or anonymous class calls {@code close()}. */
-    private List<TreePath> capturedCloses(TreePath code) {
-        List<TreePath> closes = new ArrayList<>();
+    /** The variables a call hands to parameters that take ownership: {@code s} of {@code allocator.free(s)}. */
+    private List<TreePath> takenArguments(TreePath call) {
+        if (!(trees.getElement(call) instanceof ExecutableElement method)) {
+            return List.of();
+        }
+        OwnershipAnnotations.Signature signature = signatures.of(method);
+        List<? extends ExpressionTree> arguments = ((MethodInvocationTree) call.getLeaf()).getArguments();
+        List<TreePath> taken = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            if (OwnershipTrees.skipParens(arguments.get(i)) instanceof IdentifierTree argument && signature.takesArgument(i)) {
+                taken.add(new TreePath(call, argument));
+            }
+        }
+        return taken;
+    }
+
+    /** The variables that the calls inside code release, of those it captures from the body around it. */
+    private List<TreePath> captured(TreePath code, Function<TreePath, List<TreePath>> released) {
+        List<TreePath> candidates = new ArrayList<>();
         Set<Element> declaredInside = new HashSet<>();
         new TreePathScanner<Void, Void>() {
             @Override
@@ -64,18 +106,15 @@ final class ClosingCode {
 
             @Override
             public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                if (OwnershipTrees.isCloseCall(call) && call.getMethodSelect() instanceof MemberSelectTree select
-                        && OwnershipTrees.skipParens(select.getExpression()) instanceof IdentifierTree receiver) {
-                    closes.add(new TreePath(new TreePath(getCurrentPath(), select), receiver));
-                }
+                candidates.addAll(released.apply(getCurrentPath()));
                 return super.visitMethodInvocation(call, unused);
             }
         }.scan(code, null);
         List<TreePath> captured = new ArrayList<>();
-        for (TreePath receiver : closes) {
-            Element variable = trees.getElement(receiver);
-            if (variable != null && OwnershipTrees.isLocal(variable) && !declaredInside.contains(variable)) {
-                captured.add(receiver);
+        for (TreePath variable : candidates) {
+            Element element = trees.getElement(variable);
+            if (element != null && OwnershipTrees.isLocal(element) && !declaredInside.contains(element)) {
+                captured.add(variable);
             }
         }
         return captured;

@@ -36,6 +36,7 @@ final class ReleaseChecks {
     private final Map<Element, TreePath> ownedFields;
     private final Map<Site, HelperRelease> helperReleases;
     private final FindingLog log;
+    private final OutlivingStores stores;
 
     ReleaseChecks(Trees trees, CallSignatures signatures, ExpressionValues values,
                   Sites sites, Map<Element, TreePath> ownedFields, Map<Site, HelperRelease> helperReleases, FindingLog log) {
@@ -46,6 +47,7 @@ final class ReleaseChecks {
         this.sites = sites;
         this.ownedFields = ownedFields;
         this.log = log;
+        this.stores = new OutlivingStores(trees);
     }
 
     /**
@@ -175,7 +177,11 @@ final class ReleaseChecks {
         } else {
             return;
         }
-        if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.use())) {
+        if (fact.sites().isEmpty() || fact.untracked()) {
+            return;
+        }
+        TreePath storedInto = stores.outlivingTarget(node.use().user(), node.use().operand());
+        if (storedInto == null && isHarmlessUse(node.use())) {
             return;
         }
         Site released = null;
@@ -194,10 +200,16 @@ final class ReleaseChecks {
             }
             released = site;
         }
+        if (storedInto != null && closedRegion == null) {
+            // Copying a freed value's reference reads no memory; a closed arena's segment kept where it
+            // outlives the body is one whoever reads it later finds freed.
+            return;
+        }
         Tree allocation = released.tree();
         Tree region = closedRegion;
         boolean view = fact.allocatorView();
-        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region, view));
+        Tree store = storedInto == null ? null : storedInto.getLeaf();
+        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region, view, store));
     }
 
     /**
