@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -37,30 +36,40 @@ final class ClosingCode {
     }
 
     /**
+     * What a lambda, method reference or anonymous class releases of the body around it.
+     *
+     * @param closed the expressions whose values the code closes
+     * @param freed the captured locals the code passes to a parameter that takes ownership, such as {@code free}'s
+     */
+    record Releases(List<TreePath> closed, List<TreePath> freed) {
+        static final Releases NONE = new Releases(List.of(), List.of());
+    }
+
+    /**
      * @param code the path to an expression: a method reference, a lambda, a {@code new} of an anonymous
      *     class, or anything else (which closes nothing here)
      * @return the expressions whose values the code closes, each as a path the state can evaluate
      */
     List<TreePath> closedBy(TreePath code) {
+        return releasedBy(code).closed();
+    }
+
+    /**
+     * @param code the path to an expression, as for {@link #closedBy}
+     * @return what the code closes and frees, each as a path the state can evaluate; a method reference
+     *     frees nothing of the body ({@code allocator::free} frees its argument)
+     */
+    Releases releasedBy(TreePath code) {
         ExpressionTree tree = OwnershipTrees.skipParens((ExpressionTree) code.getLeaf());
         TreePath path = new TreePath(code.getParentPath(), tree);
         if (tree instanceof MemberReferenceTree reference) {
             boolean closes = reference.getMode() == MemberReferenceTree.ReferenceMode.INVOKE
                     && reference.getName().contentEquals("close")
                     && !(trees.getElement(new TreePath(path, reference.getQualifierExpression())) instanceof TypeElement);
-            return closes ? List.of(new TreePath(path, reference.getQualifierExpression())) : List.of();
+            return closes ? new Releases(List.of(new TreePath(path, reference.getQualifierExpression())), List.of())
+                    : Releases.NONE;
         }
-        return hasBody(tree) ? captured(path, this::closedReceiver) : List.of();
-    }
-
-    /**
-     * @param code the path to an expression, as for {@link #closedBy}
-     * @return the captured locals that a lambda or anonymous class passes to a parameter that takes
-     *     ownership, such as {@code free}'s, each as a path the state can evaluate
-     */
-    List<TreePath> freedBy(TreePath code) {
-        ExpressionTree tree = OwnershipTrees.skipParens((ExpressionTree) code.getLeaf());
-        return hasBody(tree) ? captured(new TreePath(code.getParentPath(), tree), this::takenArguments) : List.of();
+        return hasBody(tree) ? captured(path) : Releases.NONE;
     }
 
     private static boolean hasBody(ExpressionTree code) {
@@ -79,11 +88,13 @@ final class ClosingCode {
 
     /** The variables a call hands to parameters that take ownership: {@code s} of {@code allocator.free(s)}. */
     private List<TreePath> takenArguments(TreePath call) {
-        if (!(trees.getElement(call) instanceof ExecutableElement method)) {
+        List<? extends ExpressionTree> arguments = ((MethodInvocationTree) call.getLeaf()).getArguments();
+        // Only a variable can be a captured local: a call without one needs no signature.
+        if (arguments.stream().noneMatch(argument -> OwnershipTrees.skipParens(argument) instanceof IdentifierTree)
+                || !(trees.getElement(call) instanceof ExecutableElement method)) {
             return List.of();
         }
         OwnershipAnnotations.Signature signature = signatures.of(method);
-        List<? extends ExpressionTree> arguments = ((MethodInvocationTree) call.getLeaf()).getArguments();
         List<TreePath> taken = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             if (OwnershipTrees.skipParens(arguments.get(i)) instanceof IdentifierTree argument && signature.takesArgument(i)) {
@@ -93,9 +104,10 @@ final class ClosingCode {
         return taken;
     }
 
-    /** The variables that the calls inside code release, of those it captures from the body around it. */
-    private List<TreePath> captured(TreePath code, Function<TreePath, List<TreePath>> released) {
-        List<TreePath> candidates = new ArrayList<>();
+    /** What the calls inside code release, of the variables it captures from the body around it. */
+    private Releases captured(TreePath code) {
+        List<TreePath> closes = new ArrayList<>();
+        List<TreePath> frees = new ArrayList<>();
         Set<Element> declaredInside = new HashSet<>();
         new TreePathScanner<Void, Void>() {
             @Override
@@ -106,12 +118,18 @@ final class ClosingCode {
 
             @Override
             public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                candidates.addAll(released.apply(getCurrentPath()));
+                closes.addAll(closedReceiver(getCurrentPath()));
+                frees.addAll(takenArguments(getCurrentPath()));
                 return super.visitMethodInvocation(call, unused);
             }
         }.scan(code, null);
+        return new Releases(outside(closes, declaredInside), outside(frees, declaredInside));
+    }
+
+    /** The variables among some that are locals of the body around the code, not declared inside it. */
+    private List<TreePath> outside(List<TreePath> variables, Set<Element> declaredInside) {
         List<TreePath> captured = new ArrayList<>();
-        for (TreePath variable : candidates) {
+        for (TreePath variable : variables) {
             Element element = trees.getElement(variable);
             if (element != null && OwnershipTrees.isLocal(element) && !declaredInside.contains(element)) {
                 captured.add(variable);

@@ -27,15 +27,26 @@ final class UnfollowedReleases {
      * @param code the path to the lambda, method reference or anonymous class
      */
     void captured(OwnershipState in, TreePath code) {
-        if (in.locals().isEmpty()) {
+        if (in.locals().isEmpty() || !owesAny(in)) {
             return;
         }
-        for (TreePath closed : closingCode.closedBy(code)) {
+        ClosingCode.Releases releases = closingCode.releasedBy(code);
+        for (TreePath closed : releases.closed()) {
             handedTo(in, values.valueOf(closed, in), code.getLeaf(), HelperRelease.Kind.CLOSED_BY_CODE);
         }
-        for (TreePath freed : closingCode.freedBy(code)) {
+        for (TreePath freed : releases.freed()) {
             handedTo(in, values.valueOf(freed, in), code.getLeaf(), HelperRelease.Kind.FREED_BY_CODE);
         }
+    }
+
+    /** Whether some value may still be owed here: only such a value's leak can name the code. */
+    private static boolean owesAny(OwnershipState in) {
+        for (SiteFlags flags : in.flags().values()) {
+            if (flags.mayBeOwned()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An owed arena lent to a method or constructor whose body is not read. */
