@@ -48,6 +48,15 @@ class ReleasedByClosures {
         holder.later(kept, () -> allocator.free(other));
     }
 
+    // The exception leaves before the code that closes the allocator is reached: the message names no code.
+    ClosingHolder thrownBeforeTheClosure(Allocator backing) throws AllocationException {
+        GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing); // expect: [owned-not-freed] "is not freed when AllocationException is thrown by `gpa.alloc(...)` on line 54. Fix:"
+        gpa.free(gpa.alloc(8));
+        ClosingHolder holder = new ClosingHolder(gpa, gpa::close);
+        gpa.close();
+        return holder;
+    }
+
     // Released here after all, or by a Cleaner action: nothing to report.
     void closedHereToo(Allocator backing) {
         GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing);

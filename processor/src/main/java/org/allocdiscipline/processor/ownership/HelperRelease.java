@@ -45,5 +45,14 @@ public record HelperRelease(Tree call, Kind kind) {
         public boolean released() {
             return this == EVERY_PATH || this == SOME_PATHS;
         }
+
+        /**
+         * Whether code handed on as a value (a lambda, method reference or anonymous class) releases it.
+         *
+         * @return true for code that closes or frees the value
+         */
+        public boolean byCode() {
+            return this == CLOSED_BY_CODE || this == FREED_BY_CODE;
+        }
     }
 }

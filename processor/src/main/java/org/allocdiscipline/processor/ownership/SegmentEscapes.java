@@ -75,8 +75,9 @@ final class SegmentEscapes {
         SegmentEscape first = null;
         for (Site site : value.sites()) {
             Tree arena = openArena(site, in);
-            if (arena != null && outlet.route() == Route.OTHER_THREAD && isConfined(arena)) {
-                // Another thread cannot touch a confined arena's segments at all: wrong-thread says so.
+            if (arena != null && outlet.route() == Route.OTHER_THREAD && holder(outlet) == null && isConfined(arena)) {
+                // Another thread cannot touch a confined arena's segments at all: wrong-thread says so, of code
+                // handed over where it is written (code held in a local first it does not follow).
                 return;
             }
             Tree closedBy = arena == null ? null : closes.onEveryPathAfter(node, new Site.Allocation(arena));
