@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -19,14 +20,16 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
- *     --sources-jars DIR --runtime-jar JAR [--work DIR] [--out FILE]
- *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only real|synthetic]
+ *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR [--work DIR] [--out FILE]
+ *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only all|real,ffm,synthetic]
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead --mode cold \
- *     --sources-jars DIR --runtime-jar JAR --processor-jar JAR [--compare-jar JAR] [--empty-listener true]
- *     [--work DIR] [--out FILE] [--rounds 7]
+ *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR --processor-jar JAR [--compare-jar JAR]
+ *     [--empty-listener true] [--work DIR] [--out FILE] [--rounds 7] [--only all|real,ffm]
  * </pre>
  *
- * <p>{@code --mode cold} compiles the real corpora with one {@code javac} process per compilation
+ * <p>{@code --sources-jars} holds the commons sources jars, {@code --ffm-libraries} the
+ * {@code .corpus} files of the FFM libraries (see {@link LibraryCorpus}); {@code --only} picks among
+ * them and the synthetic corpus (see {@link CorpusGroup}). {@code --mode cold} compiles the real corpora with one {@code javac} process per compilation
  * instead (see {@link ColdRun}); {@code --compare-jar} adds the plugin from another build of the
  * processor to the same rounds, for before-and-after figures; {@code --empty-listener true} adds a
  * plugin that only listens, javac's own price for any listening plugin (see {@link EmptyListenerPlugin}).
@@ -38,6 +41,8 @@ public final class JavacOverhead {
     /** The synthetic corpus uses JDK 25 constructs (pattern switches with guards). */
     static final List<String> SYNTHETIC_OPTIONS =
             List.of("--release", "25", "-encoding", "UTF-8", "-Xlint:none", "-implicit:none");
+    /** The FFM libraries need the final java.lang.foreign API, so they are compiled as the newest release too. */
+    static final List<String> FFM_OPTIONS = SYNTHETIC_OPTIONS;
 
     private JavacOverhead() {
     }
@@ -54,20 +59,17 @@ public final class JavacOverhead {
         int warmup = Integer.parseInt(flags.getOrDefault("warmup", "3"));
         int rounds = Integer.parseInt(flags.getOrDefault("rounds", "11"));
         int jvmWarmup = Integer.parseInt(flags.getOrDefault("jvm-warmup", "6"));
-        String only = flags.getOrDefault("only", "all");
+        Set<CorpusGroup> groups = CorpusGroup.selected(flags.getOrDefault("only", "all"), flags);
         PrintStream log = System.err;
 
         Path runtimeJar = Path.of(required(flags, "runtime-jar"));
         if (flags.getOrDefault("mode", "warm").equals("cold")) {
-            cold(flags, work, runtimeJar, log);
+            cold(flags, groups, work, runtimeJar, log);
             return;
         }
-        List<Corpus> real = new ArrayList<>();
-        if (!only.equals("synthetic")) {
-            real = realCorpora(Path.of(required(flags, "sources-jars")), work.resolve("sources"), runtimeJar);
-        }
+        List<Corpus> real = realCorpora(flags, groups, work, runtimeJar);
         List<Integer> scales = new ArrayList<>();
-        if (!only.equals("real")) {
+        if (groups.contains(CorpusGroup.SYNTHETIC)) {
             scales = Arrays.stream(flags.getOrDefault("scales", "1,2,4").split(",")).map(String::strip)
                     .map(Integer::valueOf).toList();
         }
@@ -100,10 +102,14 @@ public final class JavacOverhead {
     }
 
     /** The real corpora, each compiled by one fresh javac process per compilation, 7 rounds unless told. */
-    private static void cold(Map<String, String> flags, Path work, Path runtimeJar, PrintStream log)
-            throws IOException {
+    private static void cold(Map<String, String> flags, Set<CorpusGroup> groups, Path work, Path runtimeJar,
+            PrintStream log) throws IOException {
         int rounds = Integer.parseInt(flags.getOrDefault("rounds", "7"));
-        List<Corpus> real = realCorpora(Path.of(required(flags, "sources-jars")), work.resolve("sources"), runtimeJar);
+        List<Corpus> real = realCorpora(flags, groups, work, runtimeJar);
+        if (real.isEmpty()) {
+            throw new IllegalArgumentException("cold mode compiles the real corpora only: give --sources-jars or"
+                    + " --ffm-libraries");
+        }
         List<ColdVariant> variants = new ArrayList<>(List.of(ColdVariant.baseline(),
                 ColdVariant.plugin("plugin", "checker as plugin", Path.of(required(flags, "processor-jar")))));
         if (flags.containsKey("compare-jar")) {
@@ -152,11 +158,26 @@ public final class JavacOverhead {
     }
 
     /**
-     * One corpus per {@code *-sources.jar} in the directory, every {@code .java} file of it. The runtime
-     * jar goes on the class path, as in any project that uses the checker: the code does not need it,
-     * but without {@code @Owned} in sight the ownership rules would skip every body.
+     * The selected real corpora: the commons libraries, then the FFM libraries. The runtime jar goes on
+     * every class path, as in any project that uses the checker: the code does not need it, but without
+     * {@code @Owned} in sight the ownership rules would skip every body.
      */
-    private static List<Corpus> realCorpora(Path jars, Path unpacked, Path runtimeJar) throws IOException {
+    private static List<Corpus> realCorpora(Map<String, String> flags, Set<CorpusGroup> groups, Path work,
+            Path runtimeJar) throws IOException {
+        List<Corpus> corpora = new ArrayList<>();
+        if (groups.contains(CorpusGroup.REAL)) {
+            corpora.addAll(sourcesJarCorpora(Path.of(flags.get(CorpusGroup.REAL.inputFlag())), work.resolve("sources"),
+                    runtimeJar));
+        }
+        if (groups.contains(CorpusGroup.FFM)) {
+            corpora.addAll(LibraryCorpus.readAll(Path.of(flags.get(CorpusGroup.FFM.inputFlag())), List.of(runtimeJar),
+                    FFM_OPTIONS));
+        }
+        return corpora;
+    }
+
+    /** One corpus per {@code *-sources.jar} in the directory, every {@code .java} file of it. */
+    private static List<Corpus> sourcesJarCorpora(Path jars, Path unpacked, Path runtimeJar) throws IOException {
         List<Path> found;
         try (Stream<Path> list = Files.list(jars)) {
             found = list.filter(p -> p.getFileName().toString().endsWith("-sources.jar")).sorted().toList();
