@@ -50,8 +50,8 @@ final class Findings {
         doubleReleases.putIfAbsent(release.getLeaf(), new DoubleRelease(release, allocation, helper));
     }
 
-    void useAfterRelease(TreePath use, Tree allocation, Tree closedRegion, boolean throughView) {
-        uses.putIfAbsent(use.getLeaf(), new UseAfterRelease(use, allocation, closedRegion, throughView));
+    void useAfterRelease(TreePath use, Tree allocation, Tree closedRegion, boolean throughView, Tree storedInto) {
+        uses.putIfAbsent(use.getLeaf(), new UseAfterRelease(use, allocation, closedRegion, throughView, storedInto));
     }
 
     void wrongAllocator(TreePath release, Tree allocation) {

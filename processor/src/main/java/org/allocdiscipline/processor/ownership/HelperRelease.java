@@ -25,10 +25,15 @@ public record HelperRelease(Tree call, Kind kind) {
          */
         UNSEEN_ARENA,
         /**
-         * A lambda, method reference or anonymous class closes the arena, but the checker does not follow
+         * A lambda, method reference or anonymous class closes the arena or allocator, but the checker does not follow
          * when, or whether, that code runs; the message says how to suppress the finding.
          */
         CLOSED_BY_CODE,
+        /**
+         * A lambda or anonymous class frees the value ({@code () -> allocator.free(s)}), but the checker does
+         * not follow when, or whether, that code runs; the message says how to suppress the finding.
+         */
+        FREED_BY_CODE,
         /** An arena was moved into a record of which no method closes it: the record only borrows it. */
         RECORD_KEEPS;
 
@@ -39,6 +44,15 @@ public record HelperRelease(Tree call, Kind kind) {
          */
         public boolean released() {
             return this == EVERY_PATH || this == SOME_PATHS;
+        }
+
+        /**
+         * Whether code handed on as a value (a lambda, method reference or anonymous class) releases it.
+         *
+         * @return true for code that closes or frees the value
+         */
+        public boolean byCode() {
+            return this == CLOSED_BY_CODE || this == FREED_BY_CODE;
         }
     }
 }

@@ -85,7 +85,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private final Element enclosingClass;
     private final TreePath enclosingClassPath;
     private final ArenaFields arenaFields;
-    private final ArenaCaptures captures;
+    private final UnfollowedReleases captures;
     private final RecordComponents records;
     private final ClosingCode closingCode;
 
@@ -143,8 +143,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
         this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
         this.containers = new OwnedContainers(trees, annotations, signatures);
-        this.closingCode = new ClosingCode(trees);
-        this.captures = new ArenaCaptures(trees, annotations, values, closingCode, helperReleases);
+        this.closingCode = new ClosingCode(trees, signatures);
+        this.captures = new UnfollowedReleases(values, closingCode, helperReleases);
         this.records = new RecordComponents(annotations, summaries, summaries.outermost(body));
         this.edges = new EdgeRefinement(trees, annotations, values, sites, helpers);
     }
@@ -357,7 +357,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
     }
 
-    /** A lambda that closes an owed arena it captures runs when the checker does not follow. */
+    /** A lambda that closes or frees an owed value it captures runs when the checker does not follow. */
     private OwnershipState capturing(CfgNode node, OwnershipState in) {
         if (node.tree() instanceof LambdaExpressionTree) {
             captures.captured(in, node.path());

@@ -25,7 +25,7 @@ import javax.lang.model.type.TypeMirror;
  * never its whole argument list) and with the line, so a reader finds the path the message speaks of.
  */
 public final class OwnershipWording {
-    /** How a finding about an arena handed to unread code is silenced, as its message says. */
+    /** How a finding about a value handed to code the checker does not follow is silenced, as its message says. */
     private static final String SUPPRESS = "@SuppressWarnings(\"owned-not-freed\") on the variable or the method";
 
     private final Trees trees;
@@ -128,15 +128,21 @@ public final class OwnershipWording {
                     + " its parameter @Owned; otherwise free the value here)";
             case UNSEEN_ARENA -> " (it was handed to " + call + ", whose body the checker does not read: if that"
                     + " closes the arena, suppress this finding with " + SUPPRESS + "; otherwise close it here)";
-            case CLOSED_BY_CODE -> " (" + code(helper.call()) + " on line " + line(helper.call()) + " closes it, but"
-                    + " the checker does not follow when that code runs: if it always does, suppress this finding with "
-                    + SUPPRESS + "; otherwise close it here)";
+            case CLOSED_BY_CODE -> unfollowedCode(helper, "closes it", "close it here");
+            case FREED_BY_CODE -> unfollowedCode(helper, "frees it", "free it here");
             case RECORD_KEEPS -> " (it was moved into the record made by " + call + ", and nothing in that record"
                     + " closes it: close it here, give the record a close() that closes it, or, if other code closes it,"
                     + " suppress this finding with " + SUPPRESS + ")";
             case SOME_PATHS -> leak ? " (" + call + " releases it only on some paths)" : " (" + call + " releases it on some paths)";
             case EVERY_PATH -> " (released by " + call + ")";
         };
+    }
+
+    /** Code that releases the value when it runs, which the checker does not follow, and how to suppress the finding. */
+    private String unfollowedCode(HelperRelease helper, String releases, String fix) {
+        return " (" + code(helper.call()) + " on line " + line(helper.call()) + " " + releases + ", but the checker does"
+                + " not follow when that code runs: if it always does, suppress this finding with " + SUPPRESS
+                + "; otherwise " + fix + ")";
     }
 
     /** A lambda or anonymous class is named by what it is, a call by its short text. */

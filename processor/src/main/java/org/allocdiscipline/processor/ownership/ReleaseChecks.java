@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -10,6 +11,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import org.allocdiscipline.processor.flow.ValueUse;
 import com.sun.source.util.Trees;
@@ -36,6 +38,7 @@ final class ReleaseChecks {
     private final Map<Element, TreePath> ownedFields;
     private final Map<Site, HelperRelease> helperReleases;
     private final FindingLog log;
+    private final OutlivingStores stores;
 
     ReleaseChecks(Trees trees, CallSignatures signatures, ExpressionValues values,
                   Sites sites, Map<Element, TreePath> ownedFields, Map<Site, HelperRelease> helperReleases, FindingLog log) {
@@ -46,6 +49,7 @@ final class ReleaseChecks {
         this.sites = sites;
         this.ownedFields = ownedFields;
         this.log = log;
+        this.stores = new OutlivingStores(trees);
     }
 
     /**
@@ -113,10 +117,27 @@ final class ReleaseChecks {
             TreePath path = sites.pathOf(site);
             HelperRelease helper = helperReleases.get(site);
             if (path != null) {
-                sink.leak(path, reason, at, exception,
-                        helper != null && helper.kind() != HelperRelease.Kind.EVERY_PATH ? helper : null);
+                sink.leak(path, reason, at, exception, named(helper, at, path.getCompilationUnit()) ? helper : null);
             }
         });
+    }
+
+    /**
+     * Whether a leak's message names the helper: not one that releases on every path (the leak is another
+     * path's), nor code that releases the value but comes after the point where the path leaves (an
+     * exception thrown before the code is reached), since the path never met it.
+     */
+    private boolean named(HelperRelease helper, Tree at, CompilationUnitTree unit) {
+        if (helper == null || helper.kind() == HelperRelease.Kind.EVERY_PATH) {
+            return false;
+        }
+        if (!helper.kind().byCode() || at == null) {
+            return true;
+        }
+        SourcePositions positions = trees.getSourcePositions();
+        long code = positions.getStartPosition(unit, helper.call());
+        long leaves = positions.getEndPosition(unit, at);
+        return code < 0 || leaves < 0 || code < leaves;
     }
 
     /**
@@ -175,7 +196,11 @@ final class ReleaseChecks {
         } else {
             return;
         }
-        if (fact.sites().isEmpty() || fact.untracked() || isHarmlessUse(node.use())) {
+        if (fact.sites().isEmpty() || fact.untracked()) {
+            return;
+        }
+        TreePath storedInto = stores.outlivingTarget(node.use().user(), node.use().operand());
+        if (storedInto == null && isHarmlessUse(node.use())) {
             return;
         }
         Site released = null;
@@ -194,10 +219,16 @@ final class ReleaseChecks {
             }
             released = site;
         }
+        if (storedInto != null && closedRegion == null) {
+            // Copying a freed value's reference reads no memory; a closed arena's segment kept where it
+            // outlives the body is one whoever reads it later finds freed.
+            return;
+        }
         Tree allocation = released.tree();
         Tree region = closedRegion;
         boolean view = fact.allocatorView();
-        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region, view));
+        Tree store = storedInto == null ? null : storedInto.getLeaf();
+        log.add(sink -> sink.useAfterRelease(node.path(), allocation, region, view, store));
     }
 
     /**

@@ -12,16 +12,31 @@ import com.sun.source.util.TreePath;
  * @param route   how the segment (or the code that captured it) leaves
  * @param code    the lambda, method reference or anonymous class that captured the segment, or {@code null}
  *                when the segment itself leaves
+ * @param holder  the local that holds the code where it leaves ({@code return task;}), or {@code null} when
+ *                the code leaves where it is written
  * @param target  the field or array element stored into ({@link Route#FIELD}, {@link Route#ARRAY_ELEMENT}),
  *                else {@code null}
- * @param runner  for {@link Route#OTHER_THREAD}, the call that runs the code, such as {@code ExecutorService.submit}
+ * @param runner  for {@link Route#OTHER_THREAD}, the call that runs the code, else {@code null}
  * @param segment the allocation of the segment
  * @param arena   the creation of the arena that owns the segment
  * @param closedBy the first {@code close()} of the arena that every path reaches, or the block of the
  *                try-with-resources whose end closes it
  */
-public record SegmentEscape(TreePath at, Route route, Tree code, Tree target, String runner, Tree segment, Tree arena,
-                            Tree closedBy) {
+public record SegmentEscape(TreePath at, Route route, Tree code, Tree holder, Tree target, Runner runner, Tree segment,
+                            Tree arena, Tree closedBy) {
+
+    /**
+     * A call that runs code on another thread, and what becomes of the future or thread it gives back.
+     *
+     * @param call   the call as a reader knows it, such as {@code ExecutorService.submit} or {@code new Thread(...)}
+     * @param result the simple name of what the call gives back ({@code Future}, {@code Thread}), or
+     *               {@code null} when nothing keeps it
+     * @param kept   how that result leaves: {@link Route#RETURNED}, {@link Route#FIELD} or
+     *               {@link Route#ARRAY_ELEMENT}; {@code null} when nothing keeps it
+     * @param keptIn the field or array element the result is stored into, else {@code null}
+     */
+    public record Runner(String call, String result, Route kept, Tree keptIn) {
+    }
 
     /** How a value leaves the body or outlives it. */
     public enum Route {

@@ -1,5 +1,6 @@
 package org.allocdiscipline.processor.ownership;
 
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -45,18 +46,19 @@ final class SegmentEscapes {
     /** The escapes at the nodes of the body's graph, each copy of a tree (finally blocks) on its own. */
     List<SegmentEscape> in(Cfg graph) {
         List<SegmentEscape> found = new ArrayList<>();
+        CodeLocals codeLocals = new CodeLocals(trees, graph);
         for (CfgNode node : graph.nodes()) {
             OwnershipState in = states.before(node);
             if (in == null || !hasOpenArena(in)) {
                 continue;
             }
-            for (EscapeRoutes.Outlet outlet : routes.at(node)) {
-                Tree code = outlet.code();
+            for (EscapeRoutes.Outlet outlet : routes.at(node, codeLocals)) {
+                TreePath code = outlet.code();
                 if (code == null) {
-                    escape(found, node, in, outlet, outlet.value(), transfer.valueOf(outlet.value(), in), null);
+                    escape(found, node, in, outlet, outlet.value(), transfer.valueOf(outlet.value(), in));
                 } else {
-                    for (Map.Entry<Element, TreePath> captured : captures(outlet.value(), in).entrySet()) {
-                        escape(found, node, in, outlet, captured.getValue(), in.local(captured.getKey()), code);
+                    for (Map.Entry<Element, TreePath> captured : captures(code, in).entrySet()) {
+                        escape(found, node, in, outlet, captured.getValue(), in.local(captured.getKey()));
                     }
                 }
             }
@@ -65,15 +67,17 @@ final class SegmentEscapes {
     }
 
     private void escape(List<SegmentEscape> found, CfgNode node, OwnershipState in, EscapeRoutes.Outlet outlet,
-                        TreePath at, LocalFact value, Tree code) {
+                        TreePath at, LocalFact value) {
         if (value.untracked() || value.sites().isEmpty()) {
             return;
         }
+        TreePath code = outlet.code();
         SegmentEscape first = null;
         for (Site site : value.sites()) {
             Tree arena = openArena(site, in);
-            if (arena != null && outlet.route() == Route.OTHER_THREAD && isConfined(arena)) {
-                // Another thread cannot touch a confined arena's segments at all: wrong-thread says so.
+            if (arena != null && outlet.route() == Route.OTHER_THREAD && holder(outlet) == null && isConfined(arena)) {
+                // Another thread cannot touch a confined arena's segments at all: wrong-thread says so, of code
+                // handed over where it is written (code held in a local first it does not follow).
                 return;
             }
             Tree closedBy = arena == null ? null : closes.onEveryPathAfter(node, new Site.Allocation(arena));
@@ -81,11 +85,17 @@ final class SegmentEscapes {
                 return;
             }
             if (first == null) {
-                first = new SegmentEscape(at, outlet.route(), code, outlet.target(), outlet.runner(), site.tree(), arena,
-                        closedBy);
+                first = new SegmentEscape(at, outlet.route(), code == null ? null : code.getLeaf(), holder(outlet),
+                        outlet.target(), outlet.runner(), site.tree(), arena, closedBy);
             }
         }
         found.add(first);
+    }
+
+    /** The local that holds the leaving code, when the code is written elsewhere. */
+    private static Tree holder(EscapeRoutes.Outlet outlet) {
+        return outlet.code() != null && OwnershipTrees.skipParens((ExpressionTree) outlet.value().getLeaf())
+                instanceof IdentifierTree local ? local : null;
     }
 
     /** Whether some arena that made a value here may still be open: most states have no such value. */

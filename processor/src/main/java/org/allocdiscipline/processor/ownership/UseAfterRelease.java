@@ -12,6 +12,8 @@ import com.sun.source.util.TreePath;
  * @param closedRegion the {@code new} of the region allocator whose close released the value, or
  *                     {@code null} when the value itself was released
  * @param throughView  whether the variable holds the value's {@code asSegmentAllocator()} view, not the value
+ * @param storedInto   the field or array element that the use stores the value into, where it outlives the
+ *                     body ({@code this.cache = s;} after the arena of {@code s} was closed); else {@code null}
  */
-public record UseAfterRelease(TreePath use, Tree allocation, Tree closedRegion, boolean throughView) {
+public record UseAfterRelease(TreePath use, Tree allocation, Tree closedRegion, boolean throughView, Tree storedInto) {
 }

@@ -30,7 +30,7 @@ final class EscapeMessage {
         String leaves = switch (escape.route()) {
             case RETURNED -> "is returned";
             case FIELD, ARRAY_ELEMENT -> "is stored into " + words.name(escape.target());
-            case OTHER_THREAD -> escape.runner() + " runs on another thread, and nothing here waits for it";
+            case OTHER_THREAD -> escape.runner().call() + " runs on another thread, and " + unwaited(words, escape.runner());
         };
         if (escape.code() == null) {
             return leaves;
@@ -40,8 +40,17 @@ final class EscapeMessage {
             case MEMBER_REFERENCE -> "a method reference";
             default -> "an anonymous class";
         };
-        return "is captured by " + code + " that "
-                + leaves;
+        String held = escape.holder() == null ? "" : ", held in " + words.name(escape.holder()) + ",";
+        return "is captured by " + code + held + " that " + leaves;
+    }
+
+    /** Why nothing waits for code another thread runs: nothing keeps the call's result, or it leaves the body. */
+    private static String unwaited(OwnershipWording words, SegmentEscape.Runner runner) {
+        if (runner.kept() == null) {
+            return "nothing here waits for it";
+        }
+        String leaves = runner.kept() == SegmentEscape.Route.RETURNED ? "returned" : "stored into " + words.name(runner.keptIn());
+        return "its " + runner.result() + " is " + leaves + " without waiting for it";
     }
 
     private static String closer(OwnershipWording words, Tree closedBy) {

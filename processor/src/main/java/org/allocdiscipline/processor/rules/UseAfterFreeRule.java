@@ -42,7 +42,12 @@ public final class UseAfterFreeRule implements Rule {
         OwnershipWording words = new OwnershipWording(context.trees(), context.unit());
         OwnershipFindings found = context.analyses().ownership(context.body());
         for (UseAfterRelease use : found.usesAfterRelease()) {
-            if (use.closedRegion() != null) {
+            if (use.storedInto() != null) {
+                context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is stored into "
+                        + words.name(use.storedInto()) + ", but its value from " + words.site(use.allocation())
+                        + " belongs to the region " + words.site(use.closedRegion())
+                        + ", which was closed on every path to here.", EscapeMessage.FIX_HINT);
+            } else if (use.closedRegion() != null) {
                 // A region's values come from calls, never from a declaration, so the site is a call.
                 context.findings().report(use.use(), words.name(use.use().getLeaf()) + " is used, but its value from "
                         + words.site(use.allocation()) + " belongs to the region "
