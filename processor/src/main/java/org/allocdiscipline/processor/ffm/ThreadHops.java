@@ -84,8 +84,7 @@ public final class ThreadHops {
                     while (inner instanceof ParenthesizedTree parenthesized) {
                         inner = parenthesized.getExpression();
                     }
-                    if (inner instanceof LambdaExpressionTree || inner instanceof MemberReferenceTree
-                            || inner instanceof NewClassTree created && created.getClassBody() != null) {
+                    if (isCode(inner)) {
                         hops.add(new Hop(new TreePath(getCurrentPath(), inner), runner));
                     }
                 }
@@ -118,5 +117,16 @@ public final class ThreadHops {
     public static String runnerName(ExecutableElement method) {
         Element owner = method.getEnclosingElement();
         return (owner == null ? "" : owner.getSimpleName() + ".") + method.getSimpleName();
+    }
+
+    /**
+     * Whether a tree is code that runs when called: a lambda, a method reference or an anonymous class.
+     *
+     * @param tree an expression, past its parentheses
+     * @return true for code a runner can be handed
+     */
+    public static boolean isCode(Tree tree) {
+        return tree instanceof LambdaExpressionTree || tree instanceof MemberReferenceTree
+                || tree instanceof NewClassTree creation && creation.getClassBody() != null;
     }
 }

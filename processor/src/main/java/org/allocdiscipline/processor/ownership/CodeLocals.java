@@ -2,10 +2,6 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -14,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import org.allocdiscipline.processor.ffm.ThreadHops;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgNode;
 import org.allocdiscipline.processor.flow.NodeKind;
@@ -40,7 +37,7 @@ final class CodeLocals {
      */
     TreePath codeOf(TreePath expression) {
         ExpressionTree tree = OwnershipTrees.skipParens((ExpressionTree) expression.getLeaf());
-        if (isCode(tree)) {
+        if (ThreadHops.isCode(tree)) {
             return tree == expression.getLeaf() ? expression : new TreePath(expression, tree);
         }
         if (!(tree instanceof IdentifierTree)) {
@@ -60,7 +57,7 @@ final class CodeLocals {
         for (CfgNode node : graph.nodes()) {
             if (node.kind() == NodeKind.VARIABLE && node.tree() instanceof VariableTree declaration
                     && declaration.getInitializer() != null
-                    && isCode(OwnershipTrees.skipParens(declaration.getInitializer()))) {
+                    && ThreadHops.isCode(OwnershipTrees.skipParens(declaration.getInitializer()))) {
                 Element local = trees.getElement(node.path());
                 if (local != null) {
                     held.put(local, new TreePath(node.path(), OwnershipTrees.skipParens(declaration.getInitializer())));
@@ -76,9 +73,4 @@ final class CodeLocals {
         return held;
     }
 
-    /** Whether a tree is code that runs when called: a lambda, a method reference or an anonymous class. */
-    static boolean isCode(Tree tree) {
-        return tree instanceof LambdaExpressionTree || tree instanceof MemberReferenceTree
-                || tree instanceof NewClassTree creation && creation.getClassBody() != null;
-    }
 }
