@@ -21,8 +21,10 @@ final class InterleavedRun {
     private final int rounds;
     private final Path work;
     private final PrintStream log;
+    private final List<Variant> variants;
 
-    InterleavedRun(JavacRunner runner, int warmups, int rounds, Path work, PrintStream log) {
+    InterleavedRun(JavacRunner runner, List<Variant> variants, int warmups, int rounds, Path work, PrintStream log) {
+        this.variants = List.copyOf(variants);
         this.runner = runner;
         this.warmups = warmups;
         this.rounds = rounds;
@@ -39,12 +41,12 @@ final class InterleavedRun {
     Map<Variant, List<Measurement>> run(Corpus corpus, int extraWarmups) throws IOException {
         int warmups = this.warmups + extraWarmups;
         Map<Variant, List<Measurement>> measured = new EnumMap<>(Variant.class);
-        for (Variant v : Variant.values()) {
+        for (Variant v : variants) {
             measured.put(v, new ArrayList<>());
             Files.createDirectories(output(corpus, v));
         }
         for (int round = 0; round < warmups + rounds; round++) {
-            List<Variant> order = new ArrayList<>(List.of(Variant.values()));
+            List<Variant> order = new ArrayList<>(variants);
             if (round % 2 == 1) {
                 order = order.reversed();
             }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
  *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR [--work DIR] [--out FILE]
  *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only all|real,ffm,synthetic]
+ *     [--variants baseline,plugin,empty_listener]
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead --mode cold \
  *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR --processor-jar JAR [--compare-jar JAR]
  *     [--empty-listener true] [--work DIR] [--out FILE] [--rounds 7] [--only all|real,ffm]
@@ -33,6 +34,8 @@ import java.util.stream.Stream;
  * instead (see {@link ColdRun}); {@code --compare-jar} adds the plugin from another build of the
  * processor to the same rounds, for before-and-after figures; {@code --empty-listener true} adds a
  * plugin that only listens, javac's own price for any listening plugin (see {@link EmptyListenerPlugin}).
+ * In the warm mode, {@code --variants} picks the variants to interleave (names of {@link Variant}, baseline
+ * among them) and prints a short table of CPU and allocation ratios instead of the full report.
  */
 public final class JavacOverhead {
     /** Real code is compiled as Java 17: collections4's linked lists clash with Java 21's SequencedCollection. */
@@ -74,7 +77,13 @@ public final class JavacOverhead {
                     .map(Integer::valueOf).toList();
         }
 
-        InterleavedRun run = new InterleavedRun(new JavacRunner(), warmup, rounds, work, log);
+        List<Variant> variants = flags.containsKey("variants")
+                ? Arrays.stream(flags.get("variants").split(",")).map(Variant::named).distinct().toList()
+                : Variant.DEFAULT;
+        if (!variants.contains(Variant.BASELINE)) {
+            throw new IllegalArgumentException("--variants must include baseline: every ratio is to it");
+        }
+        InterleavedRun run = new InterleavedRun(new JavacRunner(), variants, warmup, rounds, work, log);
         List<CorpusResult> results = new ArrayList<>();
         for (Corpus corpus : real) {
             results.add(new CorpusResult(corpus, 0, run.run(corpus, results.isEmpty() ? jvmWarmup : 0)));
@@ -92,7 +101,9 @@ public final class JavacOverhead {
                         + " in-process javac (javax.tools), one JVM, heap %d MiB",
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
                 warmup, rounds, jvmWarmup, Runtime.getRuntime().maxMemory() >> 20);
-        String markdown = new MarkdownReport().render(results, setting);
+        String markdown = variants.equals(Variant.DEFAULT)
+                ? new MarkdownReport().render(results, setting)
+                : VariantReport.render(results, variants, setting);
         write(flags, markdown);
         if (flags.containsKey("out")) {
             Path out = Path.of(flags.get("out"));
@@ -143,14 +154,15 @@ public final class JavacOverhead {
 
     /** Every measured run, for a closer look than the medians give. */
     private static String csv(List<CorpusResult> results) {
-        StringBuilder csv = new StringBuilder("corpus,variant,round,wall_ms,cpu_ms,own_cpu_ms,bodies,files,findings\n");
+        StringBuilder csv = new StringBuilder(
+                "corpus,variant,round,wall_ms,cpu_ms,own_cpu_ms,bodies,files,findings,allocated_bytes\n");
         for (CorpusResult r : results) {
             r.rounds().forEach((variant, runs) -> {
                 for (int i = 0; i < runs.size(); i++) {
                     Measurement m = runs.get(i);
-                    csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d\n",
+                    csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d\n",
                             r.corpus().name(), variant.name(), i + 1, m.wallNanos() / 1e6, m.cpuNanos() / 1e6,
-                            m.processorCpuNanos() / 1e6, m.bodies(), m.files(), m.findings()));
+                            m.processorCpuNanos() / 1e6, m.bodies(), m.files(), m.findings(), m.allocatedBytes()));
                 }
             });
         }

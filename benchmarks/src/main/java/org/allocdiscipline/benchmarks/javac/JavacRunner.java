@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,8 @@ import javax.tools.ToolProvider;
 /** Runs one whole javac compilation in this JVM, on this thread, and measures it. */
 final class JavacRunner {
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     JavacRunner() {
         if (compiler == null) {
@@ -30,6 +30,7 @@ final class JavacRunner {
             throw new IllegalStateException("this JVM does not measure thread CPU time");
         }
         threads.setThreadCpuTimeEnabled(true);
+        threads.setThreadAllocatedMemoryEnabled(true);
     }
 
     /**
@@ -41,6 +42,7 @@ final class JavacRunner {
         CompilationDiagnostics diagnostics = new CompilationDiagnostics();
         List<String> options = new ArrayList<>(corpus.options());
         options.addAll(variant.options());
+        long allocatedStart = threads.getCurrentThreadAllocatedBytes();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long wallStart = System.nanoTime();
         boolean success;
@@ -58,6 +60,7 @@ final class JavacRunner {
         }
         long wall = System.nanoTime() - wallStart;
         long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedStart;
         if (!success) {
             throw new IllegalStateException(corpus.name() + " does not compile (" + variant.label() + "): "
                     + String.join("\n", diagnostics.errors().subList(0, Math.min(10, diagnostics.errors().size()))));
@@ -72,6 +75,6 @@ final class JavacRunner {
                     + corpus.name());
         }
         return new Measurement(wall, cpu, diagnostics.processorCpuNanos(), diagnostics.bodies(), diagnostics.files(),
-                diagnostics.findings());
+                diagnostics.findings(), allocated);
     }
 }

@@ -9,6 +9,9 @@ package org.allocdiscipline.benchmarks.javac;
  * @param bodies code bodies the checker analysed, or -1
  * @param files files the checker analysed, or -1
  * @param findings diagnostics that start with a rule id in brackets
+ * @param allocatedBytes bytes the compiling thread allocated on the heap over the run: unlike its CPU
+ *     time, nearly the same from run to run, so a small difference between variants shows
  */
-record Measurement(long wallNanos, long cpuNanos, long processorCpuNanos, long bodies, long files, int findings) {
+record Measurement(long wallNanos, long cpuNanos, long processorCpuNanos, long bodies, long files, int findings,
+        long allocatedBytes) {
 }

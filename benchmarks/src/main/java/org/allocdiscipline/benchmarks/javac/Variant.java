@@ -1,6 +1,7 @@
 package org.allocdiscipline.benchmarks.javac;
 
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskListener;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -27,7 +28,16 @@ enum Variant {
      * processing rounds. Started as javac starts it, {@code Plugin.init} with the task and the
      * arguments of {@code -Xplugin:AllocDiscipline timing=true}.
      */
-    PLUGIN("checker as plugin");
+    PLUGIN("checker as plugin"),
+    /**
+     * A listener that does nothing, registered as a plugin registers one, under {@code -proc:none}:
+     * javac's own price for any listening plugin, apart from what the listener does. Not in the
+     * default run; {@code --variants} asks for it.
+     */
+    EMPTY_LISTENER("empty task listener");
+
+    /** The variants of the default run, which the full report compares. */
+    static final List<Variant> DEFAULT = List.of(BASELINE, NO_OP, CHECKER, PLUGIN);
 
     private final String label;
 
@@ -46,10 +56,24 @@ enum Variant {
 
     List<String> options() {
         return switch (this) {
-            case BASELINE, PLUGIN -> List.of("-proc:none");
+            case BASELINE, PLUGIN, EMPTY_LISTENER -> List.of("-proc:none");
             case NO_OP -> List.of();
             case CHECKER -> List.of("-Aallocdiscipline.timing=true");
         };
+    }
+
+    /**
+     * @param name a variant's name in any case, e.g. {@code plugin} or {@code empty_listener}
+     * @throws IllegalArgumentException naming the variants there are, if none has this name
+     */
+    static Variant named(String name) {
+        for (Variant v : values()) {
+            if (v.name().equalsIgnoreCase(name.strip().replace('-', '_'))) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("no variant '" + name + "'; there are "
+                + java.util.Arrays.stream(values()).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     void prepare(JavacTask task) {
@@ -59,6 +83,8 @@ enum Variant {
             case NO_OP -> task.setProcessors(List.of(new NoOpProcessor()));
             case CHECKER -> task.setProcessors(List.of(new AllocatorDisciplineProcessor()));
             case PLUGIN -> new AllocDisciplinePlugin().init(task, "timing=true");
+            case EMPTY_LISTENER -> task.addTaskListener(new TaskListener() {
+            });
         }
     }
 
