@@ -102,6 +102,15 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
      * see {@link #close}) sees the empty table.
      */
     private final GpaThreadCache[] cacheByThread = new GpaThreadCache[CACHE_TABLE];
+    /**
+     * The cache of the thread that last took a checked path ({@link GpaThreadCache#NONE} before
+     * any): the fast paths try it before the table, one load and a compare where the table takes
+     * a thread id, a mask and a bounds-checked element. Written only on the checked paths, which
+     * a thread takes about once, so that two threads that share the allocator do not write it in
+     * turn; the thread that does not own it goes on to the table. Its thread is final, so a thread
+     * never uses another's cache; closing resets it with the table.
+     */
+    private GpaThreadCache lastChecked = GpaThreadCache.NONE;
     private final List<GpaThreadCache> allCaches = new ArrayList<>();
     private volatile boolean closed;
     private boolean released;
@@ -156,7 +165,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         // thread whose cache the table finds (so the allocator is open). Everything else, the checks
         // that throw included, is allocChecked's.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
+        GpaThreadCache cache = fastCache(thread);
         if (((((byteSize - 1) | (byteAlignment - 1)) >>> GpaSizeClass.MAX_SHIFT) | (byteAlignment & (byteAlignment - 1))) != 0
                 || cache.thread != thread) {
             return allocChecked(byteSize, byteAlignment);
@@ -176,7 +185,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         // cache the table finds (so the allocator is open). Anything else goes the checked way,
         // which names what is wrong.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
+        GpaThreadCache cache = fastCache(thread);
         long address = memory.address();
         GpaSlab slab = cache.lastFreedInto;
         if (slab.base != (address & -GpaSlab.SIZE)) {
@@ -190,6 +199,15 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             return;
         }
         keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
+    }
+
+    /**
+     * The calling thread's cache as the fast paths find it: the last checked path's, else the
+     * table's entry for the thread id; a cache of another thread (or NONE) when neither is its own.
+     */
+    private GpaThreadCache fastCache(Thread thread) {
+        GpaThreadCache cache = lastChecked;
+        return cache.thread == thread ? cache : cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)];
     }
 
     /**
@@ -331,6 +349,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             }
             closed = true;
             Arrays.fill(cacheByThread, GpaThreadCache.NONE);
+            lastChecked = GpaThreadCache.NONE;
             StringBuilder leaks = new StringBuilder();
             long leakCount = describeLiveAndWaitForOperations(leaks);
             lifetime.close();
@@ -439,6 +458,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             threadCaches.set(cache);
         }
         cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)] = cache;
+        lastChecked = cache;
         return cache;
     }
 
@@ -567,6 +587,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                     releasedUnderneath = true;
                     closed = true;
                     Arrays.fill(cacheByThread, GpaThreadCache.NONE);
+                    lastChecked = GpaThreadCache.NONE;
                     lifetime.close();
                     released = true;
                 }
