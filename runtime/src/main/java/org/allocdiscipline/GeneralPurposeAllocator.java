@@ -245,7 +245,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
      */
     private void keep(GpaThreadCache cache, int c, GpaSlab slab, int slot) {
         slab.meta[slot] = 0;
-        if (cache.counts[c] == GpaThreadCache.capacity(c)) {
+        if (cache.counts[c] >= slab.cacheCapacity) {
             cache.flushHalf(c, classes[c]);
         }
         cache.add(c, slab, slot);
