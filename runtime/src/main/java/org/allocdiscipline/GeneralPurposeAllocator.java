@@ -103,14 +103,15 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
      */
     private final GpaThreadCache[] cacheByThread = new GpaThreadCache[CACHE_TABLE];
     /**
-     * The cache of the thread that last took a checked path ({@link GpaThreadCache#NONE} before
-     * any): the fast paths try it before the table, one load and a compare where the table takes
-     * a thread id, a mask and a bounds-checked element. Written only on the checked paths, which
-     * a thread takes about once, so that two threads that share the allocator do not write it in
-     * turn; the thread that does not own it goes on to the table. Its thread is final, so a thread
-     * never uses another's cache; closing resets it with the table.
+     * The caches of the last two threads that took a checked path ({@link GpaThreadCache#NONE}
+     * before any): the fast paths try them before the table, a load and a compare each where the
+     * table takes a thread id, a mask and a bounds-checked element. Written only on the checked
+     * paths, which a thread takes about once, so that threads that share the allocator do not
+     * write them in turn; a third thread goes on to the table. A cache's thread is final, so a
+     * thread never uses another's cache; closing resets both with the table.
      */
     private GpaThreadCache lastChecked = GpaThreadCache.NONE;
+    private GpaThreadCache checkedBefore = GpaThreadCache.NONE;
     private final List<GpaThreadCache> allCaches = new ArrayList<>();
     private volatile boolean closed;
     private boolean released;
@@ -202,11 +203,16 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     }
 
     /**
-     * The calling thread's cache as the fast paths find it: the last checked path's, else the
-     * table's entry for the thread id; a cache of another thread (or NONE) when neither is its own.
+     * The calling thread's cache as the fast paths find it: one of the last two checked paths',
+     * else the table's entry for the thread id; a cache of another thread (or NONE) when none is
+     * its own.
      */
     private GpaThreadCache fastCache(Thread thread) {
         GpaThreadCache cache = lastChecked;
+        if (cache.thread == thread) {
+            return cache;
+        }
+        cache = checkedBefore;
         return cache.thread == thread ? cache : cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)];
     }
 
@@ -350,6 +356,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             closed = true;
             Arrays.fill(cacheByThread, GpaThreadCache.NONE);
             lastChecked = GpaThreadCache.NONE;
+            checkedBefore = GpaThreadCache.NONE;
             StringBuilder leaks = new StringBuilder();
             long leakCount = describeLiveAndWaitForOperations(leaks);
             lifetime.close();
@@ -458,7 +465,10 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             threadCaches.set(cache);
         }
         cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)] = cache;
-        lastChecked = cache;
+        if (lastChecked != cache) {
+            checkedBefore = lastChecked;
+            lastChecked = cache;
+        }
         return cache;
     }
 
@@ -588,6 +598,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                     closed = true;
                     Arrays.fill(cacheByThread, GpaThreadCache.NONE);
                     lastChecked = GpaThreadCache.NONE;
+                    checkedBefore = GpaThreadCache.NONE;
                     lifetime.close();
                     released = true;
                 }
