@@ -205,7 +205,8 @@ final class GpaSlab {
     boolean holdsLive(int offset, int shift, long byteSize) {
         char[] metas = meta;
         int slot = offset >>> shift;
-        if ((offset & ((1 << shift) - 1)) != 0 || Integer.compareUnsigned(slot, metas.length) >= 0) {
+        // A slot's start shifts back to itself (one instruction less than masking the low bits).
+        if (slot << shift != offset || Integer.compareUnsigned(slot, metas.length) >= 0) {
             return false;
         }
         char recorded = metas[slot];
