@@ -26,7 +26,8 @@ import org.allocdiscipline.internal.Underneath;
  * <p><b>Threads.</b> Every method may be called from any thread (in {@link Safety#SHARED} and
  * {@link Safety#UNCHECKED} mode), and a segment may be freed by another thread than the one that
  * allocated it. Each thread keeps a few free slots per size class (at most 16 KiB, 64 slots) for
- * itself, found through a table by thread id, so most allocs and frees take no lock, no atomic
+ * itself, found through two fields that name the last two threads to take a checked path (about
+ * once each), else a table by thread id, so most allocs and frees take no lock, no atomic
  * instruction and no {@code ThreadLocal} lookup. An empty cache is
  * refilled with up to half its capacity in one atomic operation on a slab's bitmap, under a lock
  * of the thread's stripe (threads allocate from different slabs, striped by thread id, so the
