@@ -26,7 +26,8 @@ import org.allocdiscipline.internal.Underneath;
  * <p><b>Threads.</b> Every method may be called from any thread (in {@link Safety#SHARED} and
  * {@link Safety#UNCHECKED} mode), and a segment may be freed by another thread than the one that
  * allocated it. Each thread keeps a few free slots per size class (at most 16 KiB, 64 slots) for
- * itself, found through a table by thread id, so most allocs and frees take no lock, no atomic
+ * itself, found through two fields that name the last two threads to take a checked path (about
+ * once each), else a table by thread id, so most allocs and frees take no lock, no atomic
  * instruction and no {@code ThreadLocal} lookup. An empty cache is
  * refilled with up to half its capacity in one atomic operation on a slab's bitmap, under a lock
  * of the thread's stripe (threads allocate from different slabs, striped by thread id, so the
@@ -102,6 +103,16 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
      * see {@link #close}) sees the empty table.
      */
     private final GpaThreadCache[] cacheByThread = new GpaThreadCache[CACHE_TABLE];
+    /**
+     * The caches of the last two threads that took a checked path ({@link GpaThreadCache#NONE}
+     * before any): the fast paths try them before the table, a load and a compare each where the
+     * table takes a thread id, a mask and a bounds-checked element. Written only on the checked
+     * paths, which a thread takes about once, so that threads that share the allocator do not
+     * write them in turn; a third thread goes on to the table. A cache's thread is final, so a
+     * thread never uses another's cache; closing resets both with the table.
+     */
+    private GpaThreadCache lastChecked = GpaThreadCache.NONE;
+    private GpaThreadCache checkedBefore = GpaThreadCache.NONE;
     private final List<GpaThreadCache> allCaches = new ArrayList<>();
     private volatile boolean closed;
     private boolean released;
@@ -156,7 +167,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         // thread whose cache the table finds (so the allocator is open). Everything else, the checks
         // that throw included, is allocChecked's.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
+        GpaThreadCache cache = fastCache(thread);
         if (((((byteSize - 1) | (byteAlignment - 1)) >>> GpaSizeClass.MAX_SHIFT) | (byteAlignment & (byteAlignment - 1))) != 0
                 || cache.thread != thread) {
             return allocChecked(byteSize, byteAlignment);
@@ -176,7 +187,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         // cache the table finds (so the allocator is open). Anything else goes the checked way,
         // which names what is wrong.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = cacheByThread[(int) thread.threadId() & (cacheByThread.length - 1)];
+        GpaThreadCache cache = fastCache(thread);
         long address = memory.address();
         GpaSlab slab = cache.lastFreedInto;
         if (slab.base != (address & -GpaSlab.SIZE)) {
@@ -190,6 +201,20 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             return;
         }
         keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
+    }
+
+    /**
+     * The calling thread's cache as the fast paths find it: one of the last two checked paths',
+     * else the table's entry for the thread id; a cache of another thread (or NONE) when none is
+     * its own.
+     */
+    private GpaThreadCache fastCache(Thread thread) {
+        GpaThreadCache cache = lastChecked;
+        if (cache.thread == thread) {
+            return cache;
+        }
+        cache = checkedBefore;
+        return cache.thread == thread ? cache : cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)];
     }
 
     /**
@@ -227,7 +252,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
      */
     private void keep(GpaThreadCache cache, int c, GpaSlab slab, int slot) {
         slab.meta[slot] = 0;
-        if (cache.counts[c] == GpaThreadCache.capacity(c)) {
+        if (cache.counts[c] >= slab.cacheCapacity) {
             cache.flushHalf(c, classes[c]);
         }
         cache.add(c, slab, slot);
@@ -331,6 +356,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             }
             closed = true;
             Arrays.fill(cacheByThread, GpaThreadCache.NONE);
+            lastChecked = GpaThreadCache.NONE;
+            checkedBefore = GpaThreadCache.NONE;
             StringBuilder leaks = new StringBuilder();
             long leakCount = describeLiveAndWaitForOperations(leaks);
             lifetime.close();
@@ -439,6 +466,10 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             threadCaches.set(cache);
         }
         cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)] = cache;
+        if (lastChecked != cache) {
+            checkedBefore = lastChecked;
+            lastChecked = cache;
+        }
         return cache;
     }
 
@@ -567,6 +598,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
                     releasedUnderneath = true;
                     closed = true;
                     Arrays.fill(cacheByThread, GpaThreadCache.NONE);
+                    lastChecked = GpaThreadCache.NONE;
+                    checkedBefore = GpaThreadCache.NONE;
                     lifetime.close();
                     released = true;
                 }

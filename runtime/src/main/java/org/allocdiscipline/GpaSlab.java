@@ -50,6 +50,8 @@ final class GpaSlab {
     final long base;
     /** The slab's number in its allocator's {@link GpaSlabTable}, given before anyone else can see the slab. */
     int id;
+    /** {@link #id} shifted to where a thread cache's entry keeps it, so that a free makes its entry with one OR. */
+    long entryKey;
 
     /** The class the slab serves; null while EMPTY. */
     volatile GpaSizeClass sizeClass;
@@ -63,6 +65,14 @@ final class GpaSlab {
     private static final int STATE_MASK = (1 << STATE_BITS) - 1;
 
     int slotShift;
+    /**
+     * How many slots of this slab's class a thread cache may hold ({@link GpaThreadCache#capacity}),
+     * set with {@link #slotShift}: a free reads it in one load where the capacity takes a few
+     * instructions to compute. At most {@link GpaThreadCache#MAX_SLOTS} in every format, so a free
+     * that read it from another format than its class (a misuse racing with the slab's emptying)
+     * still keeps its class's stack within bounds.
+     */
+    int cacheCapacity;
     int slotCount;
     /** Bits past the last slot, set forever so that they are never taken (classes with fewer than 64 slots). */
     long padding;
@@ -84,11 +94,18 @@ final class GpaSlab {
         this.base = raw.address();
     }
 
+    /** Gives the slab its number in the table; before anyone else can see the slab. */
+    void number(int number) {
+        id = number;
+        entryKey = (long) number << 32;
+    }
+
     /** Prepares an EMPTY slab for a class and makes it CURRENT; the class is published last. */
     void format(GpaSizeClass owner) {
         int shift = owner.shift;
         if (shift != slotShift || used.length == 0) {
             slotShift = shift;
+            cacheCapacity = GpaThreadCache.capacity(shift - GpaSizeClass.MIN_SHIFT);
             slotCount = (int) (SIZE >>> shift);
             used = new long[(slotCount + 63) >>> 6];
             meta = new char[slotCount];
@@ -188,7 +205,8 @@ final class GpaSlab {
     boolean holdsLive(int offset, int shift, long byteSize) {
         char[] metas = meta;
         int slot = offset >>> shift;
-        if ((offset & ((1 << shift) - 1)) != 0 || Integer.compareUnsigned(slot, metas.length) >= 0) {
+        // A slot's start shifts back to itself (one instruction less than masking the low bits).
+        if (slot << shift != offset || Integer.compareUnsigned(slot, metas.length) >= 0) {
             return false;
         }
         char recorded = metas[slot];

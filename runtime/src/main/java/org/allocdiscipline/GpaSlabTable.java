@@ -53,7 +53,7 @@ final class GpaSlabTable {
 
     /** Numbers {@code slab} and makes it findable by address and by number. */
     synchronized void add(GpaSlab slab) {
-        slab.id = size;
+        slab.number(size);
         GpaSlab[] ids = byId.slabs;
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);

@@ -84,14 +84,15 @@ final class GpaThreadCache {
     }
 
     static long entryOf(GpaSlab slab, int slot) {
-        return ((long) slab.id << 32) | slot;
+        return slab.entryKey | slot;
     }
 
     /** The slab of an entry. */
     GpaSlab slabOf(long entry) {
         int id = (int) (entry >>> 32);
         GpaSlab[] known = slabsById;
-        if (id >= known.length) {
+        // Unsigned, as the bounds check of known[id] is, so that the compiler makes one check of both.
+        if (Integer.compareUnsigned(id, known.length) >= 0) {
             slabsById = known = table.numbered();
         }
         return known[id];

@@ -9,6 +9,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.allocdiscipline.support.HeapBackedAllocator;
@@ -269,6 +272,31 @@ class GeneralPurposeAllocatorTest {
         assertThatThrownBy(() -> gpa.alloc(8)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> gpa.free(live)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         gpa.close();
+    }
+
+    @Test
+    void afterCloseEveryThreadThatUsedTheAllocatorGetsTheClosedException() throws Exception {
+        // Three threads: the fast paths find the last two that took a checked path in fields of
+        // their own and the third through the table, and closing must reach all three.
+        GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing);
+        List<ExecutorService> threads = List.of(Executors.newSingleThreadExecutor(),
+                Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor());
+        try {
+            for (ExecutorService thread : threads) {
+                thread.submit(() -> {
+                    gpa.free(gpa.alloc(16));
+                    return null;
+                }).get();
+            }
+            gpa.close();
+            for (ExecutorService thread : threads) {
+                Future<?> alloc = thread.submit(() -> gpa.alloc(16));
+                assertThatThrownBy(alloc::get).cause()
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            }
+        } finally {
+            threads.forEach(ExecutorService::shutdownNow);
+        }
     }
 
     @Test
