@@ -124,9 +124,8 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         // reset or closed) has NO_ROOM, so the fast path needs no null check. Everything else, every
         // exception and the growth, is out of line. The growth goes back to the top of the loop rather than
         // reserving in the new chunk and merging with the fast path after it: then only the fast path's
-        // own values reach asSlice, whose class and bounds checks the JIT folds into the fast path's, and a
-        // compiled loop that calls this keeps its values in registers instead of reloading them around the
-        // growth call.
+        // own values reach asSlice, and the JIT folds the slice's class check and the sign test of its
+        // bound into the fast path's. The growth call stays in a caller's compiled loop either way.
         MemorySegment base;
         long start;
         while (true) {
