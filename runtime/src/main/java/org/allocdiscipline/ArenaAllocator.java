@@ -52,6 +52,8 @@ import org.allocdiscipline.internal.Requests;
 public final class ArenaAllocator implements Allocator, AutoCloseable {
     private static final long FIRST_CHUNK = 4096;
     private static final long CHUNK_ALIGNMENT = 16;
+    /** The space of an arena that has no chunk: it has no room, so the fast path needs no null check. Never changed. */
+    private static final Bump NO_ROOM = new Bump(MemorySegment.NULL);
 
     private final Allocator child;
     private final Safety safety;
@@ -59,7 +61,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     /** One bump space per chunk of the current lifetime, in the order of {@link #chunks}. */
     private final List<Bump> spaces = new ArrayList<>();
     private Lifetime lifetime;
-    private Bump current;
+    private Bump current = NO_ROOM;
     private long nextChunkSize = FIRST_CHUNK;
     private final Underneath underneath = new Underneath(new BuiltOnChild());
     private boolean closed;
@@ -118,29 +120,31 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
         // The fast path is small enough for a hot caller to inline whole, and every path ends in the one
         // asSlice below, so no other object merges with the segment: where the segment does not escape,
-        // the JIT removes it (scalar replacement) and only the bump remains. The checks the fast path
-        // needs are folded in (current is null once closed); everything else, every exception and the
-        // growth, is out of line. The fit is tested once, here, so the compiled fast path has one branch
-        // for it rather than a "no room" result tested again.
-        Bump space = current;
-        MemorySegment base = null;
-        long start = 0;
-        if (space != null && byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
-            start = space.alignedTop(byteAlignment);
-            if (space.fits(start, byteSize)) {
-                space.take(start, byteSize, byteAlignment);
-                base = space.segment();
+        // the JIT removes it (scalar replacement) and only the bump remains. An arena without a chunk (new,
+        // reset or closed) has NO_ROOM, so the fast path needs no null check. Everything else, every
+        // exception and the growth, is out of line. The growth goes back to the top of the loop rather than
+        // reserving in the new chunk and merging with the fast path after it: then only the fast path's
+        // own values reach asSlice, and the JIT folds the slice's class check and the sign test of its
+        // bound into the fast path's. The growth call stays in a caller's compiled loop either way.
+        MemorySegment base;
+        long start;
+        while (true) {
+            Bump space = current;
+            if (byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
+                start = space.alignedTop(byteAlignment);
+                if (space.fits(start, byteSize)) {
+                    space.take(start, byteSize, byteAlignment);
+                    base = space.segment();
+                    break;
+                }
             }
-        }
-        if (base == null) {
             if (byteSize == 0) {
                 checkEmptyRequest(byteAlignment);
                 base = Bump.emptyBase();
                 start = byteAlignment;
-            } else {
-                start = addChunkFor(byteSize, byteAlignment);
-                base = current.segment();
+                break;
             }
+            addChunkFor(byteSize, byteAlignment);
         }
         return base.asSlice(start, byteSize);
     }
@@ -150,13 +154,16 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         ensureOpen();
     }
 
-    /** Checks the request, adds a chunk that holds it, and reserves it there: returns its offset in the chunk. */
-    private long addChunkFor(long byteSize, long byteAlignment) throws AllocationException {
+    /** Checks the request and makes a chunk that holds it the current one. */
+    private void addChunkFor(long byteSize, long byteAlignment) throws AllocationException {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
         addChunk(byteSize, byteAlignment);
-        // The chunk is aligned as asked and at least byteSize long, so this fits, at offset 0.
-        return current.tryBump(byteSize, byteAlignment);
+        if (!current.fits(current.alignedTop(byteAlignment), byteSize)) {
+            // alloc would otherwise ask for chunks forever
+            throw new IllegalStateException("the child " + child + " returned a chunk that does not hold " + byteSize
+                    + " bytes at alignment " + byteAlignment);
+        }
     }
 
     /** Makes a chunk of at least {@code minSize} bytes at {@code alignment} (or 16) the current one. */
@@ -214,7 +221,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     }
 
     private void requireOwned(MemorySegment memory) {
-        boolean ours = current != null && (safety == Safety.UNCHECKED ? inSomeChunk(memory) : lifetime.owns(memory));
+        boolean ours = !chunks.isEmpty() && (safety == Safety.UNCHECKED ? inSomeChunk(memory) : lifetime.owns(memory));
         if (!ours) {
             throw new IllegalArgumentException("foreign free: the segment at 0x" + Long.toHexString(memory.address())
                     + " (" + memory.byteSize() + " bytes) was not allocated by this arena"
@@ -266,7 +273,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             return true;
         }
         invalidateAll();
-        current = null;
+        current = NO_ROOM;
         spaces.clear();
         if (target == 0 || chunks.isEmpty()) {
             freeChunks();
@@ -336,7 +343,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         invalidateAll();
         closed = true;
-        current = null;
+        current = NO_ROOM;
         spaces.clear();
         underneath.letGo();
         freeChunks();
@@ -395,7 +402,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
                 invalidateAll();
                 closed = true;
                 releasedUnderneath = true;
-                current = null;
+                current = NO_ROOM;
                 spaces.clear();
                 chunks.clear();
             }

@@ -294,6 +294,33 @@ class ArenaAllocatorTest {
     }
 
     @Test
+    void aChildThatReturnsTooLittleIsAnErrorNotAnEndlessGrowth() throws AllocationException {
+        // alloc asks for a new chunk until one holds the request: a child that breaks its contract
+        // (here, half of what was asked) must end that, naming the child.
+        CountingAllocator counted = new CountingAllocator(PageAllocator.INSTANCE);
+        Allocator halving = new Allocator() {
+            @Override
+            public MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+                return counted.alloc(byteSize, byteAlignment).asSlice(0, byteSize / 2);
+            }
+
+            @Override
+            public MemorySegment realloc(MemorySegment memory, long newByteSize) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void free(MemorySegment memory) {
+                // the page stays mapped until the JVM exits: a test's few KiB
+            }
+        };
+        ArenaAllocator arena = new ArenaAllocator(halving, Safety.UNCHECKED);
+        assertThatThrownBy(() -> arena.alloc(10_000)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not hold 10000 bytes");
+        assertThat(counted.chunkSizes).hasSize(1);
+    }
+
+    @Test
     void rejectsANullChild() {
         assertThatThrownBy(() -> new ArenaAllocator(null)).isInstanceOf(NullPointerException.class);
     }

@@ -107,15 +107,18 @@ public final class Bump {
 
     /**
      * Whether {@code byteSize} bytes fit at {@code start}. Addresses stay far below 2^62, so the
-     * aligned start cannot overflow, and comparing against the room left (not start + size against
-     * the limit) cannot overflow either.
+     * aligned start cannot overflow, and neither can the last start that fits plus one. The test is
+     * written as the one {@code segment().asSlice(start, byteSize)} makes ({@code checkIndex(start,
+     * byteSize() - byteSize + 1)}): the JIT then drops the slice's own test of the sign of that
+     * bound, which the fast path of an allocator has just made.
      *
      * @param start an offset from {@link #alignedTop}
      * @param byteSize checked size
      * @return whether the allocation fits in the space
      */
     public boolean fits(long start, long byteSize) {
-        return byteSize <= space.byteSize() - start;
+        long ends = space.byteSize() - byteSize + 1;
+        return ends >= 0 && Long.compareUnsigned(start, ends) < 0;
     }
 
     /**
