@@ -78,6 +78,10 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
                 opposites.add(entry.getKey());
             }
         }
+        if (opposites.isEmpty() && mine.guards.isEmpty() && theirs.guards.isEmpty()) {
+            // No flag splits any site: only the known values meet, and the sites need not be visited.
+            return known.equals(mine.known) ? mine : of(known, Map.of());
+        }
         Map<Site, Map<Element, Guard>> guards = new HashMap<>();
         Set<Site> sites = new HashSet<>(myFlags.keySet());
         sites.addAll(theirFlags.keySet());
