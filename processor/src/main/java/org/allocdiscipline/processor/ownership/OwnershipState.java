@@ -172,7 +172,8 @@ record OwnershipState(Map<Site, SiteFlags> flags, Map<Element, LocalFact> locals
 
     private static Map<Site, AllocatorIdentity> joinAllocators(Map<Site, AllocatorIdentity> mine,
                                                                  Map<Site, AllocatorIdentity> theirs) {
-        if (mine == theirs || theirs.isEmpty() || mine.equals(theirs)) {
+        // Mine already holds each of their entries: merging them changes nothing.
+        if (mine == theirs || theirs.isEmpty() || mine.entrySet().containsAll(theirs.entrySet())) {
             return mine;
         }
         Map<Site, AllocatorIdentity> joined = new HashMap<>(mine);
