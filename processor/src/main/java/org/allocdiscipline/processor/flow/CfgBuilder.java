@@ -3,18 +3,28 @@ package org.allocdiscipline.processor.flow;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Builds the {@link Cfg} of one body from javac's attributed trees, using only the public
  * compiler API. A builder is cheap and may be reused for many bodies of one compilation; it is
- * not thread-safe.
+ * not thread-safe. A graph is never changed once built, so the builder hands out the same one each time
+ * a body of the current compilation unit is asked for again.
  */
 public final class CfgBuilder {
     private final Trees trees;
     private final ThrownTypes thrown;
     private final CfgOptions options;
+    /**
+     * The graphs built for the bodies of the current compilation unit: a private helper is solved once for
+     * its summary and again when its own body is checked, a method of a class with owned fields once more
+     * for its dangling fields, and each solve reads the same graph. Dropped when another unit comes.
+     */
+    private final Map<Tree, Cfg> built = new IdentityHashMap<>();
+    private Tree unit;
 
     /**
      * Creates a builder for the trees of one compilation.
@@ -44,6 +54,16 @@ public final class CfgBuilder {
                 && kind != Tree.Kind.VARIABLE) {
             throw new IllegalArgumentException("not a body: " + kind);
         }
-        return new CfgConstruction(trees, thrown, options).build(body);
+        Tree root = body.getCompilationUnit();
+        if (root != unit) {
+            built.clear();
+            unit = root;
+        }
+        Cfg cfg = built.get(body.getLeaf());
+        if (cfg == null) {
+            cfg = new CfgConstruction(trees, thrown, options).build(body);
+            built.put(body.getLeaf(), cfg);
+        }
+        return cfg;
     }
 }

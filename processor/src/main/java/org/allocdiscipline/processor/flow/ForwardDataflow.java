@@ -58,7 +58,8 @@ public final class ForwardDataflow {
                 int target = edge.target().id();
                 S old = before.get(target);
                 S joined = old == null ? flowing : analysis.join(old, flowing);
-                if (!joined.equals(old)) {
+                // A join that adds nothing gives back the state it was given, so identity settles most checks.
+                if (joined != old && !joined.equals(old)) {
                     before.set(target, joined);
                     pending.set(position[target]);
                 }

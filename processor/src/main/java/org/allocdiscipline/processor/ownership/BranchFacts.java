@@ -78,10 +78,12 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
                 opposites.add(entry.getKey());
             }
         }
+        if (opposites.isEmpty() && mine.guards.isEmpty() && theirs.guards.isEmpty()) {
+            // No flag splits any site: only the known values meet, and the sites need not be visited.
+            return known.equals(mine.known) ? mine : of(known, Map.of());
+        }
         Map<Site, Map<Element, Guard>> guards = new HashMap<>();
-        Set<Site> sites = new HashSet<>(myFlags.keySet());
-        sites.addAll(theirFlags.keySet());
-        for (Site site : sites) {
+        for (Site site : candidates(mine, myFlags, theirs, theirFlags, opposites)) {
             Map<Element, Guard> byFlag = new HashMap<>();
             for (Element variable : splitting(site, mine, theirs, opposites)) {
                 SiteFlags whenTrue = mine.flagsWhen(site, variable, true, myFlags)
@@ -97,6 +99,31 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
             }
         }
         return of(known, guards);
+    }
+
+    /**
+     * The sites that a flag may split where two paths meet: every site either path has flags for when the
+     * paths disagree on some flag's value, else only those of them that a guard already splits.
+     */
+    private static Set<Site> candidates(BranchFacts mine, Map<Site, SiteFlags> myFlags, BranchFacts theirs,
+                                        Map<Site, SiteFlags> theirFlags, Set<Element> opposites) {
+        Set<Site> sites = new HashSet<>();
+        if (opposites.isEmpty()) {
+            for (Site site : mine.guards.keySet()) {
+                if (myFlags.containsKey(site) || theirFlags.containsKey(site)) {
+                    sites.add(site);
+                }
+            }
+            for (Site site : theirs.guards.keySet()) {
+                if (myFlags.containsKey(site) || theirFlags.containsKey(site)) {
+                    sites.add(site);
+                }
+            }
+            return sites;
+        }
+        sites.addAll(myFlags.keySet());
+        sites.addAll(theirFlags.keySet());
+        return sites;
     }
 
     /**

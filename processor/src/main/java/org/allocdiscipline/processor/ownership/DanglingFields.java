@@ -72,7 +72,8 @@ final class DanglingFields {
             return List.of();
         }
         Map<Element, TreePath> fields = OwnershipAnalysis.ownedFields(trees, body.getParentPath(), arenaFields);
-        if (fields.isEmpty() || reachedFromClose(body.getParentPath(), close).contains(element)) {
+        if (fields.isEmpty() || reachedFromClose(body.getParentPath(), close).contains(element)
+                || !FieldMentions.mayRelease(method, fields.keySet(), type)) {
             return List.of();
         }
         OwnershipTransfer transfer = new OwnershipTransfer(trees, annotations, summaries, cfg, fields, FindingLog.DISCARD, false);

@@ -25,7 +25,24 @@ record LocalFact(Set<Site> sites, boolean untracked, boolean region, AllocatorId
     }
 
     boolean isUntracked() {
-        return equals(UNTRACKED);
+        return this == UNTRACKED || equals(UNTRACKED);
+    }
+
+    /**
+     * The record's equality, written out: the solver compares facts at every join, and the generated
+     * method reaches the components through method handles. The generated {@code hashCode} agrees with it.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof LocalFact fact && untracked == fact.untracked && region == fact.region
+                && allocatorView == fact.allocatorView && allocator.equals(fact.allocator) && sites.equals(fact.sites);
+    }
+
+    /** Whether joining {@code other} into this fact leaves it as it is: this fact already allows all of it. */
+    boolean covers(LocalFact other) {
+        return this == other || (untracked || !other.untracked) && (!region || other.region)
+                && (!allocatorView || other.allocatorView) && (allocator.isUnknown() || allocator.equals(other.allocator))
+                && sites.containsAll(other.sites);
     }
 
     /** The same value seen through the allocator's {@code asSegmentAllocator()} view. */

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 
 /**
@@ -85,8 +86,11 @@ record OwnershipState(Map<Site, SiteFlags> flags, Map<Element, LocalFact> locals
     }
 
     private static Map<Site, SiteFlags> joinFlags(Map<Site, SiteFlags> mine, Map<Site, SiteFlags> theirs) {
-        if (mine == theirs || mine.equals(theirs)) {
+        if (mine == theirs || flagsCover(mine, theirs)) {
             return mine;
+        }
+        if (flagsCover(theirs, mine)) {
+            return theirs;
         }
         Map<Site, SiteFlags> joined = new HashMap<>(mine.size() + theirs.size());
         for (Map.Entry<Site, SiteFlags> entry : mine.entrySet()) {
@@ -107,8 +111,11 @@ record OwnershipState(Map<Site, SiteFlags> flags, Map<Element, LocalFact> locals
     }
 
     private static Map<Element, LocalFact> joinLocals(Map<Element, LocalFact> mine, Map<Element, LocalFact> theirs) {
-        if (mine == theirs || mine.equals(theirs)) {
+        if (mine == theirs || localsCover(mine, theirs)) {
             return mine;
+        }
+        if (localsCover(theirs, mine)) {
+            return theirs;
         }
         Map<Element, LocalFact> joined = new HashMap<>(mine.size() + theirs.size());
         for (Map.Entry<Element, LocalFact> entry : mine.entrySet()) {
@@ -128,9 +135,45 @@ record OwnershipState(Map<Site, SiteFlags> flags, Map<Element, LocalFact> locals
         return joined.equals(mine) ? mine : frozen(joined);
     }
 
+    /**
+     * Whether joining {@code theirs} into {@code mine} gives {@code mine} again (a missing site being
+     * {@link SiteFlags#ABSENT}): most joins of the solver add nothing, and this finds so without building
+     * the joined map.
+     */
+    private static boolean flagsCover(Map<Site, SiteFlags> mine, Map<Site, SiteFlags> theirs) {
+        for (Map.Entry<Site, SiteFlags> entry : theirs.entrySet()) {
+            SiteFlags own = mine.getOrDefault(entry.getKey(), SiteFlags.ABSENT);
+            if (!own.union(entry.getValue()).equals(own)) {
+                return false;
+            }
+        }
+        return coversMissing(mine, theirs, flags -> flags.mayBeAbsent());
+    }
+
+    /** As {@link #flagsCover}, for the locals: a missing local is {@link LocalFact#UNTRACKED}. */
+    private static boolean localsCover(Map<Element, LocalFact> mine, Map<Element, LocalFact> theirs) {
+        for (Map.Entry<Element, LocalFact> entry : theirs.entrySet()) {
+            if (!mine.getOrDefault(entry.getKey(), LocalFact.UNTRACKED).covers(entry.getValue())) {
+                return false;
+            }
+        }
+        return coversMissing(mine, theirs, fact -> fact.covers(LocalFact.UNTRACKED));
+    }
+
+    /** Whether each entry of {@code mine} whose key {@code theirs} lacks already allows what the missing key means. */
+    private static <K, V> boolean coversMissing(Map<K, V> mine, Map<K, V> theirs, Predicate<V> allowsMissing) {
+        for (Map.Entry<K, V> entry : mine.entrySet()) {
+            if (!theirs.containsKey(entry.getKey()) && !allowsMissing.test(entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Map<Site, AllocatorIdentity> joinAllocators(Map<Site, AllocatorIdentity> mine,
                                                                  Map<Site, AllocatorIdentity> theirs) {
-        if (mine == theirs || theirs.isEmpty() || mine.equals(theirs)) {
+        // Mine already holds each of their entries: merging them changes nothing.
+        if (mine == theirs || theirs.isEmpty() || mine.entrySet().containsAll(theirs.entrySet())) {
             return mine;
         }
         Map<Site, AllocatorIdentity> joined = new HashMap<>(mine);

@@ -229,14 +229,13 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         OwnershipAnnotations.Signature signature =
                 element instanceof ExecutableElement executable ? signatures.of(executable) : null;
         TreePath receiver = node.receiver();
-        AllocatorIdentity receiverIdentity = receiver == null ? AllocatorIdentity.UNKNOWN
-                : values.valueOf(receiver, in).allocator();
-        boolean allocatorMethod = element != null && element.getEnclosingElement() != null
-                && annotations.isAllocatorType(element.getEnclosingElement().asType());
+        // Which allocator releases or makes a value matters only to a call that takes or returns one.
+        AllocatorIdentity allocator = signature != null && (signature.ownedResult() || signature.takesAny())
+                ? ownAllocator(element, receiver, in) : null;
         OwnershipState.Builder out = in.edit();
         Element container = containers.storeTarget(call, path);
         int stored = container == null ? -1 : call.getArguments().size() - 1;
-        arguments(node, element, signature, allocatorMethod ? receiverIdentity : null, in, out, stored);
+        arguments(node, element, signature, allocator, in, out, stored);
         if (container != null) {
             OwnedContainers.store(out, in, container, values.valueOf(node.operands().get(stored), in));
         }
@@ -268,7 +267,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             out = handedOver.edit();
             // Only an allocator's own method tells which allocator made the value; the receiver of
             // any other @Owned method (a factory, a library object) is not that allocator.
-            allocate(out, handedOver, node, allocatorMethod ? receiverIdentity : AllocatorIdentity.UNKNOWN,
+            allocate(out, handedOver, node, allocator != null ? allocator : AllocatorIdentity.UNKNOWN,
                     region ? SiteFlags.REGION : SiteFlags.OWNED);
         } else if (element instanceof ExecutableElement method) {
             // A segment of an arena owes nothing itself, but lives only as long as its arena; one that an
@@ -283,6 +282,17 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             }
         }
         return out.build();
+    }
+
+    /**
+     * The allocator a method of an allocator type runs on: its receiver, as far as the state knows it;
+     * {@code null} for a method of any other type, whose receiver is no allocator of what it takes or returns.
+     */
+    private AllocatorIdentity ownAllocator(Element method, TreePath receiver, OwnershipState in) {
+        if (method.getEnclosingElement() == null || !annotations.isAllocatorType(method.getEnclosingElement().asType())) {
+            return null;
+        }
+        return receiver == null ? AllocatorIdentity.UNKNOWN : values.valueOf(receiver, in).allocator();
     }
 
     private OwnershipState newClass(CfgNode node, OwnershipState in) {

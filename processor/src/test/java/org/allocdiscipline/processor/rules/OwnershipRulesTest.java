@@ -155,6 +155,47 @@ class OwnershipRulesTest {
     }
 
     @Test
+    void aFieldFreedOnlyThroughHelpersCalledOnThisStillDangles() {
+        MarkedSource source = MarkedSource.of("fields.Helpers",
+                "package fields;",
+                "import java.lang.foreign.MemorySegment;",
+                "import org.allocdiscipline.*;",
+                "final class Helpers implements AutoCloseable {",
+                "    private final Allocator allocator;",
+                "    @Owned private MemorySegment storage;",
+                "    Helpers(Allocator allocator) throws AllocationException {",
+                "        this.allocator = allocator;",
+                "        this.storage = allocator.alloc(16);",
+                "    }",
+                "    private void drop() {",
+                "        allocator.free(storage); // @drop",
+                "    }",
+                "    private void refill(long size) throws AllocationException {",
+                "        storage = allocator.alloc(size);",
+                "    }",
+                "    void resize(long size) throws AllocationException {",
+                "        drop();",
+                "        refill(size); // @unqualified",
+                "    }",
+                "    void resizeThis(long size) throws AllocationException {",
+                "        this.drop();",
+                "        this.refill(size); // @qualified",
+                "    }",
+                "    @Override",
+                "    public void close() {",
+                "        allocator.free(storage);",
+                "    }",
+                "}");
+        Compilation compilation = Checker.compile(List.of(source.file()));
+        assertThat(Checker.findings(compilation)).hasSize(3);
+        assertThat(on(compilation, source.line("drop"))).startsWith("[double-free] `drop()` frees `storage` and may return");
+        assertThat(on(compilation, source.line("unqualified"))).startsWith("[double-free] `storage` still holds the memory"
+                + " freed on line " + (source.line("unqualified") - 1) + " when `refill(...)` throws");
+        assertThat(on(compilation, source.line("qualified"))).startsWith("[double-free] `storage` still holds the memory"
+                + " freed on line " + (source.line("qualified") - 1) + " when `this.refill(...)` throws");
+    }
+
+    @Test
     void aUseAfterItsRegionClosedNamesTheRegion() {
         MarkedSource source = MarkedSource.of("regions.Dangling",
                 "package regions;",
