@@ -164,14 +164,12 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     @Override
     public @Owned MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
         // The fast path: a slab request (size 1 to 4096, a power-of-two alignment up to 4096) by a
-        // thread whose cache the lookup finds (so the allocator is open). Everything else, the checks
-        // that throw included, is allocChecked's. Each candidate cache's owner is compared once, so
-        // the code after the lookup needs no second comparison to know the cache is the thread's.
+        // thread whose cache the table finds (so the allocator is open). Everything else, the checks
+        // that throw included, is allocChecked's.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = lastChecked;
-        if (cache.thread != thread && (cache = checkedBefore).thread != thread
-                && (cache = tableCache(thread)).thread != thread
-                || ((((byteSize - 1) | (byteAlignment - 1)) >>> GpaSizeClass.MAX_SHIFT) | (byteAlignment & (byteAlignment - 1))) != 0) {
+        GpaThreadCache cache = fastCache(thread);
+        if (((((byteSize - 1) | (byteAlignment - 1)) >>> GpaSizeClass.MAX_SHIFT) | (byteAlignment & (byteAlignment - 1))) != 0
+                || cache.thread != thread) {
             return allocChecked(byteSize, byteAlignment);
         }
         int c = GpaSizeClass.index(Math.max(byteSize, byteAlignment));
@@ -189,20 +187,15 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         // cache the table finds (so the allocator is open). Anything else goes the checked way,
         // which names what is wrong.
         Thread thread = Thread.currentThread();
-        GpaThreadCache cache = lastChecked;
-        if (cache.thread != thread && (cache = checkedBefore).thread != thread
-                && (cache = tableCache(thread)).thread != thread) {
-            freeChecked(memory);
-            return;
-        }
+        GpaThreadCache cache = fastCache(thread);
         long address = memory.address();
         GpaSlab slab = cache.lastFreedInto;
         if (slab.base != (address & -GpaSlab.SIZE)) {
-            slab = recentSlab(cache, address);
+            slab = cache.thread == thread ? recentSlab(cache, address) : null;
         }
         int offset = (int) address & (int) (GpaSlab.SIZE - 1);
         int shift;
-        if (slab == null || memory.scope() != viewScope
+        if (cache.thread != thread || slab == null || memory.scope() != viewScope
                 || !slab.holdsLive(offset, shift = slab.slotShift, memory.byteSize())) {
             freeChecked(memory);
             return;
@@ -211,12 +204,17 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     }
 
     /**
-     * The table's entry for the thread id, where the fast paths look when neither of the last two
-     * checked paths' caches is the calling thread's: a cache of another thread (or NONE) when
-     * none is its own.
+     * The calling thread's cache as the fast paths find it: one of the last two checked paths',
+     * else the table's entry for the thread id; a cache of another thread (or NONE) when none is
+     * its own.
      */
-    private GpaThreadCache tableCache(Thread thread) {
-        return cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)];
+    private GpaThreadCache fastCache(Thread thread) {
+        GpaThreadCache cache = lastChecked;
+        if (cache.thread == thread) {
+            return cache;
+        }
+        cache = checkedBefore;
+        return cache.thread == thread ? cache : cacheByThread[(int) thread.threadId() & (CACHE_TABLE - 1)];
     }
 
     /**
