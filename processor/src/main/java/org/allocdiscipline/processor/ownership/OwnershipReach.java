@@ -1,6 +1,8 @@
 package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -19,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import org.allocdiscipline.processor.flow.BodyScanner;
 
 /**
  * Which methods of one top-level class may do anything a summary records, directly or through the
@@ -36,16 +38,13 @@ import org.allocdiscipline.processor.flow.BodyScanner;
 final class OwnershipReach {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
-    private final MethodDeclarations declarations;
     private final Predicate<ExecutableElement> summarisable;
     private Element top;
     private Set<Element> reaching = Set.of();
 
-    OwnershipReach(Trees trees, OwnershipAnnotations annotations, MethodDeclarations declarations,
-            Predicate<ExecutableElement> summarisable) {
+    OwnershipReach(Trees trees, OwnershipAnnotations annotations, Predicate<ExecutableElement> summarisable) {
         this.trees = trees;
         this.annotations = annotations;
-        this.declarations = declarations;
         this.summarisable = summarisable;
     }
 
@@ -58,39 +57,9 @@ final class OwnershipReach {
     boolean mayMatter(Element method, Element top) {
         if (!top.equals(this.top)) {
             this.top = top;
-            // Most classes have no owned value anywhere: one walk without paths or a call graph says so,
-            // where indexing the methods and walking each body costs about three times as much.
-            this.reaching = anyDirectly(top) ? reaching(top) : Set.of();
+            this.reaching = reaching(top);
         }
         return reaching.contains(method);
-    }
-
-    /**
-     * Whether anything anywhere in a top-level class (every method, field, lambda, initializer and
-     * nested class) brings an owned value into it ({@link #isSource}). When nothing does, no body of
-     * the class ever holds an owned value, so no summary can change a finding and none is computed.
-     */
-    private boolean anyDirectly(Element type) {
-        TreePath classPath = trees.getPath(type);
-        if (classPath == null) {
-            return false;
-        }
-        boolean[] found = new boolean[1];
-        // Without paths: javac reads only the leaf of an attributed tree, so the class is parent enough.
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                if (found[0] || tree == null) {
-                    return null;
-                }
-                if (isSource(tree, new TreePath(classPath, tree))) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.scan(tree, unused);
-            }
-        }.scan(classPath.getLeaf(), null);
-        return found[0];
     }
 
     /**
@@ -111,18 +80,32 @@ final class OwnershipReach {
         };
     }
 
+    /**
+     * The methods that do something a summary records, or call one of the class's own summarisable
+     * methods that does. Empty when nothing anywhere in the class brings an owned value in
+     * ({@link #isSource}): then no body of the class ever holds an owned value, so no summary can change
+     * a finding and none is computed.
+     */
     private Set<Element> reaching(Element type) {
-        Map<Element, TreePath> methods = declarations.all(type);
-        Map<Element, List<Element>> callers = new HashMap<>();
-        Set<Element> found = new HashSet<>();
-        Deque<Element> work = new ArrayDeque<>();
-        for (Map.Entry<Element, TreePath> method : methods.entrySet()) {
-            if (returnsArena(method.getKey()) || matters(method.getValue(), methods,
-                    callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(method.getKey()))) {
-                found.add(method.getKey());
-                work.add(method.getKey());
-            }
+        TreePath classPath = trees.getPath(type);
+        if (classPath == null) {
+            return Set.of();
         }
+        ClassEffects effects = new ClassEffects(classPath);
+        effects.scan(classPath.getLeaf(), null);
+        if (!effects.anySource) {
+            return Set.of();
+        }
+        Map<Element, List<Element>> callers = new HashMap<>();
+        effects.calls.forEach((caller, callees) -> {
+            for (ExecutableElement callee : callees) {
+                if (effects.methods.contains(callee) && summarisable.test(callee)) {
+                    callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(caller);
+                }
+            }
+        });
+        Set<Element> found = new HashSet<>(effects.direct);
+        Deque<Element> work = new ArrayDeque<>(effects.direct);
         while (!work.isEmpty()) {
             for (Element caller : callers.getOrDefault(work.pop(), List.of())) {
                 if (found.add(caller)) {
@@ -133,28 +116,92 @@ final class OwnershipReach {
         return found;
     }
 
-    /** Whether a body itself does something a summary records; the class's own callees go to {@code calls}. */
-    private boolean matters(TreePath body, Map<Element, TreePath> methods, Consumer<Element> calls) {
-        boolean[] found = new boolean[1];
-        Consumer<ExecutableElement> ownCallees = callee -> {
-            if (methods.containsKey(callee) && summarisable.test(callee)) {
-                calls.accept(callee);
+    /**
+     * One walk over a top-level class, without paths (javac reads only the leaf of an attributed tree,
+     * so the class is parent enough): its methods, the ones whose own bodies do something a summary
+     * records (a {@code close()}, or what {@link #bringsOwned} names) or that return an arena, the methods each body calls, and whether
+     * anything anywhere brings an owned value in. A method's own body is its code outside the lambdas
+     * and classes in it, which are bodies of their own. Walking each method again with a path per node,
+     * besides a walk to index the methods, was most of the summaries' cost on FFM code.
+     */
+    private final class ClassEffects extends TreeScanner<Void, Void> {
+        private final TreePath root;
+        private final Set<Element> methods = new HashSet<>();
+        private final Set<Element> direct = new HashSet<>();
+        private final Map<Element, List<ExecutableElement>> calls = new HashMap<>();
+        private boolean anySource;
+        // The method whose own body the walk is in; null outside every method, and in a lambda or class in one.
+        private Element current;
+
+        ClassEffects(TreePath root) {
+            this.root = root;
+        }
+
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            if (tree != null && isEffectKind(tree)) {
+                effect(tree);
             }
-        };
-        new BodyScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                if (found[0]) {
-                    return null;
-                }
-                if (isEffectKind(tree) && records(new TreePath(getCurrentPath(), tree), ownCallees)) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.scan(tree, unused);
+            return super.scan(tree, unused);
+        }
+
+        /**
+         * A method invocation, {@code new} or assignment. In a method's own body it makes the method matter
+         * when it brings an owned value or is a {@code close()}; until then the callees it looks at are kept.
+         */
+        private void effect(Tree tree) {
+            Element method = current;
+            if (anySource && (method == null || direct.contains(method))) {
+                return;
             }
-        }.scan(body, null);
-        return found[0];
+            Consumer<ExecutableElement> callees = method == null ? callee -> { }
+                    : callee -> calls.computeIfAbsent(method, k -> new ArrayList<>()).add(callee);
+            boolean brings = bringsOwned(new TreePath(root, tree), callees);
+            anySource |= brings;
+            if (method != null && (brings || tree instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call))) {
+                direct.add(method);
+            }
+        }
+
+        @Override
+        public Void visitMethod(MethodTree node, Void unused) {
+            TreePath path = new TreePath(root, node);
+            Element method = trees.getElement(path);
+            if (method != null) {
+                methods.add(method);
+                anySource = anySource || isSource(node, path);
+                if (returnsArena(method)) {
+                    direct.add(method);
+                }
+            }
+            return within(method, () -> super.visitMethod(node, unused));
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+            for (Tree member : node.getMembers()) {
+                // Fields are members: a local variable is never an owned field.
+                if (member instanceof VariableTree && !anySource) {
+                    anySource = isSource(member, new TreePath(root, member));
+                }
+            }
+            return within(null, () -> super.visitClass(node, unused));
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            return within(null, () -> super.visitLambdaExpression(node, unused));
+        }
+
+        private Void within(Element method, Supplier<Void> walk) {
+            Element outer = current;
+            current = method;
+            try {
+                return walk.get();
+            } finally {
+                current = outer;
+            }
+        }
     }
 
     /** A method that returns an arena hands on what it returns: an arena it made, or one it was given. */
@@ -164,16 +211,6 @@ final class OwnershipReach {
 
     private static boolean isEffectKind(Tree tree) {
         return tree instanceof MethodInvocationTree || tree instanceof NewClassTree || tree instanceof AssignmentTree;
-    }
-
-    /**
-     * Whether a method invocation, {@code new} or assignment does by itself something a summary records:
-     * a {@code close()}, a call whose annotations carry ownership, a {@code new} of an owned type, a store
-     * into an {@code @Owned} or arena field. The callee of each call looked at goes to {@code callees}.
-     */
-    private boolean records(TreePath path, Consumer<ExecutableElement> callees) {
-        return path.getLeaf() instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call)
-                || bringsOwned(path, callees);
     }
 
     /**
