@@ -46,6 +46,20 @@ final class MethodDeclarations {
         return types.get(type);
     }
 
+    /**
+     * Takes the declarations of a top-level class from a walk made for another purpose, instead of
+     * walking the class again.
+     *
+     * @param top an outermost class
+     * @param methods the paths to all its methods and constructors (nested classes' included), by element
+     * @param types the paths to it and every class declared in it, by element
+     */
+    void adopt(Element top, Map<Element, TreePath> methods, Map<Element, TreePath> types) {
+        this.top = top;
+        this.methods = methods;
+        this.types = types;
+    }
+
     private void index(Element type) {
         if (type.equals(this.top)) {
             return;

@@ -9,7 +9,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 
 /**
  * Which methods of one top-level class may do anything a summary records, directly or through the
@@ -38,13 +38,16 @@ import javax.lang.model.element.ExecutableElement;
 final class OwnershipReach {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
+    private final MethodDeclarations declarations;
     private final Predicate<ExecutableElement> summarisable;
     private Element top;
     private Set<Element> reaching = Set.of();
 
-    OwnershipReach(Trees trees, OwnershipAnnotations annotations, Predicate<ExecutableElement> summarisable) {
+    OwnershipReach(Trees trees, OwnershipAnnotations annotations, MethodDeclarations declarations,
+            Predicate<ExecutableElement> summarisable) {
         this.trees = trees;
         this.annotations = annotations;
+        this.declarations = declarations;
         this.summarisable = summarisable;
     }
 
@@ -92,14 +95,16 @@ final class OwnershipReach {
             return Set.of();
         }
         ClassEffects effects = new ClassEffects(classPath);
-        effects.scan(classPath.getLeaf(), null);
+        effects.scan(classPath, null);
+        // The summaries that the reach lets through read these declarations next.
+        declarations.adopt(type, effects.methodPaths, effects.typePaths);
         if (!effects.anySource) {
             return Set.of();
         }
         Map<Element, List<Element>> callers = new HashMap<>();
         effects.calls.forEach((caller, callees) -> {
             for (ExecutableElement callee : callees) {
-                if (effects.methods.contains(callee) && summarisable.test(callee)) {
+                if (effects.methodPaths.containsKey(callee) && summarisable.test(callee)) {
                     callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(caller);
                 }
             }
@@ -117,16 +122,19 @@ final class OwnershipReach {
     }
 
     /**
-     * One walk over a top-level class, without paths (javac reads only the leaf of an attributed tree,
-     * so the class is parent enough): its methods, the ones whose own bodies do something a summary
-     * records (a {@code close()}, or what {@link #bringsOwned} names) or that return an arena, the methods each body calls, and whether
-     * anything anywhere brings an owned value in. A method's own body is its code outside the lambdas
-     * and classes in it, which are bodies of their own. Walking each method again with a path per node,
-     * besides a walk to index the methods, was most of the summaries' cost on FFM code.
+     * One walk over a top-level class, with paths only for its method and class declarations (javac
+     * reads only the leaf of an attributed tree, so the class is parent enough for the rest): where its
+     * methods and classes are declared, the methods whose own bodies do something a summary records (a
+     * {@code close()}, or what {@link #bringsOwned} names) or that return an arena, the methods each
+     * body calls, and whether anything anywhere brings an owned value in. A method's own body is its
+     * code outside the lambdas and classes in it, which are bodies of their own. Walking each method
+     * again with a path per node, besides a walk to index the methods, was most of the summaries' cost
+     * on FFM code.
      */
-    private final class ClassEffects extends TreeScanner<Void, Void> {
+    private final class ClassEffects extends OnDemandPathScanner<Void, Void> {
         private final TreePath root;
-        private final Set<Element> methods = new HashSet<>();
+        private final Map<Element, TreePath> methodPaths = new HashMap<>();
+        private final Map<Element, TreePath> typePaths = new HashMap<>();
         private final Set<Element> direct = new HashSet<>();
         private final Map<Element, List<ExecutableElement>> calls = new HashMap<>();
         private boolean anySource;
@@ -158,17 +166,18 @@ final class OwnershipReach {
                     : callee -> calls.computeIfAbsent(method, k -> new ArrayList<>()).add(callee);
             boolean brings = bringsOwned(new TreePath(root, tree), callees);
             anySource |= brings;
-            if (method != null && (brings || tree instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call))) {
+            boolean closes = tree instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call);
+            if (method != null && (brings || closes)) {
                 direct.add(method);
             }
         }
 
         @Override
         public Void visitMethod(MethodTree node, Void unused) {
-            TreePath path = new TreePath(root, node);
+            TreePath path = getCurrentPath();
             Element method = trees.getElement(path);
             if (method != null) {
-                methods.add(method);
+                methodPaths.put(method, path);
                 anySource = anySource || isSource(node, path);
                 if (returnsArena(method)) {
                     direct.add(method);
@@ -179,6 +188,11 @@ final class OwnershipReach {
 
         @Override
         public Void visitClass(ClassTree node, Void unused) {
+            TreePath path = getCurrentPath();
+            Element type = trees.getElement(path);
+            if (type != null) {
+                typePaths.put(type, path);
+            }
             for (Tree member : node.getMembers()) {
                 // Fields are members: a local variable is never an owned field.
                 if (member instanceof VariableTree && !anySource) {
