@@ -1,13 +1,14 @@
 package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,10 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import org.allocdiscipline.processor.flow.BodyScanner;
+import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 
 /**
  * Which methods of one top-level class may do anything a summary records, directly or through the
@@ -58,39 +60,9 @@ final class OwnershipReach {
     boolean mayMatter(Element method, Element top) {
         if (!top.equals(this.top)) {
             this.top = top;
-            // Most classes have no owned value anywhere: one walk without paths or a call graph says so,
-            // where indexing the methods and walking each body costs about three times as much.
-            this.reaching = anyDirectly(top) ? reaching(top) : Set.of();
+            this.reaching = reaching(top);
         }
         return reaching.contains(method);
-    }
-
-    /**
-     * Whether anything anywhere in a top-level class (every method, field, lambda, initializer and
-     * nested class) brings an owned value into it ({@link #isSource}). When nothing does, no body of
-     * the class ever holds an owned value, so no summary can change a finding and none is computed.
-     */
-    private boolean anyDirectly(Element type) {
-        TreePath classPath = trees.getPath(type);
-        if (classPath == null) {
-            return false;
-        }
-        boolean[] found = new boolean[1];
-        // Without paths: javac reads only the leaf of an attributed tree, so the class is parent enough.
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                if (found[0] || tree == null) {
-                    return null;
-                }
-                if (isSource(tree, new TreePath(classPath, tree))) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.scan(tree, unused);
-            }
-        }.scan(classPath.getLeaf(), null);
-        return found[0];
     }
 
     /**
@@ -111,18 +83,34 @@ final class OwnershipReach {
         };
     }
 
+    /**
+     * The methods that do something a summary records, or call one of the class's own summarisable
+     * methods that does. Empty when nothing anywhere in the class brings an owned value in
+     * ({@link #isSource}): then no body of the class ever holds an owned value, so no summary can change
+     * a finding and none is computed.
+     */
     private Set<Element> reaching(Element type) {
-        Map<Element, TreePath> methods = declarations.all(type);
-        Map<Element, List<Element>> callers = new HashMap<>();
-        Set<Element> found = new HashSet<>();
-        Deque<Element> work = new ArrayDeque<>();
-        for (Map.Entry<Element, TreePath> method : methods.entrySet()) {
-            if (returnsArena(method.getKey()) || matters(method.getValue(), methods,
-                    callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(method.getKey()))) {
-                found.add(method.getKey());
-                work.add(method.getKey());
-            }
+        TreePath classPath = trees.getPath(type);
+        if (classPath == null) {
+            return Set.of();
         }
+        ClassEffects effects = new ClassEffects(classPath);
+        effects.scan(classPath, null);
+        // The summaries that the reach lets through read these declarations next.
+        declarations.adopt(type, effects.methodPaths, effects.typePaths);
+        if (!effects.anySource) {
+            return Set.of();
+        }
+        Map<Element, List<Element>> callers = new HashMap<>();
+        effects.calls.forEach((caller, callees) -> {
+            for (ExecutableElement callee : callees) {
+                if (effects.methodPaths.containsKey(callee) && summarisable.test(callee)) {
+                    callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(caller);
+                }
+            }
+        });
+        Set<Element> found = new HashSet<>(effects.direct);
+        Deque<Element> work = new ArrayDeque<>(effects.direct);
         while (!work.isEmpty()) {
             for (Element caller : callers.getOrDefault(work.pop(), List.of())) {
                 if (found.add(caller)) {
@@ -133,28 +121,101 @@ final class OwnershipReach {
         return found;
     }
 
-    /** Whether a body itself does something a summary records; the class's own callees go to {@code calls}. */
-    private boolean matters(TreePath body, Map<Element, TreePath> methods, Consumer<Element> calls) {
-        boolean[] found = new boolean[1];
-        Consumer<ExecutableElement> ownCallees = callee -> {
-            if (methods.containsKey(callee) && summarisable.test(callee)) {
-                calls.accept(callee);
+    /**
+     * One walk over a top-level class, with paths only for its method and class declarations (javac
+     * reads only the leaf of an attributed tree, so the class is parent enough for the rest): where its
+     * methods and classes are declared, the methods whose own bodies do something a summary records (a
+     * {@code close()}, or what {@link #bringsOwned} names) or that return an arena, the methods each
+     * body calls, and whether anything anywhere brings an owned value in. A method's own body is its
+     * code outside the lambdas and classes in it, which are bodies of their own. Walking each method
+     * again with a path per node, besides a walk to index the methods, was most of the summaries' cost
+     * on FFM code.
+     */
+    private final class ClassEffects extends OnDemandPathScanner<Void, Void> {
+        private final TreePath root;
+        private final Map<Element, TreePath> methodPaths = new HashMap<>();
+        private final Map<Element, TreePath> typePaths = new HashMap<>();
+        private final Set<Element> direct = new HashSet<>();
+        private final Map<Element, List<ExecutableElement>> calls = new HashMap<>();
+        private boolean anySource;
+        // The method whose own body the walk is in; null outside every method, and in a lambda or class in one.
+        private Element current;
+
+        ClassEffects(TreePath root) {
+            this.root = root;
+        }
+
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            if (tree != null && isEffectKind(tree)) {
+                effect(tree);
             }
-        };
-        new BodyScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                if (found[0]) {
-                    return null;
-                }
-                if (isEffectKind(tree) && records(new TreePath(getCurrentPath(), tree), ownCallees)) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.scan(tree, unused);
+            return super.scan(tree, unused);
+        }
+
+        /**
+         * A method invocation, {@code new} or assignment. In a method's own body it makes the method matter
+         * when it brings an owned value or is a {@code close()}; until then the callees it looks at are kept.
+         */
+        private void effect(Tree tree) {
+            Element method = current;
+            if (anySource && (method == null || direct.contains(method))) {
+                return;
             }
-        }.scan(body, null);
-        return found[0];
+            Consumer<ExecutableElement> callees = method == null ? callee -> { }
+                    : callee -> calls.computeIfAbsent(method, k -> new ArrayList<>()).add(callee);
+            boolean brings = bringsOwned(new TreePath(root, tree), callees);
+            anySource |= brings;
+            boolean closes = tree instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call);
+            if (method != null && (brings || closes)) {
+                direct.add(method);
+            }
+        }
+
+        @Override
+        public Void visitMethod(MethodTree node, Void unused) {
+            TreePath path = getCurrentPath();
+            Element method = trees.getElement(path);
+            if (method != null) {
+                methodPaths.put(method, path);
+                anySource = anySource || isSource(node, path);
+                if (returnsArena(method)) {
+                    direct.add(method);
+                }
+            }
+            return within(method, () -> super.visitMethod(node, unused));
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+            TreePath path = getCurrentPath();
+            Element type = trees.getElement(path);
+            if (type != null) {
+                typePaths.put(type, path);
+            }
+            for (Tree member : node.getMembers()) {
+                // Fields are members: a local variable is never an owned field.
+                if (member instanceof VariableTree && !anySource) {
+                    anySource = isSource(member, new TreePath(root, member));
+                }
+            }
+            return within(null, () -> super.visitClass(node, unused));
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            return within(null, () -> super.visitLambdaExpression(node, unused));
+        }
+
+        private Void within(Element method, Supplier<Void> walk) {
+            Element outer = current;
+            current = method;
+            try {
+                return walk.get();
+            } finally {
+                current = outer;
+            }
+        }
     }
 
     /** A method that returns an arena hands on what it returns: an arena it made, or one it was given. */
@@ -164,16 +225,6 @@ final class OwnershipReach {
 
     private static boolean isEffectKind(Tree tree) {
         return tree instanceof MethodInvocationTree || tree instanceof NewClassTree || tree instanceof AssignmentTree;
-    }
-
-    /**
-     * Whether a method invocation, {@code new} or assignment does by itself something a summary records:
-     * a {@code close()}, a call whose annotations carry ownership, a {@code new} of an owned type, a store
-     * into an {@code @Owned} or arena field. The callee of each call looked at goes to {@code callees}.
-     */
-    private boolean records(TreePath path, Consumer<ExecutableElement> callees) {
-        return path.getLeaf() instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call)
-                || bringsOwned(path, callees);
     }
 
     /**

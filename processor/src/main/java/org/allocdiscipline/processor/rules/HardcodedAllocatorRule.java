@@ -23,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -70,6 +71,11 @@ public final class HardcodedAllocatorRule implements Rule {
     /** The global page allocator's {@code asSegmentAllocator()}: FFM code that wants a {@code SegmentAllocator}. */
     private static final Policy PAGE_ALLOCATOR_VIEW = new Policy("SegmentAllocator allocator", "an allocator",
             "SegmentAllocator", null);
+
+    /** What a qualified type name has before its simple name. */
+    private static final Pattern QUALIFIER = Pattern.compile("^.*\\.");
+    /** The names class files give parameters without {@code -parameters}. */
+    private static final Pattern SYNTHETIC_PARAMETER = Pattern.compile("arg\\d+");
 
     /** The final fields of the top-level class being checked that hold a hidden arena. */
     private final Set<Element> hiddenArenaFields = new HashSet<>();
@@ -123,12 +129,16 @@ public final class HardcodedAllocatorRule implements Rule {
     @Override
     public void check(BodyContext context) {
         List<TreePath> candidates = context.body().parts().globalAllocatorCandidates();
-        if (candidates.isEmpty() && hiddenArenaFields.isEmpty()
+        boolean hiddenArenas = !hiddenArenaFields.isEmpty() || namesArenaFactory(candidates);
+        // The scope (a walk up the path, reading annotations, and a file's header) is asked only where
+        // there is something to report: most candidates in FFM code are Arena.ofConfined(), which this
+        // rule does not report.
+        if (!hiddenArenas && !namesGlobalAllocator(context, candidates)
                 || !context.scope().isLibraryCode(context.body().declaration())
                 || context.scope().isGenerated(context.body().declaration())) {
             return;
         }
-        if (!hiddenArenaFields.isEmpty() || namesArenaFactory(candidates)) {
+        if (hiddenArenas) {
             for (HiddenArenaUses.Use use : HiddenArenaUses.in(context.trees(), context.analyses().foreignTypes(),
                     context.body().body())) {
                 reportArena(context, use);
@@ -156,6 +166,15 @@ public final class HardcodedAllocatorRule implements Rule {
     private static boolean namesArenaFactory(List<TreePath> candidates) {
         for (TreePath candidate : candidates) {
             if (ApiModel.HIDDEN_ARENA_FACTORY_NAMES.contains(nameOf(candidate.getLeaf()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesGlobalAllocator(BodyContext context, List<TreePath> candidates) {
+        for (TreePath candidate : candidates) {
+            if (ApiModel.isGlobalAllocator(context.trees().getElement(candidate))) {
                 return true;
             }
         }
@@ -337,10 +356,10 @@ public final class HardcodedAllocatorRule implements Rule {
                 ? callee.getEnclosingElement().getSimpleName().toString()
                 : callee.getSimpleName().toString())
                 + "(" + String.join(", ", callee.getParameters().stream()
-                        .map(p -> context.types().erasure(p.asType()).toString().replaceAll("^.*\\.", ""))
+                        .map(p -> QUALIFIER.matcher(context.types().erasure(p.asType()).toString()).replaceAll(""))
                         .toList()) + ")";
         // Without -parameters, class files name parameters arg0, arg1, ...: not worth quoting.
-        return Optional.of(name.matches("arg\\d+")
+        return Optional.of(SYNTHETIC_PARAMETER.matcher(name).matches()
                 ? "as an argument of " + calleeName
                 : "as argument `" + name + "` of " + calleeName);
     }

@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -30,6 +31,9 @@ public final class LibraryScope {
     private final Trees trees;
     // Asked for every field initializer and initializer block, each time reading all members of the class.
     private final Map<TypeElement, Boolean> testClasses = new HashMap<>();
+    // What isLibraryCode says from each class of classUnit up; by identity, as javac's trees compare.
+    private final Map<ClassTree, Boolean> libraryClasses = new IdentityHashMap<>();
+    private CompilationUnitTree classUnit;
     private CompilationUnitTree headerUnit;
     private boolean headerGenerated;
 
@@ -54,29 +58,57 @@ public final class LibraryScope {
      */
     public boolean isLibraryCode(TreePath path) {
         for (TreePath p = path; p != null; p = p.getParentPath()) {
-            if (isInitializerOfTestClass(p)) {
-                return false;
+            if (p.getLeaf() instanceof ClassTree type) {
+                return classIsLibraryCode(type, p);
             }
-            Element element = declaredElement(p);
-            if (element == null) {
-                continue;
-            }
-            if (ApiModel.has(element, ApiModel.CHOOSES_ALLOCATOR)) {
-                return false;
-            }
-            if (element instanceof ExecutableElement method
-                    && (EntryPoints.isEntryPoint(method) || EntryPoints.isTestMethod(method))) {
-                return false;
-            }
-            if (element instanceof TypeElement type && EntryPoints.isTestClass(type)) {
-                return false;
-            }
-            if (element.getKind() == ElementKind.FIELD && element.getEnclosingElement() instanceof TypeElement owner
-                    && declaresTestMethod(owner)) {
+            if (!isLibraryCodeAt(p)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * What {@link #isLibraryCode} says from a class up, kept per class of the current unit: every
+     * body of a class asks it, and the answer depends only on the class's place in its unit.
+     */
+    private boolean classIsLibraryCode(ClassTree type, TreePath path) {
+        if (path.getCompilationUnit() != classUnit) {
+            classUnit = path.getCompilationUnit();
+            libraryClasses.clear();
+        }
+        Boolean known = libraryClasses.get(type);
+        if (known == null) {
+            known = true;
+            for (TreePath p = path; p != null && known; p = p.getParentPath()) {
+                known = isLibraryCodeAt(p);
+            }
+            libraryClasses.put(type, known);
+        }
+        return known;
+    }
+
+    /** Whether the declaration at the end of a path, by itself, leaves its code library code. */
+    private boolean isLibraryCodeAt(TreePath p) {
+        if (isInitializerOfTestClass(p)) {
+            return false;
+        }
+        Element element = declaredElement(p);
+        if (element == null) {
+            return true;
+        }
+        if (ApiModel.has(element, ApiModel.CHOOSES_ALLOCATOR)) {
+            return false;
+        }
+        if (element instanceof ExecutableElement method
+                && (EntryPoints.isEntryPoint(method) || EntryPoints.isTestMethod(method))) {
+            return false;
+        }
+        if (element instanceof TypeElement type && EntryPoints.isTestClass(type)) {
+            return false;
+        }
+        return !(element.getKind() == ElementKind.FIELD && element.getEnclosingElement() instanceof TypeElement owner
+                && declaresTestMethod(owner));
     }
 
     /**

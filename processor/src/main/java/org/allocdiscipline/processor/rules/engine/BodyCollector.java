@@ -27,6 +27,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 import org.allocdiscipline.processor.rules.api.CodeBody;
 import org.allocdiscipline.processor.rules.api.Memo;
 

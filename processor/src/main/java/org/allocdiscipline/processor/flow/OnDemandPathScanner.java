@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.rules.engine;
+package org.allocdiscipline.processor.flow;
 
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -14,11 +14,15 @@ import java.util.Arrays;
  * @param <R> what the visit methods return
  * @param <P> what they take
  */
-abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
+public abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
     // The nodes from the walk's root down to the current one, and the paths made for them so far.
     private Tree[] trees = new Tree[64];
     private TreePath[] paths = new TreePath[64];
     private int depth;
+
+    /** Creates the scanner. */
+    protected OnDemandPathScanner() {
+    }
 
     /**
      * Walks the tree at the end of a path.
@@ -27,7 +31,7 @@ abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
      * @param p the parameter for the visit methods
      * @return the visit's result
      */
-    R scan(TreePath path, P p) {
+    public R scan(TreePath path, P p) {
         push(path.getLeaf());
         paths[0] = path;
         R result = path.getLeaf().accept(this, p);
@@ -60,7 +64,7 @@ abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
      *
      * @return the parent tree, or null at the root of the walk
      */
-    Tree parentTree() {
+    protected Tree parentTree() {
         return depth < 2 ? null : trees[depth - 2];
     }
 
@@ -69,7 +73,7 @@ abstract class OnDemandPathScanner<R, P> extends TreeScanner<R, P> {
      *
      * @return the path
      */
-    TreePath getCurrentPath() {
+    protected TreePath getCurrentPath() {
         int known = depth - 1;
         while (paths[known] == null) {
             known--;
