@@ -19,8 +19,8 @@ class BranchFactsTest {
                 case "hashCode" -> System.identityHashCode(proxy);
                 default -> "allocation site";
             }));
-    private final Element big = element("big");
-    private final Element verbose = element("verbose");
+    private final Element big = FakeElements.named("big");
+    private final Element verbose = FakeElements.named("verbose");
 
     @Test
     void pathsThatKnewAFlagKeepEachValuesFlagsApart() {
@@ -91,15 +91,5 @@ class BranchFactsTest {
 
     private static OwnershipState state(Map<Element, Boolean> known, Map<Site, SiteFlags> flags) {
         return new OwnershipState(flags, Map.of(), Map.of(), facts(known));
-    }
-
-    private static Element element(String name) {
-        return (Element) Proxy.newProxyInstance(Element.class.getClassLoader(), new Class<?>[] {Element.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "toString" -> name;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
     }
 }

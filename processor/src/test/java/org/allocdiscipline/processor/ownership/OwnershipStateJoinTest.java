@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class OwnershipStateJoinTest {
     private static final Site FIRST = new Site.Allocation(tree("first"));
     private static final Site SECOND = new Site.Allocation(tree("second"));
-    private final Element local = element("local");
-    private final Element flag = element("flag");
+    private final Element local = FakeElements.named("local");
+    private final Element flag = FakeElements.named("flag");
 
     @Test
     void aPathThatAddsNothingLeavesTheStateAsItWas() {
@@ -103,16 +103,6 @@ class OwnershipStateJoinTest {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
                     default -> name;
-                });
-    }
-
-    private static Element element(String name) {
-        return (Element) Proxy.newProxyInstance(Element.class.getClassLoader(), new Class<?>[] {Element.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "toString" -> name;
-                    default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 }
