@@ -3,6 +3,7 @@ package org.allocdiscipline.processor.ownership;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -109,14 +110,11 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
                                         Map<Site, SiteFlags> theirFlags, Set<Element> opposites) {
         Set<Site> sites = new HashSet<>();
         if (opposites.isEmpty()) {
-            for (Site site : mine.guards.keySet()) {
-                if (myFlags.containsKey(site) || theirFlags.containsKey(site)) {
-                    sites.add(site);
-                }
-            }
-            for (Site site : theirs.guards.keySet()) {
-                if (myFlags.containsKey(site) || theirFlags.containsKey(site)) {
-                    sites.add(site);
+            for (Set<Site> guarded : List.of(mine.guards.keySet(), theirs.guards.keySet())) {
+                for (Site site : guarded) {
+                    if (myFlags.containsKey(site) || theirFlags.containsKey(site)) {
+                        sites.add(site);
+                    }
                 }
             }
             return sites;

@@ -25,7 +25,7 @@ record LocalFact(Set<Site> sites, boolean untracked, boolean region, AllocatorId
     }
 
     boolean isUntracked() {
-        return this == UNTRACKED || equals(UNTRACKED);
+        return equals(UNTRACKED);
     }
 
     /**
