@@ -3,15 +3,10 @@ package org.allocdiscipline.processor;
 import com.google.auto.service.AutoService;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;
-import com.sun.source.util.Trees;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.tools.Diagnostic;
-import org.allocdiscipline.processor.javac.CheckerClaims;
-import org.allocdiscipline.processor.javac.PluginListener;
-import org.allocdiscipline.processor.javac.TreesMessager;
+import org.allocdiscipline.processor.javac.CheckerLoader;
 
 /**
  * The checker as a javac plugin. javac starts it by itself whenever the jar is on the processor path
@@ -20,7 +15,8 @@ import org.allocdiscipline.processor.javac.TreesMessager;
  * build with no other processor 10-20 %; with {@code -proc:none} javac skips that and only the plugin
  * checks. Options then go in the plugin's arguments ({@code -Xplugin:AllocDiscipline severity=error
  * sarif=target/allocdiscipline.sarif}), since a plugin cannot see {@code -A} options. When javac runs
- * the processor as well, the processor checks the compilation and the plugin stands down.
+ * the processor as well, the processor checks the compilation and the plugin stands down. The checking
+ * itself is {@link PluginStart}'s, made from the class loader the JVM keeps for the checker's jars.
  */
 @AutoService(Plugin.class)
 public final class AllocDisciplinePlugin implements Plugin {
@@ -36,6 +32,9 @@ public final class AllocDisciplinePlugin implements Plugin {
     static final String DEFAULT_OPTIONS_NOTE = "allocdiscipline: checking as a javac plugin with the default"
             + " options: a plugin does not see -A options (under -proc:none javac drops them), so give options as"
             + " plugin arguments, e.g. -Xplugin:" + NAME + " severity=error";
+
+    /** The class that checks, made from the loader this JVM keeps for the checker ({@link CheckerLoader}). */
+    private static final String START = "org.allocdiscipline.processor.PluginStart";
 
     /** The plugin as javac's service loader creates it. */
     public AllocDisciplinePlugin() {
@@ -54,20 +53,8 @@ public final class AllocDisciplinePlugin implements Plugin {
     @Override
     public void init(JavacTask task, String... arguments) {
         try {
-            List<String> problems = new ArrayList<>();
-            Map<String, String> options = parseArguments(arguments, problems);
-            CheckerClaims.pluginStarted(task, options);
-            TreesMessager messager = new TreesMessager(Trees.instance(task));
-            task.addTaskListener(new PluginListener(task, messager, m -> {
-                problems.forEach(p -> m.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + p));
-                if (arguments.length == 0) {
-                    m.printMessage(Diagnostic.Kind.NOTE, DEFAULT_OPTIONS_NOTE);
-                }
-                return problems.isEmpty()
-                        ? CheckerSetup.create(task, options, List.of(), m, " (given as -Xplugin:" + NAME + " arguments)")
-                        : null;
-            }));
-        } catch (RuntimeException | LinkageError e) {
+            CheckerLoader.instance(AllocDisciplinePlugin.class, START, Plugin.class).init(task, arguments);
+        } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             // Never break javac: without the plugin, the build goes on unchecked.
         }
     }

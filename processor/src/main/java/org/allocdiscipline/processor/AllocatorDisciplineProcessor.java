@@ -1,10 +1,9 @@
 package org.allocdiscipline.processor;
 
 import com.google.auto.service.AutoService;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -13,9 +12,7 @@ import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
-import org.allocdiscipline.processor.javac.AnalyzeListener;
-import org.allocdiscipline.processor.javac.CheckerClaims;
-import org.allocdiscipline.processor.javac.JavacTasks;
+import org.allocdiscipline.processor.javac.CheckerLoader;
 import org.allocdiscipline.processor.rules.api.Rule;
 
 /**
@@ -26,6 +23,9 @@ import org.allocdiscipline.processor.rules.api.Rule;
 @AutoService(Processor.class)
 @SupportedAnnotationTypes("*")
 public final class AllocatorDisciplineProcessor extends AbstractProcessor {
+    /** The class that checks, made from the loader this JVM keeps for the checker ({@link CheckerLoader}). */
+    private static final String START = "org.allocdiscipline.processor.ProcessorStart";
+
     private final List<Rule> extraRules;
 
     /** The processor as javac's service loader creates it: the built-in rules. */
@@ -55,31 +55,18 @@ public final class AllocatorDisciplineProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
+        if (!extraRules.isEmpty()) {
+            new ProcessorStart(extraRules).accept(environment);
+            return;
+        }
         try {
-            // Loud (a mandatory warning, shown under -nowarn too): a misspelt prefix would otherwise
-            // get only javac's generic "not recognized" warning, and the gate would quietly be off.
-            Options.misspellings(environment.getOptions().keySet()).forEach(warning -> environment.getMessager()
-                    .printMessage(Diagnostic.Kind.MANDATORY_WARNING, "allocdiscipline: " + warning));
-            var task = JavacTasks.find(environment);
-            if (task.isEmpty()) {
-                environment.getMessager().printMessage(Diagnostic.Kind.NOTE, "allocdiscipline: this compiler ("
-                        + environment.getClass().getName() + ") does not offer the javac tree API (com.sun.source),"
-                        + " so allocator discipline is not checked here; compile with javac to check it.");
-                return;
-            }
-            // The -A options win over any the plugin was given for this compilation.
-            Map<String, String> options = new HashMap<>(CheckerClaims.processorStarted(task.get()));
-            options.putAll(environment.getOptions());
-            CompilationChecker checker = CheckerSetup.create(task.get(), options, extraRules,
-                    environment.getMessager(), "");
-            if (checker != null) {
-                task.get().addTaskListener(new AnalyzeListener(checker));
-            }
-        } catch (LinkageError | RuntimeException e) {
-            // No javac tree API at all on this platform, or a wrapper we could not see through.
+            @SuppressWarnings("unchecked")
+            Consumer<ProcessingEnvironment> start = CheckerLoader.instance(AllocatorDisciplineProcessor.class, START,
+                    Consumer.class);
+            start.accept(environment);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             environment.getMessager().printMessage(Diagnostic.Kind.NOTE,
-                    "allocdiscipline: the javac tree API is not available (" + e + "), so allocator discipline is not"
-                            + " checked here; compile with javac to check it.");
+                    "allocdiscipline: the checker could not start (" + e + "), so allocator discipline is not checked here.");
         }
     }
 
