@@ -33,8 +33,10 @@ git worktree remove --force "$tree"
 cp "$(jar_of processor)" "$work/new.jar"
 cp "$(jar_of runtime)" "$work/commons/deps/runtime.jar"
 # The commons corpora as javac-overhead.sh unpacked them, compiled as it compiles them (--release 17).
+need() { [ -e "$1" ] || { echo "no $1: run benchmarks/javac-overhead.sh once, it fetches the corpora" >&2; exit 1; }; }
 corpora=()
 if [ "$only" != ffm ]; then
+  need benchmarks/target/javac-overhead/sources
   for sources in benchmarks/target/javac-overhead/sources/*/; do
     name=$(basename "$sources")
     ln -s "$(realpath "$sources")" "$work/commons/$name"
@@ -42,7 +44,10 @@ if [ "$only" != ffm ]; then
   done
   corpora+=("$work/commons")
 fi
-[ "$only" != commons ] && corpora+=(benchmarks/target/ffm-libraries)
+if [ "$only" != commons ]; then
+  need benchmarks/target/ffm-libraries
+  corpora+=(benchmarks/target/ffm-libraries)
+fi
 echo "base $(git rev-parse --short "$base"), new $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + changes'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java_bin" -Xms3g -Xmx3g benchmarks/processor-path/ProcessorPathRuns.java "$warmup" "$rounds" \
   "base $(git rev-parse --short "$base")=$work/base.jar,new=$work/new.jar" "${corpora[@]}"
