@@ -16,7 +16,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles one source three times in this JVM with the checker on the processor path, as a build tool
- * that runs javac in-process does: twice as a plugin, once as processor and plugin. After each, prints
+ * that runs javac in-process does: as processor and plugin, as a plugin alone, as both again. After each, prints
  * the findings and which loader the JVM keeps for the checker. Run by CheckerLoaderTest with no class
  * path of its own, so that javac's processor loader finds the checker only in the jar it is given.
  *
@@ -25,8 +25,7 @@ import javax.tools.ToolProvider;
 public class Compilations {
     public static void main(String[] args) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<List<String>> setups = List.of(List.of("-proc:none", "-Xplugin:AllocDiscipline"),
-                List.of("-proc:none", "-Xplugin:AllocDiscipline"), List.of());
+        List<List<String>> setups = List.of(List.of(), List.of("-proc:none", "-Xplugin:AllocDiscipline"), List.of());
         for (List<String> setup : setups) {
             List<String> options = new ArrayList<>(List.of("--release", "25", "-d", args[3], "-classpath", args[1],
                     "-processorpath", args[0]));

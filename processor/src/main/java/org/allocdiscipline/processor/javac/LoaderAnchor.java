@@ -14,6 +14,8 @@ public final class LoaderAnchor implements Supplier<Object[]> {
     private final WeakReference<ClassLoader> parent;
 
     /**
+     * Made by {@link CheckerLoader} from the kept loader, by reflection.
+     *
      * @param stamp the sizes and modification times of the jars when the loader was made
      * @param parent the loader's parent
      */
@@ -22,7 +24,11 @@ public final class LoaderAnchor implements Supplier<Object[]> {
         this.parent = new WeakReference<>(parent);
     }
 
-    /** @return the stamp, the parent (null once collected) and the loader that defined this class */
+    /**
+     * What the registry holds.
+     *
+     * @return the stamp, the parent (null once collected) and the loader that defined this class
+     */
     @Override
     public Object[] get() {
         return new Object[] {stamp, parent.get(), LoaderAnchor.class.getClassLoader()};
