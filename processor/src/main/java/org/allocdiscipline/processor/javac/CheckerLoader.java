@@ -1,5 +1,6 @@
 package org.allocdiscipline.processor.javac;
 
+import com.sun.source.util.Plugin;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -11,7 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
@@ -120,6 +123,9 @@ public final class CheckerLoader {
                     urls[i] = jars.get().get(i).toUri().toURL();
                 }
                 ClassLoader loader = new URLClassLoader(urls, javacs.getParent());
+                if (!seesTheSameCompiler(loader)) {
+                    return Optional.empty();
+                }
                 Supplier<?> anchor = (Supplier<?>) Class.forName(LoaderAnchor.class.getName(), true, loader)
                         .getConstructor(String.class, ClassLoader.class).newInstance(stamp, javacs.getParent());
                 server.registerMBean(new StandardMBean(anchor, Supplier.class), name);
@@ -143,6 +149,20 @@ public final class CheckerLoader {
             return false;
         }
         System.setProperty(COMPILED, "true");
+        return true;
+    }
+
+    /**
+     * Whether the types through which the entry points call the checker are the same classes from the
+     * new loader's parent as from javac's loader; a build tool that gives javac's loader a parent that
+     * does not see the compiler's API would otherwise make a checker that cannot start.
+     */
+    private static boolean seesTheSameCompiler(ClassLoader loader) throws ClassNotFoundException {
+        for (Class<?> shared : List.of(Plugin.class, ProcessingEnvironment.class, Consumer.class)) {
+            if (Class.forName(shared.getName(), false, loader) != shared) {
+                return false;
+            }
+        }
         return true;
     }
 

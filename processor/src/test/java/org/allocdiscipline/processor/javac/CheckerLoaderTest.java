@@ -100,6 +100,15 @@ class CheckerLoaderTest {
     }
 
     @Test
+    void aParentThatDoesNotSeeTheCompilersApiKeepsNothing() throws IOException {
+        Path jar = checkerJar(work.resolve("checker.jar"));
+        // The boot loader's parent: javac's API (module jdk.compiler) is not there.
+        try (URLClassLoader javacs = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(CheckerLoader.kept(javacs)).isEmpty();
+        }
+    }
+
+    @Test
     void codeFromADirectoryIsNeverKept() throws IOException {
         try (URLClassLoader javacs = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
