@@ -7,14 +7,17 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,13 +27,15 @@ import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
 import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 
 /**
  * Which methods of one top-level class may do anything a summary records, directly or through the
- * class's own summarisable methods: a call or {@code new} that carries ownership by its annotations, a
- * {@code close()}, a {@code new} of an owned type, a store into an {@code @Owned} or arena field, or a
- * {@code return} of an arena. It is a reachability question over the class's call graph, answered once
+ * class's own summarisable methods: a {@code close()}, a {@code return} of an arena, or a call or
+ * {@code new} that carries ownership by its annotations, a {@code new} of an owned type or a store into an
+ * {@code @Owned} or arena field, where what it does can show in the summary ({@code ClassEffects#recorded}). It is a reachability question over the class's call graph, answered once
  * per class in linear time; asking it through the summaries themselves made every method that calls
  * into a recursive helper look relevant (the helper's "in progress" assumption) and be analysed again
  * and again.
@@ -137,6 +142,8 @@ final class OwnershipReach {
         private final Map<Element, TreePath> typePaths = new HashMap<>();
         private final Set<Element> direct = new HashSet<>();
         private final Map<Element, List<ExecutableElement>> calls = new HashMap<>();
+        // The initializers of try-with-resources variables: what they make is closed when the try ends.
+        private final Set<Tree> closedOnExit = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean anySource;
         // The method whose own body the walk is in; null outside every method, and in a lambda or class in one.
         private Element current;
@@ -155,7 +162,8 @@ final class OwnershipReach {
 
         /**
          * A method invocation, {@code new} or assignment. In a method's own body it makes the method matter
-         * when it brings an owned value or is a {@code close()}; until then the callees it looks at are kept.
+         * when it is a {@code close()}, or brings an owned value that can show in the method's summary
+         * ({@link #recorded}); until then the callees it looks at are kept.
          */
         private void effect(Tree tree) {
             Element method = current;
@@ -164,12 +172,42 @@ final class OwnershipReach {
             }
             Consumer<ExecutableElement> callees = method == null ? callee -> { }
                     : callee -> calls.computeIfAbsent(method, k -> new ArrayList<>()).add(callee);
-            boolean brings = bringsOwned(new TreePath(root, tree), callees);
+            TreePath path = new TreePath(root, tree);
+            boolean brings = bringsOwned(path, callees);
             anySource |= brings;
             boolean closes = tree instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call);
-            if (method != null && (brings || closes)) {
+            if (method != null && (closes || brings && recorded(path, method))) {
                 direct.add(method);
             }
+        }
+
+        /**
+         * Whether what a tree that brings an owned value does can show in its method's summary, which
+         * records only the parameters' and the {@code @Owned} fields' fates and a fresh result. A call that
+         * takes an argument may take a parameter. A call that only makes a value (an owned result, an
+         * owned object, a {@code SegmentAllocator} view) shows only as the method's result, so only in a
+         * method that returns something and not when a try-with-resources closes it. A store into an owned
+         * field shows in an instance method, which tracks its class's fields, and elsewhere only when
+         * the stored value may be a parameter's: any value but a freshly made one. FFM code makes most such
+         * calls as {@code try (Arena arena = Arena.ofConfined())} in methods whose summaries say nothing;
+         * solving each of them was most of what the summaries cost.
+         */
+        private boolean recorded(TreePath path, Element method) {
+            if (path.getLeaf() instanceof AssignmentTree assignment) {
+                return tracksFields(method)
+                        || !makesValue(new TreePath(path, OwnershipTrees.skipParens(assignment.getExpression())));
+            }
+            return takesArgument(path) || returnsValue(method) && !closedOnExit.contains(path.getLeaf());
+        }
+
+        @Override
+        public Void visitTry(TryTree node, Void unused) {
+            for (Tree resource : node.getResources()) {
+                if (resource instanceof VariableTree variable && variable.getInitializer() != null) {
+                    closedOnExit.add(variable.getInitializer());
+                }
+            }
+            return super.visitTry(node, unused);
         }
 
         @Override
@@ -216,6 +254,33 @@ final class OwnershipReach {
                 current = outer;
             }
         }
+    }
+
+    /** Whether a call or {@code new} takes an argument by its annotations. */
+    private boolean takesArgument(TreePath call) {
+        return trees.getElement(call) instanceof ExecutableElement callee && annotations.mayCarryOwnership(callee)
+                && annotations.signature(callee).takesAny();
+    }
+
+    /** Whether an expression is a call or {@code new} whose value is one it makes: an owned result or object. */
+    private boolean makesValue(TreePath expression) {
+        return switch (expression.getLeaf()) {
+            case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(expression));
+            case MethodInvocationTree call -> trees.getElement(expression) instanceof ExecutableElement callee
+                    && annotations.mayCarryOwnership(callee) && annotations.signature(callee).ownedResult();
+            default -> false;
+        };
+    }
+
+    /** Whether a method's summary has a result to record: a method, not a constructor, that returns a value. */
+    private static boolean returnsValue(Element method) {
+        return method instanceof ExecutableElement executable && executable.getKind() == ElementKind.METHOD
+                && executable.getReturnType().getKind() != TypeKind.VOID;
+    }
+
+    /** Whether a method's summary records its class's {@code @Owned} fields: an instance method's does. */
+    private static boolean tracksFields(Element method) {
+        return method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC);
     }
 
     /** A method that returns an arena hands on what it returns: an arena it made, or one it was given. */
