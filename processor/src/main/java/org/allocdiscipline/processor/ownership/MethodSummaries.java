@@ -359,11 +359,6 @@ final class MethodSummaries {
         return any;
     }
 
-    /** See {@link OwnershipAnalysis#screen}. */
-    boolean screen(TreePath classPath, ClassInterest interest, boolean ownedValues) {
-        return reach.screen(classPath, interest, ownedValues);
-    }
-
     /** See {@link OwnershipAnalysis#bringsOwned}. */
     boolean bringsOwned(TreePath path) {
         return reach.isSource(path.getLeaf(), path);

@@ -219,20 +219,6 @@ public final class OwnershipAnalysis {
         return ownershipDeclared && summaries.bringsOwned(path);
     }
 
-    /**
-     * Whether a top-level class may matter to the rules, decided by one walk over it: whether some tree
-     * of it brings an owned value in ({@link #bringsOwned}), or interests the caller otherwise. The walk
-     * also finds what the class's methods do with owned values, which the summaries of its methods read
-     * next, so a class that matters is walked once for both.
-     *
-     * @param classPath path to a top-level class
-     * @param interest what else makes the class worth checking
-     * @return false when no tree of the class brings an owned value in and none interests the caller
-     */
-    public boolean screen(TreePath classPath, ClassInterest interest) {
-        return summaries.screen(classPath, interest, ownershipDeclared);
-    }
-
     /** Whether the body is a method that takes an owned parameter (which it then must release). */
     private boolean takesOwned(TreePath body) {
         if (!(body.getLeaf() instanceof MethodTree) || !(trees.getElement(body) instanceof ExecutableElement method)) {

@@ -2,9 +2,7 @@ package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -66,39 +64,10 @@ final class OwnershipReach {
      */
     boolean mayMatter(Element method, Element top) {
         if (!top.equals(this.top)) {
-            TreePath classPath = trees.getPath(top);
-            if (classPath == null) {
-                this.top = top;
-                this.reaching = Set.of();
-            } else {
-                walk(top, classPath, null);
-            }
+            this.top = top;
+            this.reaching = reaching(top);
         }
         return reaching.contains(method);
-    }
-
-    /**
-     * Walks a top-level class for the reach, which is kept for the summaries its methods are then asked
-     * for, and tells on the way whether anything in it brings an owned value in ({@link #isSource}) or
-     * interests the caller otherwise.
-     *
-     * @param classPath path to a top-level class
-     * @param interest what else makes the class worth checking
-     * @param ownedValues whether anything can be owned in this compilation at all
-     * @return whether some tree of the class brings an owned value in or interests the caller
-     */
-    boolean screen(TreePath classPath, ClassInterest interest, boolean ownedValues) {
-        Element type = trees.getElement(classPath);
-        ClassEffects effects = walk(type, classPath, interest);
-        return ownedValues && effects.anySource || effects.interesting;
-    }
-
-    private ClassEffects walk(Element type, TreePath classPath, ClassInterest interest) {
-        ClassEffects effects = new ClassEffects(classPath, interest);
-        effects.scan(classPath, null);
-        this.top = type;
-        this.reaching = reaching(type, effects);
-        return effects;
     }
 
     /**
@@ -125,7 +94,13 @@ final class OwnershipReach {
      * ({@link #isSource}): then no body of the class ever holds an owned value, so no summary can change
      * a finding and none is computed.
      */
-    private Set<Element> reaching(Element type, ClassEffects effects) {
+    private Set<Element> reaching(Element type) {
+        TreePath classPath = trees.getPath(type);
+        if (classPath == null) {
+            return Set.of();
+        }
+        ClassEffects effects = new ClassEffects(classPath);
+        effects.scan(classPath, null);
         // The summaries that the reach lets through read these declarations next.
         declarations.adopt(type, effects.methodPaths, effects.typePaths);
         if (!effects.anySource) {
@@ -172,33 +147,9 @@ final class OwnershipReach {
         private boolean anySource;
         // The method whose own body the walk is in; null outside every method, and in a lambda or class in one.
         private Element current;
-        // Null when no one asks; else asked until it says yes once.
-        private final ClassInterest interest;
-        private boolean interesting;
 
-        ClassEffects(TreePath root, ClassInterest interest) {
+        ClassEffects(TreePath root) {
             this.root = root;
-            this.interest = interest;
-        }
-
-        private boolean asksInterest() {
-            return interest != null && !interesting;
-        }
-
-        @Override
-        public Void visitIdentifier(IdentifierTree node, Void unused) {
-            if (asksInterest()) {
-                interesting = interest.name(node, node.getName());
-            }
-            return super.visitIdentifier(node, unused);
-        }
-
-        @Override
-        public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-            if (asksInterest()) {
-                interesting = interest.name(node, node.getIdentifier());
-            }
-            return super.visitMemberSelect(node, unused);
         }
 
         @Override
@@ -282,10 +233,8 @@ final class OwnershipReach {
             }
             for (Tree member : node.getMembers()) {
                 // Fields are members: a local variable is never an owned field.
-                if (member instanceof VariableTree && (!anySource || asksInterest())) {
-                    TreePath field = new TreePath(root, member);
-                    anySource = anySource || isSource(member, field);
-                    interesting = interesting || asksInterest() && interest.field(field);
+                if (member instanceof VariableTree && !anySource) {
+                    anySource = isSource(member, new TreePath(root, member));
                 }
             }
             return within(null, () -> super.visitClass(node, unused));

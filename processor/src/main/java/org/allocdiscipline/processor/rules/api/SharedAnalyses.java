@@ -9,7 +9,6 @@ import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.Options;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.flow.CfgOptions;
-import org.allocdiscipline.processor.ownership.ClassInterest;
 import org.allocdiscipline.processor.ownership.Leak;
 import org.allocdiscipline.processor.ownership.OwnershipAnalysis;
 import org.allocdiscipline.processor.ownership.OwnershipFindings;
@@ -105,18 +104,6 @@ public final class SharedAnalyses {
         } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
             return true;
         }
-    }
-
-    /**
-     * Whether a top-level class may matter to the rules: some tree of it brings an owned value in, or
-     * interests the caller otherwise (see {@link OwnershipAnalysis#screen}).
-     *
-     * @param classPath path to a top-level class
-     * @param interest what else makes the class worth checking
-     * @return false when the class certainly has neither
-     */
-    public boolean screen(TreePath classPath, ClassInterest interest) {
-        return engine().screen(classPath, interest);
     }
 
     /**

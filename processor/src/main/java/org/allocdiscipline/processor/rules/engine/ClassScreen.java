@@ -1,14 +1,21 @@
 package org.allocdiscipline.processor.rules.engine;
 
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import org.allocdiscipline.processor.model.ApiModel;
-import org.allocdiscipline.processor.ownership.ClassInterest;
 import org.allocdiscipline.processor.rules.api.SharedAnalyses;
 
 /**
@@ -24,8 +31,7 @@ import org.allocdiscipline.processor.rules.api.SharedAnalyses;
  *     follows to an arena made elsewhere in the sources.</li>
  * </ul>
  * Most classes of most code have none, and for them nothing else runs: no bodies are listed, no
- * summaries, graphs or origins are made. The walk is the one the summaries' reach makes anyway
- * ({@link SharedAnalyses#screen}): a class that matters is not walked twice for the two.
+ * summaries, graphs or origins are made.
  */
 final class ClassScreen {
     private final Trees trees;
@@ -45,16 +51,52 @@ final class ClassScreen {
      * @return false when they certainly find nothing there
      */
     boolean mayMatter(TreePath classPath) {
-        return analyses.screen(classPath, new Interest(classPath));
+        Walker walker = new Walker(classPath);
+        walker.scan(classPath.getLeaf(), null);
+        return walker.found;
     }
 
-    /** The names and fields that make a class worth checking besides owned values. */
-    private final class Interest implements ClassInterest {
+    /** Stops at the first tree that matters; makes paths only for the trees it asks javac about. */
+    private final class Walker extends TreeScanner<Void, Void> {
         // javac reads only the leaf of an attributed tree: the class is parent enough for every path.
         private final TreePath root;
+        private boolean found;
 
-        Interest(TreePath root) {
+        Walker(TreePath root) {
             this.root = root;
+        }
+
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            if (found || tree == null) {
+                return null;
+            }
+            if (mayBringOwned(tree) && analyses.bringsOwned(new TreePath(root, tree))) {
+                found = true;
+                return null;
+            }
+            return super.scan(tree, unused);
+        }
+
+        /** The trees that can bring an owned value in, fields aside (see {@link #visitClass}). */
+        private static boolean mayBringOwned(Tree tree) {
+            return tree instanceof MethodInvocationTree || tree instanceof NewClassTree || tree instanceof MethodTree
+                    || tree instanceof AssignmentTree;
+        }
+
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+            found = candidate(node, node.getName());
+            return null;
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+            if (candidate(node, node.getIdentifier())) {
+                found = true;
+                return null;
+            }
+            return super.visitMemberSelect(node, unused);
         }
 
         /**
@@ -62,15 +104,29 @@ final class ClassScreen {
          * whatever it denotes; a global allocator's name (INSTANCE, common in any code) matters only
          * where it denotes one of PageAllocator's constants, the one thing the rule reports of it.
          */
-        @Override
-        public boolean name(Tree tree, Name name) {
+        private boolean candidate(Tree tree, Name name) {
             return names.matches(name) && (names.isArenaFactory(name)
                     || ApiModel.isGlobalAllocator(trees.getElement(new TreePath(root, tree))));
         }
 
         @Override
-        public boolean field(TreePath path) {
-            if (((VariableTree) path.getLeaf()).getInitializer() == null) {
+        public Void visitClass(ClassTree node, Void unused) {
+            // Fields are members: locals, which are never owned fields, are not asked about.
+            for (Tree member : node.getMembers()) {
+                if (member instanceof VariableTree field && field(field)) {
+                    found = true;
+                    return null;
+                }
+            }
+            return super.visitClass(node, unused);
+        }
+
+        private boolean field(VariableTree field) {
+            TreePath path = new TreePath(root, field);
+            if (analyses.bringsOwned(path)) {
+                return true;
+            }
+            if (field.getInitializer() == null) {
                 return false;
             }
             Element element = trees.getElement(path);
