@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -64,10 +63,29 @@ final class OwnershipReach {
      */
     boolean mayMatter(Element method, Element top) {
         if (!top.equals(this.top)) {
-            this.top = top;
-            this.reaching = reaching(top);
+            TreePath classPath = trees.getPath(top);
+            if (classPath == null) {
+                this.top = top;
+                this.reaching = Set.of();
+            } else {
+                ClassEffects effects = new ClassEffects(top, classPath);
+                new EffectsWalk(effects).scan(classPath, null);
+                effects.finish();
+            }
         }
         return reaching.contains(method);
+    }
+
+    /**
+     * Takes in what a walk that someone makes over a class anyway finds for the reach; once the walk
+     * {@linkplain EffectRecorder#finish finishes}, the summaries of the class's methods read it instead of
+     * walking the class again.
+     *
+     * @param classPath path to a top-level class
+     * @return the recorder for that walk
+     */
+    EffectRecorder record(TreePath classPath) {
+        return new ClassEffects(trees.getElement(classPath), classPath);
     }
 
     /**
@@ -94,13 +112,7 @@ final class OwnershipReach {
      * ({@link #isSource}): then no body of the class ever holds an owned value, so no summary can change
      * a finding and none is computed.
      */
-    private Set<Element> reaching(Element type) {
-        TreePath classPath = trees.getPath(type);
-        if (classPath == null) {
-            return Set.of();
-        }
-        ClassEffects effects = new ClassEffects(classPath);
-        effects.scan(classPath, null);
+    private Set<Element> reaching(Element type, ClassEffects effects) {
         // The summaries that the reach lets through read these declarations next.
         declarations.adopt(type, effects.methodPaths, effects.typePaths);
         if (!effects.anySource) {
@@ -127,16 +139,17 @@ final class OwnershipReach {
     }
 
     /**
-     * One walk over a top-level class, with paths only for its method and class declarations (javac
-     * reads only the leaf of an attributed tree, so the class is parent enough for the rest): where its
-     * methods and classes are declared, the methods whose own bodies do something a summary records (a
-     * {@code close()}, or what {@link #bringsOwned} names) or that return an arena, the methods each
-     * body calls, and whether anything anywhere brings an owned value in. A method's own body is its
-     * code outside the lambdas and classes in it, which are bodies of their own. Walking each method
-     * again with a path per node, besides a walk to index the methods, was most of the summaries' cost
-     * on FFM code.
+     * What one walk over a top-level class finds for the reach, with paths only for its method and class
+     * declarations (javac reads only the leaf of an attributed tree, so the class is parent enough for the
+     * rest): where its methods and classes are declared, the methods whose own bodies do something a
+     * summary records (a {@code close()}, or what {@link #bringsOwned} names where it can show in the
+     * summary) or that return an arena, the methods each body calls, and whether anything anywhere
+     * brings an owned value in. A method's own body is its code outside the lambdas and classes in it,
+     * which are bodies of their own. The walk is the body collector's, which walks the class anyway
+     * ({@link EffectRecorder}), or else {@link EffectsWalk}.
      */
-    private final class ClassEffects extends OnDemandPathScanner<Void, Void> {
+    private final class ClassEffects implements EffectRecorder {
+        private final Element type;
         private final TreePath root;
         private final Map<Element, TreePath> methodPaths = new HashMap<>();
         private final Map<Element, TreePath> typePaths = new HashMap<>();
@@ -148,16 +161,9 @@ final class OwnershipReach {
         // The method whose own body the walk is in; null outside every method, and in a lambda or class in one.
         private Element current;
 
-        ClassEffects(TreePath root) {
+        ClassEffects(Element type, TreePath root) {
+            this.type = type;
             this.root = root;
-        }
-
-        @Override
-        public Void scan(Tree tree, Void unused) {
-            if (tree != null && isEffectKind(tree)) {
-                effect(tree);
-            }
-            return super.scan(tree, unused);
         }
 
         /**
@@ -165,7 +171,8 @@ final class OwnershipReach {
          * when it is a {@code close()}, or brings an owned value that can show in the method's summary
          * ({@link #recorded}); until then the callees it looks at are kept.
          */
-        private void effect(Tree tree) {
+        @Override
+        public void effect(Tree tree) {
             Element method = current;
             if (anySource && (method == null || direct.contains(method))) {
                 return;
@@ -201,58 +208,114 @@ final class OwnershipReach {
         }
 
         @Override
-        public Void visitTry(TryTree node, Void unused) {
+        public void tryResources(TryTree node) {
             for (Tree resource : node.getResources()) {
                 if (resource instanceof VariableTree variable && variable.getInitializer() != null) {
                     closedOnExit.add(variable.getInitializer());
                 }
             }
-            return super.visitTry(node, unused);
         }
 
         @Override
-        public Void visitMethod(MethodTree node, Void unused) {
-            TreePath path = getCurrentPath();
+        public Element enterMethod(TreePath path) {
             Element method = trees.getElement(path);
             if (method != null) {
                 methodPaths.put(method, path);
-                anySource = anySource || isSource(node, path);
+                anySource = anySource || isSource(path.getLeaf(), path);
                 if (returnsArena(method)) {
                     direct.add(method);
                 }
             }
-            return within(method, () -> super.visitMethod(node, unused));
+            return enter(method);
         }
 
         @Override
-        public Void visitClass(ClassTree node, Void unused) {
-            TreePath path = getCurrentPath();
-            Element type = trees.getElement(path);
-            if (type != null) {
-                typePaths.put(type, path);
+        public Element enterClass(TreePath path) {
+            Element declared = trees.getElement(path);
+            if (declared != null) {
+                typePaths.put(declared, path);
             }
-            for (Tree member : node.getMembers()) {
+            for (Tree member : ((ClassTree) path.getLeaf()).getMembers()) {
                 // Fields are members: a local variable is never an owned field.
                 if (member instanceof VariableTree && !anySource) {
                     anySource = isSource(member, new TreePath(root, member));
                 }
             }
-            return within(null, () -> super.visitClass(node, unused));
+            return enter(null);
+        }
+
+        @Override
+        public Element enterLambda() {
+            return enter(null);
+        }
+
+        private Element enter(Element method) {
+            Element outer = current;
+            current = method;
+            return outer;
+        }
+
+        @Override
+        public void leave(Element outer) {
+            current = outer;
+        }
+
+        @Override
+        public void walk(TreePath path) {
+            new EffectsWalk(this).scan(path, null);
+        }
+
+        @Override
+        public void finish() {
+            top = type;
+            reaching = reaching(type, this);
+        }
+    }
+
+    /** A walk of its own over a class whose effects no other walk recorded. */
+    private static final class EffectsWalk extends OnDemandPathScanner<Void, Void> {
+        private final EffectRecorder effects;
+
+        EffectsWalk(EffectRecorder effects) {
+            this.effects = effects;
+        }
+
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            if (tree != null && isEffectKind(tree)) {
+                effects.effect(tree);
+            }
+            return super.scan(tree, unused);
+        }
+
+        @Override
+        public Void visitTry(TryTree node, Void unused) {
+            effects.tryResources(node);
+            return super.visitTry(node, unused);
+        }
+
+        @Override
+        public Void visitMethod(MethodTree node, Void unused) {
+            Element outer = effects.enterMethod(getCurrentPath());
+            super.visitMethod(node, unused);
+            effects.leave(outer);
+            return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+            Element outer = effects.enterClass(getCurrentPath());
+            super.visitClass(node, unused);
+            effects.leave(outer);
+            return null;
         }
 
         @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-            return within(null, () -> super.visitLambdaExpression(node, unused));
-        }
-
-        private Void within(Element method, Supplier<Void> walk) {
-            Element outer = current;
-            current = method;
-            try {
-                return walk.get();
-            } finally {
-                current = outer;
-            }
+            Element outer = effects.enterLambda();
+            super.visitLambdaExpression(node, unused);
+            effects.leave(outer);
+            return null;
         }
     }
 
