@@ -130,20 +130,19 @@ public final class HardcodedAllocatorRule implements Rule {
     public void check(BodyContext context) {
         List<TreePath> candidates = context.body().parts().globalAllocatorCandidates();
         boolean hiddenArenas = !hiddenArenaFields.isEmpty() || namesArenaFactory(candidates);
-        List<HiddenArenaUses.Use> uses = hiddenArenas
-                ? HiddenArenaUses.in(context.trees(), context.analyses().foreignTypes(), context.body().body())
-                : List.of();
         // The scope (a walk up the path, reading annotations, and a file's header) is asked only where
         // there is something to report: most candidates in FFM code are Arena.ofConfined(), which this
-        // rule does not report, and in a class with a field that holds a hidden arena most bodies do
-        // not use it.
-        if (uses.isEmpty() && !namesGlobalAllocator(context, candidates)
+        // rule does not report.
+        if (!hiddenArenas && !namesGlobalAllocator(context, candidates)
                 || !context.scope().isLibraryCode(context.body().declaration())
                 || context.scope().isGenerated(context.body().declaration())) {
             return;
         }
-        for (HiddenArenaUses.Use use : uses) {
-            reportArena(context, use);
+        if (hiddenArenas) {
+            for (HiddenArenaUses.Use use : HiddenArenaUses.in(context.trees(), context.analyses().foreignTypes(),
+                    context.body().body())) {
+                reportArena(context, use);
+            }
         }
         if (insidePageAllocator(context)) {
             return;
