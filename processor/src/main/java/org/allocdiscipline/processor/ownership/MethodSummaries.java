@@ -128,8 +128,7 @@ final class MethodSummaries {
      * @return its summary, or {@code null} when its body is not read from there (the annotations are the contract)
      */
     MethodSummary summary(ExecutableElement method, Element top) {
-        if (top == null || !top.equals(outermostOf.computeIfAbsent(method, MethodSummaries::outermost))
-                || !summarisable(method)) {
+        if (!summarised(method, top)) {
             return null;
         }
         MethodSummary summary = known.get(method);
@@ -359,6 +358,24 @@ final class MethodSummaries {
         return any;
     }
 
+    /** See {@link OwnershipAnalysis#recordEffects}. */
+    EffectRecorder recordEffects(TreePath classPath) {
+        return reach.record(classPath);
+    }
+
+    /**
+     * Whether a call of a method from code of a top-level class may carry ownership through the method's
+     * summary alone: the method is one of the class's own that a summary is read for.
+     *
+     * @param method the called method or constructor
+     * @param top the outermost class of the calling code
+     * @return false when only its annotations can make its calls carry ownership
+     */
+    boolean summarised(ExecutableElement method, Element top) {
+        return top != null && top.equals(outermostOf.computeIfAbsent(method, MethodSummaries::outermost))
+                && summarisable(method);
+    }
+
     /** See {@link OwnershipAnalysis#bringsOwned}. */
     boolean bringsOwned(TreePath path) {
         return reach.isSource(path.getLeaf(), path);
@@ -376,6 +393,11 @@ final class MethodSummaries {
         if (summary != null && summary != MethodSummary.NONE) {
             return true;
         }
+        return reach.carriesByAnnotations(method);
+    }
+
+    /** See {@link OwnershipAnalysis#carriesByAnnotations}. */
+    boolean carriesByAnnotations(ExecutableElement method) {
         return reach.carriesByAnnotations(method);
     }
 }

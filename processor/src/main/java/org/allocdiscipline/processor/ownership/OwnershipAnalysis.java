@@ -203,6 +203,53 @@ public final class OwnershipAnalysis {
         return trees.getElement(call) instanceof ExecutableElement method && summaries.carries(method, summaries.outermost(call));
     }
 
+    /** How a call may carry ownership, as told without reading any summary. */
+    public enum CallOwnership {
+        /** It carries none. */
+        NONE,
+        /** It carries ownership by its annotations, or makes an owned object. */
+        CARRIES,
+        /** Only the summary of its callee, one of the calling class's own methods, can tell. */
+        BY_SUMMARY
+    }
+
+    /**
+     * How a method invocation or {@code new} may carry ownership, told without computing a summary: the
+     * body collector asks while it walks the class, before the summaries' reach has what that walk
+     * records ({@link #recordEffects}), and asks {@link #carriesOwnership} after the walk for the calls
+     * that only a summary can decide.
+     *
+     * @param call path to a {@code MethodInvocationTree} or {@code NewClassTree}; any parent of the class serves
+     * @return {@link CallOwnership#BY_SUMMARY} exactly when {@link #carriesOwnership} would read a summary
+     */
+    public CallOwnership callOwnership(TreePath call) {
+        if (!ownershipDeclared) {
+            return CallOwnership.NONE;
+        }
+        if (call.getLeaf() instanceof NewClassTree && annotations.isOwnedType(trees.getTypeMirror(call))) {
+            return CallOwnership.CARRIES;
+        }
+        if (!(trees.getElement(call) instanceof ExecutableElement method)) {
+            return CallOwnership.NONE;
+        }
+        if (summaries.carriesByAnnotations(method)) {
+            return CallOwnership.CARRIES;
+        }
+        return summaries.summarised(method, summaries.outermost(call)) ? CallOwnership.BY_SUMMARY : CallOwnership.NONE;
+    }
+
+    /**
+     * A recorder for a walk over a top-level class that is made anyway, so that the summaries of the
+     * class's methods need no walk of their own; {@code null} when nothing can be owned in this
+     * compilation, as no summary is then asked for.
+     *
+     * @param classPath path to a top-level class
+     * @return the recorder, or {@code null}
+     */
+    public EffectRecorder recordEffects(TreePath classPath) {
+        return ownershipDeclared ? summaries.recordEffects(classPath) : null;
+    }
+
     /**
      * Whether a tree brings an owned value into its class: a method or constructor whose annotations
      * carry ownership or that returns an arena, an {@code @Owned} or arena field, a call or {@code new}

@@ -7,30 +7,34 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
 import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 
 /**
  * Which methods of one top-level class may do anything a summary records, directly or through the
- * class's own summarisable methods: a call or {@code new} that carries ownership by its annotations, a
- * {@code close()}, a {@code new} of an owned type, a store into an {@code @Owned} or arena field, or a
- * {@code return} of an arena. It is a reachability question over the class's call graph, answered once
+ * class's own summarisable methods: a {@code close()}, a {@code return} of an arena, or a call or
+ * {@code new} that carries ownership by its annotations, a {@code new} of an owned type or a store into an
+ * {@code @Owned} or arena field, where what it does can show in the summary ({@code ClassEffects#recorded}). It is a reachability question over the class's call graph, answered once
  * per class in linear time; asking it through the summaries themselves made every method that calls
  * into a recursive helper look relevant (the helper's "in progress" assumption) and be analysed again
  * and again.
@@ -59,10 +63,29 @@ final class OwnershipReach {
      */
     boolean mayMatter(Element method, Element top) {
         if (!top.equals(this.top)) {
-            this.top = top;
-            this.reaching = reaching(top);
+            TreePath classPath = trees.getPath(top);
+            if (classPath == null) {
+                this.top = top;
+                this.reaching = Set.of();
+            } else {
+                ClassEffects effects = new ClassEffects(top, classPath);
+                new EffectsWalk(effects).scan(classPath, null);
+                effects.finish();
+            }
         }
         return reaching.contains(method);
+    }
+
+    /**
+     * Takes in what a walk that someone makes over a class anyway finds for the reach; once the walk
+     * {@linkplain EffectRecorder#finish finishes}, the summaries of the class's methods read it instead of
+     * walking the class again.
+     *
+     * @param classPath path to a top-level class
+     * @return the recorder for that walk
+     */
+    EffectRecorder record(TreePath classPath) {
+        return new ClassEffects(trees.getElement(classPath), classPath);
     }
 
     /**
@@ -89,13 +112,7 @@ final class OwnershipReach {
      * ({@link #isSource}): then no body of the class ever holds an owned value, so no summary can change
      * a finding and none is computed.
      */
-    private Set<Element> reaching(Element type) {
-        TreePath classPath = trees.getPath(type);
-        if (classPath == null) {
-            return Set.of();
-        }
-        ClassEffects effects = new ClassEffects(classPath);
-        effects.scan(classPath, null);
+    private Set<Element> reaching(Element type, ClassEffects effects) {
         // The summaries that the reach lets through read these declarations next.
         declarations.adopt(type, effects.methodPaths, effects.typePaths);
         if (!effects.anySource) {
@@ -122,100 +139,211 @@ final class OwnershipReach {
     }
 
     /**
-     * One walk over a top-level class, with paths only for its method and class declarations (javac
-     * reads only the leaf of an attributed tree, so the class is parent enough for the rest): where its
-     * methods and classes are declared, the methods whose own bodies do something a summary records (a
-     * {@code close()}, or what {@link #bringsOwned} names) or that return an arena, the methods each
-     * body calls, and whether anything anywhere brings an owned value in. A method's own body is its
-     * code outside the lambdas and classes in it, which are bodies of their own. Walking each method
-     * again with a path per node, besides a walk to index the methods, was most of the summaries' cost
-     * on FFM code.
+     * What one walk over a top-level class finds for the reach, with paths only for its method and class
+     * declarations (javac reads only the leaf of an attributed tree, so the class is parent enough for the
+     * rest): where its methods and classes are declared, the methods whose own bodies do something a
+     * summary records (a {@code close()}, or what {@link #bringsOwned} names where it can show in the
+     * summary) or that return an arena, the methods each body calls, and whether anything anywhere
+     * brings an owned value in. A method's own body is its code outside the lambdas and classes in it,
+     * which are bodies of their own. The walk is the body collector's, which walks the class anyway
+     * ({@link EffectRecorder}), or else {@link EffectsWalk}.
      */
-    private final class ClassEffects extends OnDemandPathScanner<Void, Void> {
+    private final class ClassEffects implements EffectRecorder {
+        private final Element type;
         private final TreePath root;
         private final Map<Element, TreePath> methodPaths = new HashMap<>();
         private final Map<Element, TreePath> typePaths = new HashMap<>();
         private final Set<Element> direct = new HashSet<>();
         private final Map<Element, List<ExecutableElement>> calls = new HashMap<>();
+        // The initializers of try-with-resources variables: what they make is closed when the try ends.
+        private final Set<Tree> closedOnExit = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean anySource;
         // The method whose own body the walk is in; null outside every method, and in a lambda or class in one.
         private Element current;
 
-        ClassEffects(TreePath root) {
+        ClassEffects(Element type, TreePath root) {
+            this.type = type;
             this.root = root;
-        }
-
-        @Override
-        public Void scan(Tree tree, Void unused) {
-            if (tree != null && isEffectKind(tree)) {
-                effect(tree);
-            }
-            return super.scan(tree, unused);
         }
 
         /**
          * A method invocation, {@code new} or assignment. In a method's own body it makes the method matter
-         * when it brings an owned value or is a {@code close()}; until then the callees it looks at are kept.
+         * when it is a {@code close()}, or brings an owned value that can show in the method's summary
+         * ({@link #recorded}); until then the callees it looks at are kept.
          */
-        private void effect(Tree tree) {
+        @Override
+        public void effect(Tree tree) {
             Element method = current;
             if (anySource && (method == null || direct.contains(method))) {
                 return;
             }
             Consumer<ExecutableElement> callees = method == null ? callee -> { }
                     : callee -> calls.computeIfAbsent(method, k -> new ArrayList<>()).add(callee);
-            boolean brings = bringsOwned(new TreePath(root, tree), callees);
+            TreePath path = new TreePath(root, tree);
+            boolean brings = bringsOwned(path, callees);
             anySource |= brings;
             boolean closes = tree instanceof MethodInvocationTree call && OwnershipTrees.isCloseCall(call);
-            if (method != null && (brings || closes)) {
+            if (method != null && (closes || brings && recorded(path, method))) {
                 direct.add(method);
             }
         }
 
+        /**
+         * Whether what a tree that brings an owned value does can show in its method's summary, which
+         * records only the parameters' and the {@code @Owned} fields' fates and a fresh result. A call that
+         * takes an argument may take a parameter. A call that only makes a value (an owned result, an
+         * owned object, a {@code SegmentAllocator} view) shows only as the method's result, so only in a
+         * method that returns something and not when a try-with-resources closes it. A store into an owned
+         * field shows in an instance method, which tracks its class's fields, and elsewhere only when
+         * the stored value may be a parameter's: any value but a freshly made one. FFM code makes most such
+         * calls as {@code try (Arena arena = Arena.ofConfined())} in methods whose summaries say nothing;
+         * solving each of them was most of what the summaries cost.
+         */
+        private boolean recorded(TreePath path, Element method) {
+            if (path.getLeaf() instanceof AssignmentTree assignment) {
+                return tracksFields(method)
+                        || !makesValue(new TreePath(path, OwnershipTrees.skipParens(assignment.getExpression())));
+            }
+            return takesArgument(path) || returnsValue(method) && !closedOnExit.contains(path.getLeaf());
+        }
+
         @Override
-        public Void visitMethod(MethodTree node, Void unused) {
-            TreePath path = getCurrentPath();
+        public void tryResources(TryTree node) {
+            for (Tree resource : node.getResources()) {
+                if (resource instanceof VariableTree variable && variable.getInitializer() != null) {
+                    closedOnExit.add(variable.getInitializer());
+                }
+            }
+        }
+
+        @Override
+        public Element enterMethod(TreePath path) {
             Element method = trees.getElement(path);
             if (method != null) {
                 methodPaths.put(method, path);
-                anySource = anySource || isSource(node, path);
+                anySource = anySource || isSource(path.getLeaf(), path);
                 if (returnsArena(method)) {
                     direct.add(method);
                 }
             }
-            return within(method, () -> super.visitMethod(node, unused));
+            return enter(method);
         }
 
         @Override
-        public Void visitClass(ClassTree node, Void unused) {
-            TreePath path = getCurrentPath();
-            Element type = trees.getElement(path);
-            if (type != null) {
-                typePaths.put(type, path);
+        public Element enterClass(TreePath path) {
+            Element declared = trees.getElement(path);
+            if (declared != null) {
+                typePaths.put(declared, path);
             }
-            for (Tree member : node.getMembers()) {
+            for (Tree member : ((ClassTree) path.getLeaf()).getMembers()) {
                 // Fields are members: a local variable is never an owned field.
                 if (member instanceof VariableTree && !anySource) {
                     anySource = isSource(member, new TreePath(root, member));
                 }
             }
-            return within(null, () -> super.visitClass(node, unused));
+            return enter(null);
+        }
+
+        @Override
+        public Element enterLambda() {
+            return enter(null);
+        }
+
+        private Element enter(Element method) {
+            Element outer = current;
+            current = method;
+            return outer;
+        }
+
+        @Override
+        public void leave(Element outer) {
+            current = outer;
+        }
+
+        @Override
+        public void walk(TreePath path) {
+            new EffectsWalk(this).scan(path, null);
+        }
+
+        @Override
+        public void finish() {
+            top = type;
+            reaching = reaching(type, this);
+        }
+    }
+
+    /** A walk of its own over a class whose effects no other walk recorded. */
+    private static final class EffectsWalk extends OnDemandPathScanner<Void, Void> {
+        private final EffectRecorder effects;
+
+        EffectsWalk(EffectRecorder effects) {
+            this.effects = effects;
+        }
+
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            if (tree != null && isEffectKind(tree)) {
+                effects.effect(tree);
+            }
+            return super.scan(tree, unused);
+        }
+
+        @Override
+        public Void visitTry(TryTree node, Void unused) {
+            effects.tryResources(node);
+            return super.visitTry(node, unused);
+        }
+
+        @Override
+        public Void visitMethod(MethodTree node, Void unused) {
+            Element outer = effects.enterMethod(getCurrentPath());
+            super.visitMethod(node, unused);
+            effects.leave(outer);
+            return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+            Element outer = effects.enterClass(getCurrentPath());
+            super.visitClass(node, unused);
+            effects.leave(outer);
+            return null;
         }
 
         @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-            return within(null, () -> super.visitLambdaExpression(node, unused));
+            Element outer = effects.enterLambda();
+            super.visitLambdaExpression(node, unused);
+            effects.leave(outer);
+            return null;
         }
+    }
 
-        private Void within(Element method, Supplier<Void> walk) {
-            Element outer = current;
-            current = method;
-            try {
-                return walk.get();
-            } finally {
-                current = outer;
-            }
-        }
+    /** Whether a call or {@code new} takes an argument by its annotations. */
+    private boolean takesArgument(TreePath call) {
+        return trees.getElement(call) instanceof ExecutableElement callee && annotations.mayCarryOwnership(callee)
+                && annotations.signature(callee).takesAny();
+    }
+
+    /** Whether an expression is a call or {@code new} whose value is one it makes: an owned result or object. */
+    private boolean makesValue(TreePath expression) {
+        return switch (expression.getLeaf()) {
+            case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(expression));
+            case MethodInvocationTree call -> trees.getElement(expression) instanceof ExecutableElement callee
+                    && annotations.mayCarryOwnership(callee) && annotations.signature(callee).ownedResult();
+            default -> false;
+        };
+    }
+
+    /** Whether a method's summary has a result to record: a method, not a constructor, that returns a value. */
+    private static boolean returnsValue(Element method) {
+        return method instanceof ExecutableElement executable && executable.getKind() == ElementKind.METHOD
+                && executable.getReturnType().getKind() != TypeKind.VOID;
+    }
+
+    /** Whether a method's summary records its class's {@code @Owned} fields: an instance method's does. */
+    private static boolean tracksFields(Element method) {
+        return method.getKind() == ElementKind.METHOD && !method.getModifiers().contains(Modifier.STATIC);
     }
 
     /** A method that returns an arena hands on what it returns: an arena it made, or one it was given. */

@@ -9,6 +9,7 @@ import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.Options;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.flow.CfgOptions;
+import org.allocdiscipline.processor.ownership.EffectRecorder;
 import org.allocdiscipline.processor.ownership.Leak;
 import org.allocdiscipline.processor.ownership.OwnershipAnalysis;
 import org.allocdiscipline.processor.ownership.OwnershipFindings;
@@ -86,6 +87,38 @@ public final class SharedAnalyses {
             return engine().carriesOwnership(call);
         } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
             return true;
+        }
+    }
+
+    /**
+     * How a call may carry ownership, told without computing a summary (see
+     * {@link OwnershipAnalysis#callOwnership}). A call whose test fails counts as carrying it, as in
+     * {@link #carriesOwnership}.
+     *
+     * @param call path to the call; its parent may be any path of the class
+     * @return the answer
+     */
+    public OwnershipAnalysis.CallOwnership callOwnership(TreePath call) {
+        try {
+            return engine().callOwnership(call);
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            return OwnershipAnalysis.CallOwnership.CARRIES;
+        }
+    }
+
+    /**
+     * A recorder for a walk over a top-level class that the caller makes anyway (see
+     * {@link OwnershipAnalysis#recordEffects}).
+     *
+     * @param classPath path to a top-level class
+     * @return the recorder, or {@code null} when none is wanted or it cannot be made (the summaries then
+     *     walk the class themselves)
+     */
+    public EffectRecorder recordEffects(TreePath classPath) {
+        try {
+            return engine().recordEffects(classPath);
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.allocdiscipline.processor.rules.engine;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
@@ -9,6 +10,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -16,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -28,20 +29,26 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.flow.OnDemandPathScanner;
+import org.allocdiscipline.processor.ownership.EffectRecorder;
+import org.allocdiscipline.processor.ownership.OwnershipAnalysis.CallOwnership;
 import org.allocdiscipline.processor.rules.api.CodeBody;
 import org.allocdiscipline.processor.rules.api.Memo;
+import org.allocdiscipline.processor.rules.api.SharedAnalyses;
 
 /**
  * Finds every code body of a top-level class, nested, local and anonymous classes and lambdas
  * included, in source order, and names each with a signature that does not depend on line numbers
- * or on the compiler's numbering of anonymous classes.
+ * or on the compiler's numbering of anonymous classes. The same walk records for the summaries of the
+ * class's methods what those methods do with owned values ({@link SharedAnalyses#recordEffects}), so
+ * that the summaries need no walk of their own.
  */
 public final class BodyCollector {
     private final Trees trees;
     private final Types types;
     private final Elements elements;
     private final CandidateNames candidateNames;
-    private final Predicate<TreePath> carriesOwnership;
+    // Null when every call counts as one that carries ownership.
+    private final SharedAnalyses analyses;
 
     /**
      * Creates a collector that counts every call as one that may carry ownership.
@@ -51,7 +58,7 @@ public final class BodyCollector {
      * @param elements element utilities, to skip members the compiler generated
      */
     public BodyCollector(Trees trees, Types types, Elements elements) {
-        this(trees, types, elements, new CandidateNames(elements), call -> true);
+        this(trees, types, elements, new CandidateNames(elements), null);
     }
 
     /**
@@ -61,17 +68,18 @@ public final class BodyCollector {
      * @param types type utilities, to erase parameter types in signatures
      * @param elements element utilities, to skip members the compiler generated
      * @param candidateNames the names of global allocators and arena factories, to list the candidates
-     * @param carriesOwnership tells whether a method invocation or {@code new} carries ownership (see
-     *     {@link org.allocdiscipline.processor.rules.api.BodyParts#callsCarryOwnership()}); it gets a path whose parent may be any path of the
-     *     class, and is asked at most until it says yes once per body
+     * @param analyses tells whether a method invocation or {@code new} carries ownership (see
+     *     {@link org.allocdiscipline.processor.rules.api.BodyParts#callsCarryOwnership()}), asked at most until
+     *     it says yes once per body, and records for the summaries what the walk finds
+     *     ({@link SharedAnalyses#recordEffects}); {@code null} counts every call as carrying ownership
      */
     BodyCollector(Trees trees, Types types, Elements elements, CandidateNames candidateNames,
-            Predicate<TreePath> carriesOwnership) {
+            SharedAnalyses analyses) {
         this.trees = trees;
         this.types = types;
         this.elements = elements;
         this.candidateNames = candidateNames;
-        this.carriesOwnership = carriesOwnership;
+        this.analyses = analyses;
     }
 
     /**
@@ -91,8 +99,18 @@ public final class BodyCollector {
      * @return the bodies and classes, each in source order
      */
     public Collected collectAll(TreePath classPath) {
-        Walker walker = new Walker(classPath);
+        EffectRecorder recorder = analyses == null ? null : analyses.recordEffects(classPath);
+        Walker walker = new Walker(classPath, recorder == null ? null : new GuardedRecorder(recorder));
         walker.scan(classPath, null);
+        if (walker.effects != null) {
+            walker.effects.finish();
+        }
+        if (analyses != null) {
+            // Only now, with the walk's effects recorded, can the summaries of the class's methods be read.
+            for (CollectedParts parts : walker.parts) {
+                parts.testDeferred(analyses::carriesOwnership);
+            }
+        }
         return new Collected(walker.bodies, walker.classes);
     }
 
@@ -122,6 +140,7 @@ public final class BodyCollector {
     /** Walks one class; {@code owners} holds the signature of the innermost named code around the walker. */
     private final class Walker extends OnDemandPathScanner<Void, Void> {
         private final List<CodeBody> bodies = new ArrayList<>();
+        private final List<CollectedParts> parts = new ArrayList<>();
         private final List<DeclaredClass> classes = new ArrayList<>();
         private final Deque<String> classNames = new ArrayDeque<>();
         private final Deque<Owner> owners = new ArrayDeque<>();
@@ -133,9 +152,12 @@ public final class BodyCollector {
         private final Deque<CollectedParts> pendingParts = new ArrayDeque<>();
         // The parent given to the call test's paths: javac reads only the leaf of an attributed tree.
         private final TreePath root;
+        // Null when no one records the walk's effects.
+        private final EffectRecorder effects;
 
-        Walker(TreePath root) {
+        Walker(TreePath root, EffectRecorder effects) {
             this.root = root;
+            this.effects = effects;
         }
 
         @Override
@@ -167,7 +189,7 @@ public final class BodyCollector {
         }
 
         private CollectedParts enter(Tree bodyRoot) {
-            CollectedParts parts = new CollectedParts();
+            CollectedParts parts = newParts();
             pendingRoots.push(bodyRoot);
             pendingParts.push(parts);
             return parts;
@@ -189,6 +211,12 @@ public final class BodyCollector {
             return super.visitMemberSelect(node, unused);
         }
 
+        private CollectedParts newParts() {
+            CollectedParts made = new CollectedParts();
+            parts.add(made);
+            return made;
+        }
+
         @Override
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
             testCall(node);
@@ -201,10 +229,55 @@ public final class BodyCollector {
             return super.visitNewClass(node, unused);
         }
 
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+            if (effects != null) {
+                effects.effect(node);
+            }
+            return super.visitAssignment(node, unused);
+        }
+
+        @Override
+        public Void visitTry(TryTree node, Void unused) {
+            if (effects != null) {
+                effects.tryResources(node);
+            }
+            return super.visitTry(node, unused);
+        }
+
+        /** Records the call's effect, and tests the call unless its body already has one that carries ownership. */
         private void testCall(Tree call) {
+            if (effects != null) {
+                effects.effect(call);
+            }
             CollectedParts parts = active.peek();
-            if (parts.testsCalls() && carriesOwnership.test(new TreePath(root, call))) {
-                parts.markOwnershipCall();
+            if (!parts.testsCalls()) {
+                return;
+            }
+            TreePath path = new TreePath(root, call);
+            switch (analyses == null ? CallOwnership.CARRIES : analyses.callOwnership(path)) {
+                case CARRIES -> parts.markOwnershipCall();
+                case BY_SUMMARY -> parts.defer(path);
+                case NONE -> { }
+            }
+        }
+
+        /** Walks a tree with the recorder only, where javac's own code or an unresolved one lists no body. */
+        private Void recordOnly() {
+            if (effects != null) {
+                effects.walk(getCurrentPath());
+            }
+            return null;
+        }
+
+        /** Walks with the recorder told that the walk is in this class, method or lambda. */
+        private Void entered(Element outer, Supplier<Void> walk) {
+            try {
+                return walk.get();
+            } finally {
+                if (effects != null) {
+                    effects.leave(outer);
+                }
             }
         }
 
@@ -222,9 +295,10 @@ public final class BodyCollector {
             String name = className(node, element);
             classNames.push(name);
             classes.add(new DeclaredClass(path, name));
+            Element outer = effects == null ? null : effects.enterClass(path);
             try {
-                return owning(new Owner(() -> name, element),
-                        () -> within(CollectedParts.NONE, () -> super.visitClass(node, unused)));
+                return entered(outer, () -> owning(new Owner(() -> name, element),
+                        () -> within(CollectedParts.NONE, () -> super.visitClass(node, unused))));
             } finally {
                 classNames.pop();
             }
@@ -236,14 +310,15 @@ public final class BodyCollector {
             Element element = trees.getElement(path);
             // Default constructors and record members that javac adds to the tree are nobody's code.
             if (element == null || elements.getOrigin(element) != Elements.Origin.EXPLICIT) {
-                return null;
+                return recordOnly();
             }
             Supplier<String> signature = methodSignature(node, element);
             if (node.getBody() != null) {
                 bodies.add(new CodeBody(CodeBody.Kind.METHOD, path, new TreePath(path, node.getBody()), element,
                         signature, enter(node.getBody())));
             }
-            return owning(new Owner(signature, element), () -> super.visitMethod(node, unused));
+            Element outer = effects == null ? null : effects.enterMethod(path);
+            return entered(outer, () -> owning(new Owner(signature, element), () -> super.visitMethod(node, unused)));
         }
 
         @Override
@@ -254,7 +329,7 @@ public final class BodyCollector {
             TreePath path = getCurrentPath();
             Element element = trees.getElement(path);
             if (element == null) {
-                return null;
+                return recordOnly();
             }
             String className = classNames.peek();
             Name fieldName = node.getName();
@@ -275,7 +350,7 @@ public final class BodyCollector {
             String name = classNames.peek() + (node.isStatic() ? ".<clinit>" : ".<init>{}");
             Supplier<String> signature = () -> name;
             Element classElement = owners.peek().element();
-            CollectedParts parts = new CollectedParts();
+            CollectedParts parts = newParts();
             bodies.add(new CodeBody(CodeBody.Kind.INITIALIZER, path, path, classElement, signature, parts));
             // The walk is already in the block: enter its body here rather than through scan().
             return owning(new Owner(signature, classElement),
@@ -289,7 +364,8 @@ public final class BodyCollector {
             bodies.add(new CodeBody(CodeBody.Kind.LAMBDA, path, new TreePath(path, node.getBody()), owner.element(),
                     owner.signature(), enter(node.getBody())));
             // The parameters belong to no body; the lambda's body is entered through scan().
-            return within(CollectedParts.NONE, () -> super.visitLambdaExpression(node, unused));
+            Element outer = effects == null ? null : effects.enterLambda();
+            return entered(outer, () -> within(CollectedParts.NONE, () -> super.visitLambdaExpression(node, unused)));
         }
 
         private String className(ClassTree node, Element element) {

@@ -4,6 +4,7 @@ import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 import org.allocdiscipline.processor.rules.api.BodyParts;
 
 /** The parts of one body as the collector's walk fills them in. */
@@ -14,6 +15,8 @@ final class CollectedParts implements BodyParts {
     private final boolean discarding;
     private final List<TreePath> globalAllocatorCandidates = new ArrayList<>();
     private boolean ownershipCall;
+    // The calls that only their callees' summaries can tell about, tested once the walk is over.
+    private List<TreePath> deferred = List.of();
 
     CollectedParts() {
         this(false);
@@ -32,6 +35,26 @@ final class CollectedParts implements BodyParts {
     /** Whether the walk still needs to test this body's calls: not outside bodies, and not once one carries ownership. */
     boolean testsCalls() {
         return !discarding && !ownershipCall;
+    }
+
+    void defer(TreePath call) {
+        if (!discarding) {
+            if (deferred.isEmpty()) {
+                deferred = new ArrayList<>();
+            }
+            deferred.add(call);
+        }
+    }
+
+    /** Tests the deferred calls, until one carries ownership, unless the body already has such a call. */
+    void testDeferred(Predicate<TreePath> carriesOwnership) {
+        for (TreePath call : deferred) {
+            if (ownershipCall) {
+                break;
+            }
+            ownershipCall = carriesOwnership.test(call);
+        }
+        deferred = List.of();
     }
 
     void markOwnershipCall() {

@@ -63,7 +63,7 @@ public final class RuleRunner {
         this.scope = new LibraryScope(trees);
         this.analyses = new SharedAnalyses(trees, types, elements, options);
         CandidateNames names = new CandidateNames(elements);
-        this.collector = new BodyCollector(trees, types, elements, names, analyses::carriesOwnership);
+        this.collector = new BodyCollector(trees, types, elements, names, analyses);
         this.screen = this.rules.stream().anyMatch(Rule::needsEveryClass) ? null
                 : new ClassScreen(trees, analyses, names);
     }
