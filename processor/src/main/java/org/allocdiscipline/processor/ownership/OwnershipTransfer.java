@@ -24,6 +24,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -164,6 +165,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             state.flags(site, SiteFlags.OWNED);
         }
         return state.build();
+    }
+
+    @Override
+    public BitSet passThrough(Cfg cfg) {
+        return PassThroughNodes.of(trees, cfg).in(!ownedFields.isEmpty(), ownedResult || lambda || arenaResultProbe);
     }
 
     @Override
