@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -29,7 +28,6 @@ public final class Cfg {
     private BitSet reachable;
     private int[] reversePostOrder;
     private final Map<Tree, List<TreePath>> declarations = new IdentityHashMap<>();
-    private final Map<Class<?>, Object> facts = new IdentityHashMap<>(2);
 
     Cfg(TreePath body, List<CfgNode> nodes, CfgNode entry) {
         this.body = body;
@@ -122,24 +120,6 @@ public final class Cfg {
             }.scan(statement, null);
             return List.copyOf(found);
         });
-    }
-
-    /**
-     * What an analysis learned about this graph that holds for every solve of it (a graph is solved for a
-     * method's summary, for its findings and for its dangling fields): found on the first request, then kept.
-     *
-     * @param type    the kind of fact, one per class
-     * @param compute finds the fact
-     * @param <T>     the fact's type
-     * @return the fact
-     */
-    public <T> T fact(Class<T> type, Function<Cfg, T> compute) {
-        Object known = facts.get(type);
-        if (known == null) {
-            known = compute.apply(this);
-            facts.put(type, known);
-        }
-        return type.cast(known);
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.allocdiscipline.processor.flow;
 
-import java.util.BitSet;
-
 /**
  * A forward dataflow analysis over a {@link Cfg}, solved by {@link ForwardDataflow}.
  *
@@ -54,17 +52,5 @@ public interface ForwardAnalysis<S> {
      */
     default S propagate(CfgEdge edge, S before, S after) {
         return edge.kind() == EdgeKind.EXCEPTION ? before : after;
-    }
-
-    /**
-     * The nodes that leave every state as it is: their transfer gives back the state it is given and
-     * each of their outgoing edges carries that state on. The solver passes the state through them
-     * without calling {@link #transfer} or {@link #propagate}, which is what most nodes of a body need.
-     *
-     * @param cfg the graph being analysed
-     * @return the ids of such nodes; by default none
-     */
-    default BitSet passThrough(Cfg cfg) {
-        return new BitSet();
     }
 }

@@ -8,9 +8,7 @@ import java.util.List;
 /**
  * Solves forward analyses with a worklist ordered by reverse postorder: the pending node that
  * comes first in that order is always processed next, so an acyclic graph needs one transfer
- * per node, loops are iterated from their head, and the result never depends on hashing. The nodes
- * that the analysis says {@linkplain ForwardAnalysis#passThrough pass the state through} get it without
- * a transfer.
+ * per node, loops are iterated from their head, and the result never depends on hashing.
  */
 public final class ForwardDataflow {
     private static final int MIN_STEP_LIMIT = 10_000;
@@ -40,26 +38,20 @@ public final class ForwardDataflow {
         CfgNode entry = cfg.entry();
         before.set(entry.id(), analysis.entryState(cfg));
         pending.set(position[entry.id()]);
-        BitSet passThrough = analysis.passThrough(cfg);
         long limit = Math.max(MIN_STEP_LIMIT, (long) STEPS_PER_NODE * size);
-        int steps = 0;
         int transfers = 0;
         for (int next = pending.nextSetBit(0); next >= 0; next = pending.nextSetBit(0)) {
-            if (steps++ >= limit) {
+            if (transfers >= limit) {
                 return new DataflowResult<>(before, after, false, transfers);
             }
             pending.clear(next);
             CfgNode node = cfg.nodes().get(order[next]);
             S in = before.get(node.id());
-            boolean through = passThrough.get(node.id());
-            S out = in;
-            if (!through) {
-                out = analysis.transfer(node, in);
-                transfers++;
-            }
+            S out = analysis.transfer(node, in);
+            transfers++;
             after.set(node.id(), out);
             for (CfgEdge edge : node.successors()) {
-                S flowing = through ? in : analysis.propagate(edge, in, out);
+                S flowing = analysis.propagate(edge, in, out);
                 if (flowing == null) {
                     continue;
                 }

@@ -24,7 +24,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -165,33 +164,6 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
             state.flags(site, SiteFlags.OWNED);
         }
         return state.build();
-    }
-
-    @Override
-    public BitSet passThrough(Cfg cfg) {
-        PassThroughNodes nodes = PassThroughNodes.of(trees, annotations, cfg);
-        BitSet through = nodes.in(!ownedFields.isEmpty(), ownedResult || lambda || arenaResultProbe);
-        BitSet calls = nodes.plainCalls();
-        for (int id = calls.nextSetBit(0); id >= 0; id = calls.nextSetBit(id + 1)) {
-            if (movesNothing(cfg.nodes().get(id))) {
-                through.set(id);
-            }
-        }
-        return through;
-    }
-
-    /**
-     * Whether a call that {@link PassThroughNodes} found plain moves no value in this solve either: the
-     * method takes and returns nothing owned, has no summary (which may release, or cut an edge), stores
-     * into no collection, releases none, and is no helper that acts on the class's fields.
-     */
-    private boolean movesNothing(CfgNode node) {
-        MethodInvocationTree call = (MethodInvocationTree) node.tree();
-        ExecutableElement method = (ExecutableElement) trees.getElement(node.path());
-        OwnershipAnnotations.Signature signature = signatures.of(method);
-        return !signature.ownedResult() && !signature.takesAny() && signatures.summary(method) == null
-                && containers.storeTarget(call, node.path()) == null && containers.forEachRelease(call, node.path()) == null
-                && !helpers.isHelperCall(node, method);
     }
 
     @Override

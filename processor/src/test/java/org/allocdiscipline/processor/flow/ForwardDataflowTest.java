@@ -2,7 +2,6 @@ package org.allocdiscipline.processor.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.BitSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -96,47 +95,6 @@ class ForwardDataflowTest {
         int reachable = g.cfg.reachableNodes(n -> true).size();
         assertThat(analysis.transfers).isEqualTo(reachable);
         assertThat(result.transfers()).isEqualTo(reachable);
-    }
-
-    @Test
-    void nodesPassedThroughGetTheStateWithoutATransfer() {
-        Compiled c = Compiled.members("""
-                void m(String p) {
-                    String s = null;
-                    while (c()) {
-                        use(s);
-                        s = p;
-                        if (s != null) { use(1); }
-                    }
-                    use(2);
-                }
-                """);
-        Graph g = Graph.of(c, "m");
-        PossiblyNull dense = new PossiblyNull();
-        DataflowResult<Set<String>> expected = solve(g, dense);
-        // The reads and calls change no state and none of them branches.
-        BitSet reads = new BitSet();
-        for (CfgNode node : g.cfg.nodes()) {
-            boolean branches = node.successors().stream().anyMatch(e -> e.kind() == EdgeKind.TRUE || e.kind() == EdgeKind.FALSE);
-            if ((node.kind() == NodeKind.EVAL || node.kind() == NodeKind.INVOCATION) && !branches) {
-                reads.set(node.id());
-            }
-        }
-        PossiblyNull sparse = new PossiblyNull() {
-            @Override
-            public BitSet passThrough(Cfg cfg) {
-                return reads;
-            }
-        };
-        DataflowResult<Set<String>> result = solve(g, sparse);
-        for (CfgNode node : g.cfg.nodes()) {
-            assertThat(result.before(node)).as("before %s", node).isEqualTo(expected.before(node));
-            assertThat(result.after(node)).as("after %s", node).isEqualTo(expected.after(node));
-        }
-        assertThat(result.before(g.call("use(1)"))).doesNotContain("s");
-        assertThat(sparse.transfers).isEqualTo(result.transfers()).isLessThan(dense.transfers);
-        long skippedReachable = g.cfg.reachableNodes(n -> reads.get(n.id())).size();
-        assertThat(skippedReachable).isPositive();
     }
 
     @Test

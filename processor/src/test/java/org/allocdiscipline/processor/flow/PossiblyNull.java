@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A tiny analysis for testing the solver: which local variables may hold null. */
-class PossiblyNull implements ForwardAnalysis<Set<String>> {
+final class PossiblyNull implements ForwardAnalysis<Set<String>> {
     int transfers;
 
     @Override

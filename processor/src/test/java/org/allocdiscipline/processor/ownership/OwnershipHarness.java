@@ -54,12 +54,7 @@ final class OwnershipHarness {
         return expected;
     }
 
-    /** A test class compiled next to the runtime stand-ins and attributed. */
-    record Compiled(JavacTask task, Trees trees, CompilationUnitTree unit) {
-    }
-
-    /** Compiles and attributes a test class; a compile error fails the test. */
-    static Compiled compile(String source) {
+    static List<String> actual(String source, CfgOptions options) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> files = new ArrayList<>();
         Pattern typeName = Pattern.compile("(?:class|interface)\\s+(\\w+)");
@@ -92,14 +87,6 @@ final class OwnershipHarness {
                         + diagnostic.getMessage(null));
             }
         }
-        return new Compiled(task, trees, unit);
-    }
-
-    static List<String> actual(String source, CfgOptions options) {
-        Compiled compiled = compile(source);
-        JavacTask task = compiled.task();
-        Trees trees = compiled.trees();
-        CompilationUnitTree unit = compiled.unit();
         OwnershipAnalysis analysis = new OwnershipAnalysis(trees, task.getTypes(), task.getElements(), options);
         List<String> actual = new ArrayList<>();
         CompilationUnitTree root = unit;
