@@ -9,12 +9,12 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
@@ -50,7 +50,8 @@ public final class ThreadHops {
      */
     public static List<Hop> in(Trees trees, ForeignTypes types, TreePath body) {
         List<Hop> hops = new ArrayList<>();
-        new TreePathScanner<Void, Void>() {
+        // Paths only for the calls and creations it looks at.
+        new OnDemandPathScanner<Void, Void>() {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
                 if (trees.getElement(getCurrentPath()) instanceof ExecutableElement method) {

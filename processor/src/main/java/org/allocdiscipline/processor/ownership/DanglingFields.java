@@ -6,7 +6,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +22,7 @@ import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgNode;
 import org.allocdiscipline.processor.flow.DataflowResult;
 import org.allocdiscipline.processor.flow.ForwardDataflow;
+import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
@@ -144,7 +144,7 @@ final class DanglingFields {
         Set<Element> reached = new HashSet<>();
         List<TreePath> pending = new ArrayList<>(List.of(new TreePath(classPath, close)));
         while (!pending.isEmpty()) {
-            new TreePathScanner<Void, Void>() {
+            new OnDemandPathScanner<Void, Void>() {
                 @Override
                 public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
                     if (trees.getElement(getCurrentPath()) instanceof ExecutableElement callee

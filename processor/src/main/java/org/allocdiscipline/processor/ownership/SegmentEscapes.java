@@ -4,7 +4,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import javax.lang.model.element.ExecutableElement;
 import org.allocdiscipline.processor.flow.Cfg;
 import org.allocdiscipline.processor.flow.CfgNode;
 import org.allocdiscipline.processor.flow.DataflowResult;
+import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 import org.allocdiscipline.processor.model.ApiModel;
 import org.allocdiscipline.processor.ownership.SegmentEscape.Route;
 
@@ -129,7 +129,7 @@ final class SegmentEscapes {
     /** The body's locals that tracked values may be in and that code uses, each with its first use there. */
     private Map<Element, TreePath> captures(TreePath code, OwnershipState in) {
         Map<Element, TreePath> uses = new LinkedHashMap<>();
-        new TreePathScanner<Void, Void>() {
+        new OnDemandPathScanner<Void, Void>() {
             @Override
             public Void visitIdentifier(IdentifierTree identifier, Void unused) {
                 Element element = trees.getElement(getCurrentPath());
