@@ -197,13 +197,20 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             slab = cache.recentSlabs[(int) (base >>> GpaSlab.SHIFT) & (GpaThreadCache.RECENT_SLABS - 1)];
         }
         int offset = (int) address & (int) (GpaSlab.SIZE - 1);
+        long byteSize = memory.byteSize();
         int shift;
         if (cache.thread != thread || slab.base != base || memory.scope() != viewScope
-                || !slab.holdsLive(offset, shift = slab.slotShift, memory.byteSize())) {
+                || !slab.holdsLive(offset, shift = slab.slotShift, byteSize)) {
             freeChecked(memory);
             return;
         }
-        keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift, address);
+        // The class as the size gives it, unless the alignment chose a larger one: the compiler can
+        // then go on with the size's class before the slab's format is read, which it only checks.
+        int c = GpaSizeClass.index(byteSize);
+        if (c + GpaSizeClass.MIN_SHIFT != shift) {
+            c = shift - GpaSizeClass.MIN_SHIFT;
+        }
+        keep(cache, c, slab, offset >>> shift, address);
     }
 
     /**
