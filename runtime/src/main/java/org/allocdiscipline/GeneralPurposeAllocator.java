@@ -189,17 +189,14 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         Thread thread = Thread.currentThread();
         GpaThreadCache cache = fastCache(thread);
         long address = memory.address();
-        long base = address & -GpaSlab.SIZE;
         GpaSlab slab = cache.lastFreedInto;
-        if (slab.base != base) {
-            // No call here: a slab that neither level knows is freeChecked's to find and remember,
-            // so that the values of this path need not outlive a call (and be spilled for it).
-            slab = cache.recentSlabs[(int) (base >>> GpaSlab.SHIFT) & (GpaThreadCache.RECENT_SLABS - 1)];
+        if (slab.base != (address & -GpaSlab.SIZE)) {
+            slab = cache.thread == thread ? recentSlab(cache, address) : null;
         }
         int offset = (int) address & (int) (GpaSlab.SIZE - 1);
         long byteSize = memory.byteSize();
         int shift;
-        if (cache.thread != thread || slab.base != base || memory.scope() != viewScope
+        if (cache.thread != thread || slab == null || memory.scope() != viewScope
                 || !slab.holdsLive(offset, shift = slab.slotShift, byteSize)) {
             freeChecked(memory);
             return;
@@ -210,7 +207,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         if (c + GpaSizeClass.MIN_SHIFT != shift) {
             c = shift - GpaSizeClass.MIN_SHIFT;
         }
-        keep(cache, c, slab, offset >>> shift, address);
+        keep(cache, c, slab, offset >>> shift);
     }
 
     /**
@@ -228,38 +225,44 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     }
 
     /**
-     * Hands out class {@code c}'s {@code n}-th cached slot. The segment needs only the entry, its
-     * address; the slab, which records the request, is one of the cache's recent ones, else
-     * takeFromUnremembered's to find.
+     * The slab that holds {@code address}, or null: one of the calling thread's cache's recent
+     * slabs, else the table's, which the cache then remembers as its last and among its recent ones.
      */
-    private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
-        long address = cache.entries[GpaThreadCache.entry(c, n)];
-        GpaSlab slab = cache.recentSlabs[(int) (address >>> GpaSlab.SHIFT) & (GpaThreadCache.RECENT_SLABS - 1)];
-        if (slab.base != (address & -GpaSlab.SIZE)) {
-            return takeFromUnremembered(cache, c, n, byteSize, byteAlignment);
+    private GpaSlab recentSlab(GpaThreadCache cache, long address) {
+        long base = address & -GpaSlab.SIZE;
+        GpaSlab slab = cache.recentSlabs[GpaThreadCache.recent(base)];
+        if (slab.base == base) {
+            return slab;
         }
-        cache.counts[c] = n;
-        slab.meta[GpaThreadCache.slotAt(c, address)] = GpaSizeClass.meta(byteSize, byteAlignment);
-        return view.asSlice(address, byteSize);
+        slab = slabs.find(base);
+        if (slab != null) {
+            cache.lastFreedInto = slab;
+            cache.recentSlabs[GpaThreadCache.recent(base)] = slab;
+        }
+        return slab;
     }
 
-    /** {@link #take} of a slot whose slab the cache's recent ones lack: the table has it. */
-    private MemorySegment takeFromUnremembered(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
-        cache.slabAt(cache.entries[GpaThreadCache.entry(c, n)]);
-        return take(cache, c, n, byteSize, byteAlignment);
+    /** Hands out class {@code c}'s {@code n}-th cached slot. */
+    private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
+        long entry = cache.entries[GpaThreadCache.entry(c, n)];
+        GpaSlab slab = cache.slabOf(entry);
+        int slot = GpaThreadCache.slotOf(entry);
+        cache.counts[c] = n;
+        slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);
+        return view.asSlice(slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT)), byteSize);
     }
 
     /**
      * Marks a validated live slot of class {@code c} not live and keeps it in the calling thread's
-     * cache, which keeps its {@code address}. The class comes from the same read of the slab's
-     * format as the slot, so the slot is inside the slab whatever a racing misuse did meanwhile.
+     * cache. The class comes from the same read of the slab's format as the slot, so the slot is
+     * inside the slab whatever a racing misuse did meanwhile.
      */
-    private void keep(GpaThreadCache cache, int c, GpaSlab slab, int slot, long address) {
+    private void keep(GpaThreadCache cache, int c, GpaSlab slab, int slot) {
         slab.meta[slot] = 0;
         if (cache.counts[c] >= slab.cacheCapacity) {
             cache.flushHalf(c, classes[c]);
         }
-        cache.add(c, address);
+        cache.add(c, slab, slot);
     }
 
     /** An alloc that did not take the fast path: every check in order, then the slab or the backing allocator. */
@@ -298,9 +301,7 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         if (slab != null) {
             GpaSizeClass sizeClass = ownerOf(slab, memory);
             int slot = sizeClass.liveSlot(slab, memory);
-            GpaThreadCache cache = cacheOf(Thread.currentThread());
-            cache.remember(slab);
-            keep(cache, sizeClass.shift - GpaSizeClass.MIN_SHIFT, slab, slot, memory.address());
+            keep(cacheOf(Thread.currentThread()), sizeClass.shift - GpaSizeClass.MIN_SHIFT, slab, slot);
         } else {
             backing.free(removeLarge(memory));
         }

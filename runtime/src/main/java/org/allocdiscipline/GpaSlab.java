@@ -48,6 +48,10 @@ final class GpaSlab {
     /** The segment as the backing allocator returned it: what close gives back. */
     final MemorySegment raw;
     final long base;
+    /** The slab's number in its allocator's {@link GpaSlabTable}, given before anyone else can see the slab. */
+    int id;
+    /** {@link #id} shifted to where a thread cache's entry keeps it, so that a free makes its entry with one OR. */
+    long entryKey;
 
     /** The class the slab serves; null while EMPTY. */
     volatile GpaSizeClass sizeClass;
@@ -88,6 +92,12 @@ final class GpaSlab {
     GpaSlab(MemorySegment raw) {
         this.raw = raw;
         this.base = raw.address();
+    }
+
+    /** Gives the slab its number in the table; before anyone else can see the slab. */
+    void number(int number) {
+        id = number;
+        entryKey = (long) number << 32;
     }
 
     /** Prepares an EMPTY slab for a class and makes it CURRENT; the class is published last. */
@@ -177,8 +187,6 @@ final class GpaSlab {
     }
 
     private int cache(GpaThreadCache cache, int c, int w, long mask) {
-        // The slab the slots come from is the one their frees will most likely go to.
-        cache.remember(this);
         int taken = 0;
         for (long rest = mask; rest != 0; rest &= rest - 1) {
             int slot = (w << 6) | Long.numberOfTrailingZeros(rest);

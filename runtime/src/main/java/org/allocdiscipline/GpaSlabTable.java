@@ -3,6 +3,7 @@ package org.allocdiscipline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +17,18 @@ final class GpaSlabTable {
 
     /** Open addressing, linear probing; a slab is its own key (its base). */
     private volatile GpaSlab[] table = new GpaSlab[64];
+    /**
+     * Slab {@code i} at index {@code i}: thread caches name slabs by number, so that keeping one
+     * stores no reference. Read without a barrier on every alloc: a reader knows a number only
+     * through the slab, which it got after the slab was stored here (so it sees that store, in
+     * this array or in a copy made later), and a grown copy is published through the final
+     * field of a new {@link Numbered}, so a reader that sees the copy sees its contents.
+     */
+    private Numbered byId = new Numbered(new GpaSlab[64]);
     private int size;
+
+    private record Numbered(GpaSlab[] slabs) {
+    }
 
     /** Returns the slab whose base is {@code base}, or null. */
     GpaSlab find(long base) {
@@ -30,8 +42,26 @@ final class GpaSlabTable {
         }
     }
 
-    /** Makes {@code slab} findable by address. */
+    /**
+     * The slabs by number, null past the last one: the array the next numbers go to until it is
+     * full. A thread knows a slab's number only after it got the slab itself, which happens after
+     * the slab was added here.
+     */
+    GpaSlab[] numbered() {
+        return byId.slabs;
+    }
+
+    /** Numbers {@code slab} and makes it findable by address and by number. */
     synchronized void add(GpaSlab slab) {
+        slab.number(size);
+        GpaSlab[] ids = byId.slabs;
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            ids[size] = slab;
+            byId = new Numbered(ids);
+        } else {
+            ids[size] = slab;
+        }
         GpaSlab[] t = table;
         if ((size + 1) * 2 > t.length) {
             GpaSlab[] grown = new GpaSlab[t.length * 2];

@@ -10,10 +10,9 @@ import java.util.Arrays;
  * thread ended, when {@link GeneralPurposeAllocator} returns the slots to their slabs.
  *
  * <p>The stacks of all classes share one flat array, class {@code c}'s entries starting at
- * {@code c * MAX_SLOTS}, and an entry is the slot's address. So an alloc has the address of the
- * segment it hands out one load after its entry's index, without waiting for the slab (which it
- * needs only to record the request, found meanwhile among {@link #recentSlabs}), and a free that
- * keeps a slot stores the address it was given, no reference (which would cost the garbage
+ * {@code c * MAX_SLOTS}, and an entry is a number: the slab's number in its allocator's
+ * {@link GpaSlabTable} and the slot's. So an alloc or a free reaches its entry in two loads from
+ * the cache, and a free that keeps a slot stores no reference (which would cost the garbage
  * collector's write barrier).
  */
 final class GpaThreadCache {
@@ -25,9 +24,16 @@ final class GpaThreadCache {
 
     /** The owner, or null for {@link #NONE}. */
     final Thread thread;
-    /** Where the slabs that hold the entries' addresses are. */
+    /** Where the slabs named by the entries are. */
     final GpaSlabTable table;
-    /** Per entry, the address of a free slot. */
+    /**
+     * The table's slabs by number as this thread last saw them, so that an alloc reaches its slab
+     * in one load from the cache. A number below its length names the same slab here as in the
+     * table: slabs keep their numbers, and the table copies its array only to add numbers past
+     * its end, which a lookup here finds out of range and reads a fresh array for.
+     */
+    private GpaSlab[] slabsById;
+    /** Per entry, the slab's number in the high half and the slot in the low half. */
     final long[] entries;
     final int[] counts;
     /**
@@ -36,15 +42,15 @@ final class GpaThreadCache {
      */
     GpaSlab lastFreedInto = GpaSlab.NONE;
     /**
-     * The slabs this thread took slots from or freed into lately, by address: slab {@code base} at
-     * {@code (base >>> GpaSlab.SHIFT) & (RECENT_SLABS - 1)}, so that an alloc finds the slab of
-     * its entry, and a thread that frees into a few slabs in turn finds each, without a probe of
-     * the allocator's table, and stores a reference (which costs the garbage collector's write
-     * barrier) only when it meets a slab it has not met there. For frees, a second level behind
-     * {@link #lastFreedInto}, whose single load keeps the common free short. Never holds null.
+     * The slabs this thread freed into lately, by address: slab {@code base} at
+     * {@code (base >>> GpaSlab.SHIFT) & (RECENT_SLABS - 1)}, so that a thread that frees into a
+     * few slabs in turn finds each without a probe of the allocator's table, and stores a
+     * reference (which costs the garbage collector's write barrier) only when it meets a slab it
+     * has not met there. A second level behind {@link #lastFreedInto}, whose single load keeps
+     * the common free short. Never holds null.
      */
     final GpaSlab[] recentSlabs;
-    static final int RECENT_SLABS = 16;
+    private static final int RECENT_SLABS = 16;
 
     /** Stands in for "no cache" in a lookup table: it belongs to no thread, so every lookup that finds it misses. */
     static final GpaThreadCache NONE = new GpaThreadCache(null, 0, null);
@@ -52,6 +58,7 @@ final class GpaThreadCache {
     GpaThreadCache(Thread thread, int classes, GpaSlabTable table) {
         this.thread = thread;
         this.table = table;
+        this.slabsById = table == null ? new GpaSlab[0] : table.numbered();
         this.entries = new long[classes << STRIDE_SHIFT];
         this.counts = new int[classes];
         this.recentSlabs = new GpaSlab[RECENT_SLABS];
@@ -71,40 +78,28 @@ final class GpaThreadCache {
         return (int) (address >>> GpaSlab.SHIFT) & (RECENT_SLABS - 1);
     }
 
-    /**
-     * Makes {@code slab} the one the next free tries first, and a recent one: the checked free,
-     * which found it in the allocator's table, calls it so that the frees after it find the slab
-     * on the fast path.
-     */
-    void remember(GpaSlab slab) {
-        lastFreedInto = slab;
-        rememberRecent(slab);
-    }
-
-    /** Makes {@code slab} a recent one, where an alloc of one of its slots finds it. */
-    void rememberRecent(GpaSlab slab) {
-        recentSlabs[recent(slab.base)] = slab;
-    }
-
-    /** The slab that holds {@code address}, an entry's: a recent one, else the table's, then remembered. */
-    GpaSlab slabAt(long address) {
-        long base = address & -GpaSlab.SIZE;
-        GpaSlab slab = recentSlabs[recent(base)];
-        if (slab.base != base) {
-            slab = table.find(base);
-            rememberRecent(slab);
-        }
-        return slab;
-    }
-
     /** Where class {@code c}'s {@code n}-th entry is in {@link #entries}. */
     static int entry(int c, int n) {
         return (c << STRIDE_SHIFT) + n;
     }
 
-    /** The slot of class {@code c} at {@code address}. */
-    static int slotAt(int c, long address) {
-        return ((int) address & (int) (GpaSlab.SIZE - 1)) >>> (c + GpaSizeClass.MIN_SHIFT);
+    static long entryOf(GpaSlab slab, int slot) {
+        return slab.entryKey | slot;
+    }
+
+    /** The slab of an entry. */
+    GpaSlab slabOf(long entry) {
+        int id = (int) (entry >>> 32);
+        GpaSlab[] known = slabsById;
+        // Unsigned, as the bounds check of known[id] is, so that the compiler makes one check of both.
+        if (Integer.compareUnsigned(id, known.length) >= 0) {
+            slabsById = known = table.numbered();
+        }
+        return known[id];
+    }
+
+    static int slotOf(long entry) {
+        return (int) entry;
     }
 
     /** The number of slots class {@code c} holds. */
@@ -113,22 +108,17 @@ final class GpaThreadCache {
     }
 
     GpaSlab slab(int c, int n) {
-        return slabAt(entries[entry(c, n)]);
+        return slabOf(entries[entry(c, n)]);
     }
 
     int slot(int c, int n) {
-        return slotAt(c, entries[entry(c, n)]);
+        return slotOf(entries[entry(c, n)]);
     }
 
-    /** Keeps free slot {@code slot} of {@code slab}, of class {@code c}; the caller made room. */
+    /** Keeps a free slot of class {@code c}; the caller made room. */
     void add(int c, GpaSlab slab, int slot) {
-        add(c, slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT)));
-    }
-
-    /** Keeps the free slot of class {@code c} at {@code address}; the caller made room. */
-    void add(int c, long address) {
         int n = counts[c];
-        entries[entry(c, n)] = address;
+        entries[entry(c, n)] = entryOf(slab, slot);
         counts[c] = n + 1;
     }
 
@@ -153,11 +143,10 @@ final class GpaThreadCache {
         int i = from;
         while (i < to) {
             // Neighbouring entries often share a bitmap word: clear them with one atomic operation.
-            long base = entries[entry(c, i)] & -GpaSlab.SIZE;
-            GpaSlab slab = slabAt(base);
+            GpaSlab slab = slab(c, i);
             int word = slot(c, i) >>> 6;
             long mask = 0;
-            while (i < to && (entries[entry(c, i)] & -GpaSlab.SIZE) == base && slot(c, i) >>> 6 == word) {
+            while (i < to && slab(c, i) == slab && slot(c, i) >>> 6 == word) {
                 mask |= 1L << slot(c, i);
                 i++;
             }
