@@ -194,13 +194,20 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             slab = cache.thread == thread ? recentSlab(cache, address) : null;
         }
         int offset = (int) address & (int) (GpaSlab.SIZE - 1);
+        long byteSize = memory.byteSize();
         int shift;
         if (cache.thread != thread || slab == null || memory.scope() != viewScope
-                || !slab.holdsLive(offset, shift = slab.slotShift, memory.byteSize())) {
+                || !slab.holdsLive(offset, shift = slab.slotShift, byteSize)) {
             freeChecked(memory);
             return;
         }
-        keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
+        // The class as the size gives it, unless the alignment chose a larger one: the compiler can
+        // then go on with the size's class before the slab's format is read, which it only checks.
+        int c = GpaSizeClass.index(byteSize);
+        if (c + GpaSizeClass.MIN_SHIFT != shift) {
+            c = shift - GpaSizeClass.MIN_SHIFT;
+        }
+        keep(cache, c, slab, offset >>> shift);
     }
 
     /**

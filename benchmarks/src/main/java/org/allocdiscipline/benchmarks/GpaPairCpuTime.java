@@ -21,6 +21,12 @@ import org.allocdiscipline.Safety;
  * of {@code --ops} pairs and keeps its fastest; the result is the mean of the threads' fastest, in
  * ns per pair. {@code benchmarks/gpa-cpu.sh} runs the contenders in interleaved JVMs.
  *
+ * <p>{@code gpa} times all threads on one allocator; {@code gpaOwn} gives each thread an allocator
+ * of its own; {@code gpaCrossed} too, but each thread first calls its own allocator and then the
+ * next thread's, so that each allocator remembers its own thread's cache in the second of its
+ * two fields for the last threads that took a checked path: with more than one thread, these
+ * separate what sharing one allocator costs from what finding the cache in the second field costs.
+ *
  * <p>Every segment goes to {@link #sink}, which the JVM must be told is a blackhole
  * ({@code -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink}), so
  * that the segment is made as in JMH and nothing else is added to the loop.
@@ -29,7 +35,7 @@ import org.allocdiscipline.Safety;
  * java --enable-native-access=ALL-UNNAMED -XX:+UnlockExperimentalVMOptions \
  *     -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink \
  *     -cp benchmarks/target/benchmarks.jar org.allocdiscipline.benchmarks.GpaPairCpuTime \
- *     gpa|gpaUnchecked|gpaAlternating|mallocCritical|mallocCriticalAlternating|malloc \
+ *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|mallocCritical|mallocCriticalAlternating|malloc \
  *     [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
  * </pre>
  */
@@ -62,7 +68,7 @@ public final class GpaPairCpuTime {
         }
 
         private static IllegalArgumentException usage() {
-            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaUnchecked|gpaAlternating|mallocCritical"
+            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|mallocCritical"
                     + "|mallocCriticalAlternating|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
         }
     }
@@ -138,8 +144,14 @@ public final class GpaPairCpuTime {
         Options options = Options.parse(args);
         GeneralPurposeAllocator shared = new GeneralPurposeAllocator(PageAllocator.INSTANCE, Safety.SHARED);
         GeneralPurposeAllocator unchecked = new GeneralPurposeAllocator(PageAllocator.UNCHECKED, Safety.UNCHECKED);
+        List<GeneralPurposeAllocator> own = new ArrayList<>();
+        for (int t = 0; t < options.threads(); t++) {
+            own.add(new GeneralPurposeAllocator(PageAllocator.INSTANCE, Safety.SHARED));
+        }
+        boolean crossed = options.contender().equals("gpaCrossed");
         Pairs pairs = switch (options.contender()) {
             case "gpa" -> (size, ops) -> gpaPairs(shared, size, ops);
+            case "gpaOwn", "gpaCrossed" -> null;
             case "gpaUnchecked" -> (size, ops) -> gpaPairs(unchecked, size, ops);
             case "gpaAlternating" -> (size, ops) -> gpaAlternatingPairs(shared, size, ops);
             case "mallocCritical" -> GpaPairCpuTime::mallocCriticalPairs;
@@ -155,8 +167,15 @@ public final class GpaPairCpuTime {
             int index = t;
             threads.add(Thread.ofPlatform().start(() -> {
                 try {
+                    GeneralPurposeAllocator mine = own.get(index);
+                    if (crossed) {
+                        mine.free(mine.alloc(options.size(), 8));
+                        start.await();
+                        GeneralPurposeAllocator next = own.get((index + 1) % own.size());
+                        next.free(next.alloc(options.size(), 8));
+                    }
                     start.await();
-                    fastest[index] = fastestRun(pairs, options);
+                    fastest[index] = fastestRun(pairs != null ? pairs : (size, ops) -> gpaPairs(mine, size, ops), options);
                 } catch (Throwable e) {
                     synchronized (failure) {
                         failure[0] = e;
@@ -169,6 +188,9 @@ public final class GpaPairCpuTime {
         }
         shared.close();
         unchecked.close();
+        for (GeneralPurposeAllocator allocator : own) {
+            allocator.close();
+        }
         if (failure[0] != null) {
             throw new IllegalStateException("a timed thread failed", failure[0]);
         }
