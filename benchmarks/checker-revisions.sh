@@ -23,17 +23,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 work=benchmarks/target/checker-revisions
-tree=$work/base-tree
-rm -rf "$work"
-mkdir -p "$work"
-trap 'git worktree remove --force "$tree" 2>/dev/null || true' EXIT
-git worktree add -q --detach "$tree" "$base"
-(cd "$tree" && ./mvnw -B -q -ntp -pl processor -am package -DskipTests -Dinvoker.skip -Dmaven.javadoc.skip=true)
-jar_of() { ls "$1"/target/allocdiscipline-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1; }
-cp "$(jar_of "$tree/processor")" "$work/base.jar"
-git worktree remove --force "$tree"
-. benchmarks/build-jar.sh
-cp "$(jar_of processor)" "$work/new.jar"
+. benchmarks/base-and-new-jars.sh
 runtime=$(jar_of runtime)
 echo "base $(git rev-parse --short "$base"), new $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + changes'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 run() {

@@ -20,17 +20,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 work=benchmarks/target/processor-path
-tree=$work/base-tree
-rm -rf "$work"
+. benchmarks/base-and-new-jars.sh
 mkdir -p "$work/commons/deps"
-trap 'git worktree remove --force "$tree" 2>/dev/null || true' EXIT
-git worktree add -q --detach "$tree" "$base"
-(cd "$tree" && ./mvnw -B -q -ntp -pl processor -am package -DskipTests -Dinvoker.skip -Dmaven.javadoc.skip=true)
-jar_of() { ls "$1"/target/allocdiscipline-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1; }
-cp "$(jar_of "$tree/processor")" "$work/base.jar"
-git worktree remove --force "$tree"
-. benchmarks/build-jar.sh
-cp "$(jar_of processor)" "$work/new.jar"
 cp "$(jar_of runtime)" "$work/commons/deps/runtime.jar"
 # The commons corpora as javac-overhead.sh unpacked them, compiled as it compiles them (--release 17).
 need() { [ -e "$1" ] || { echo "no $1: run benchmarks/javac-overhead.sh once, it fetches the corpora" >&2; exit 1; }; }
