@@ -13,12 +13,16 @@ import javax.lang.model.element.Element;
  */
 public interface EffectRecorder {
     /**
+     * The walk enters a class.
+     *
      * @param path path to a class declaration, before its members are walked
      * @return what to hand to {@link #leave} after the class
      */
     Element enterClass(TreePath path);
 
     /**
+     * The walk enters a method or constructor.
+     *
      * @param path path to a method or constructor declaration, before its body is walked
      * @return what to hand to {@link #leave} after the method
      */
@@ -32,16 +36,22 @@ public interface EffectRecorder {
     Element enterLambda();
 
     /**
+     * The walk leaves what it last entered.
+     *
      * @param outer what the matching {@code enter} returned
      */
     void leave(Element outer);
 
     /**
+     * The walk reaches a {@code try} statement, whose resources are closed by it.
+     *
      * @param node a {@code try} statement, before its resources are walked
      */
     void tryResources(TryTree node);
 
     /**
+     * The walk reaches a tree that may bring a value in or store one.
+     *
      * @param tree a method invocation, {@code new} or assignment, before the trees in it are walked
      */
     void effect(Tree tree);
