@@ -122,8 +122,9 @@ public final class CheckerLoader {
                 for (int i = 0; i < urls.length; i++) {
                     urls[i] = jars.get().get(i).toUri().toURL();
                 }
-                ClassLoader loader = new URLClassLoader(urls, javacs.getParent());
+                URLClassLoader loader = new URLClassLoader(urls, javacs.getParent());
                 if (!seesTheSameCompiler(loader)) {
+                    loader.close();
                     return Optional.empty();
                 }
                 Supplier<?> anchor = (Supplier<?>) Class.forName(LoaderAnchor.class.getName(), true, loader)
@@ -178,25 +179,34 @@ public final class CheckerLoader {
     /** The jar files the checker's classes and its dependencies' come from; empty if any is not a jar file. */
     private static Optional<List<Path>> jars(ClassLoader javacs) throws URISyntaxException {
         List<Path> jars = new ArrayList<>();
-        List<String> markers = new ArrayList<>(List.of(CHECKER));
-        markers.addAll(DEPENDENCIES);
-        for (String marker : markers) {
-            URL url = javacs.getResource(marker);
-            if (url == null && marker != CHECKER) {
+        Path checker = jarFile(javacs.getResource(CHECKER));
+        if (checker == null) {
+            return Optional.empty();
+        }
+        jars.add(checker);
+        for (String dependency : DEPENDENCIES) {
+            URL url = javacs.getResource(dependency);
+            if (url == null) {
                 continue;
             }
-            if (url == null || !"jar".equals(url.getProtocol())) {
+            Path jar = jarFile(url);
+            if (jar == null) {
                 return Optional.empty();
             }
-            String spec = url.getPath();
-            int separator = spec.indexOf("!/");
-            URL file = separator < 0 ? null : toUrl(spec.substring(0, separator));
-            if (file == null || !"file".equals(file.getProtocol())) {
-                return Optional.empty();
-            }
-            jars.add(Path.of(file.toURI()));
+            jars.add(jar);
         }
         return Optional.of(jars);
+    }
+
+    /** The jar file a resource's URL points into, or null when it is not in a jar file. */
+    private static Path jarFile(URL resource) throws URISyntaxException {
+        if (resource == null || !"jar".equals(resource.getProtocol())) {
+            return null;
+        }
+        String spec = resource.getPath();
+        int separator = spec.indexOf("!/");
+        URL file = separator < 0 ? null : toUrl(spec.substring(0, separator));
+        return file == null || !"file".equals(file.getProtocol()) ? null : Path.of(file.toURI());
     }
 
     private static URL toUrl(String spec) {
