@@ -30,6 +30,7 @@ public final class OwnershipAnnotations {
     private final Elements elements;
     private final Map<ExecutableElement, Signature> signatures = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedTypes = new HashMap<>();
+    private final Map<TypeElement, Boolean> ownedInstances = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedInSupertypes = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedDeclarations = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedInHierarchy = new HashMap<>();
@@ -141,8 +142,14 @@ public final class OwnershipAnnotations {
         if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
             return true;
         }
-        return cached(ownedInHierarchy, owner, type -> type.getQualifiedName().contentEquals(ApiModel.ARENA)
-                || !inJdk(type) && (declaresOwned(type) || supertypesDeclareOwned(type)));
+        // Asked for every call of the code: the answer is looked up before anything else is made.
+        Boolean known = ownedInHierarchy.get(owner);
+        if (known == null) {
+            known = owner.getQualifiedName().contentEquals(ApiModel.ARENA)
+                    || !inJdk(owner) && (declaresOwned(owner) || supertypesDeclareOwned(owner));
+            ownedInHierarchy.put(owner, known);
+        }
+        return known;
     }
 
     /**
@@ -279,8 +286,16 @@ public final class OwnershipAnnotations {
      * @return true if owned
      */
     public boolean isOwnedType(TypeMirror type) {
-        return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
-                && (inherits(element, ApiModel.OWNED, ownedTypes) || !inJdk(element) && isArena(element));
+        if (!(type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element)) {
+            return false;
+        }
+        // Asked for every new of the code: one look-up per class.
+        Boolean known = ownedInstances.get(element);
+        if (known == null) {
+            known = inherits(element, ApiModel.OWNED, ownedTypes) || !inJdk(element) && isArena(element);
+            ownedInstances.put(element, known);
+        }
+        return known;
     }
 
     /**

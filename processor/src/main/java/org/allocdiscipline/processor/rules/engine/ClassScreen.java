@@ -1,13 +1,21 @@
 package org.allocdiscipline.processor.rules.engine;
 
+import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -56,7 +64,13 @@ final class ClassScreen {
         return walker.found;
     }
 
-    /** Stops at the first tree that matters; makes paths only for the trees it asks javac about. */
+    /**
+     * Stops at the first tree that matters; makes paths only for the trees it asks javac about. It walks
+     * only what can hold such a tree: declarations, statements and expressions, not types, modifiers
+     * or annotations (a type names no value, an annotation's arguments are constants). Each kind of tree
+     * that may bring an owned value in is tested in its own visit method, where the visitor's dispatch
+     * already told the kinds apart: most trees cost the walk nothing beyond it.
+     */
     private final class Walker extends TreeScanner<Void, Void> {
         // javac reads only the leaf of an attributed tree: the class is parent enough for every path.
         private final TreePath root;
@@ -68,20 +82,85 @@ final class ClassScreen {
 
         @Override
         public Void scan(Tree tree, Void unused) {
-            if (found || tree == null) {
-                return null;
-            }
-            if (mayBringOwned(tree) && analyses.bringsOwned(new TreePath(root, tree))) {
-                found = true;
-                return null;
-            }
-            return super.scan(tree, unused);
+            return found || tree == null ? null : tree.accept(this, unused);
         }
 
-        /** The trees that can bring an owned value in, fields aside (see {@link #visitClass}). */
-        private static boolean mayBringOwned(Tree tree) {
-            return tree instanceof MethodInvocationTree || tree instanceof NewClassTree || tree instanceof MethodTree
-                    || tree instanceof AssignmentTree;
+        /** Whether a tree that may bring an owned value in does; then the walk stops. */
+        private boolean brings(Tree tree) {
+            found = analyses.bringsOwned(new TreePath(root, tree));
+            return found;
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+            return brings(node) ? null : super.visitMethodInvocation(node, unused);
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree node, Void unused) {
+            if (brings(node)) {
+                return null;
+            }
+            scan(node.getEnclosingExpression(), unused);
+            scan(node.getArguments(), unused);
+            return scan(node.getClassBody(), unused);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+            return brings(node) ? null : super.visitAssignment(node, unused);
+        }
+
+        @Override
+        public Void visitMethod(MethodTree node, Void unused) {
+            // Parameters have no initializer, and a default value is a constant.
+            return brings(node) ? null : scan(node.getBody(), unused);
+        }
+
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+            // A field was tested as a member (see visitClass); a local variable brings nothing in by itself.
+            return scan(node.getInitializer(), unused);
+        }
+
+        @Override
+        public Void visitTypeCast(TypeCastTree node, Void unused) {
+            return scan(node.getExpression(), unused);
+        }
+
+        @Override
+        public Void visitInstanceOf(InstanceOfTree node, Void unused) {
+            return scan(node.getExpression(), unused);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            return scan(node.getBody(), unused);
+        }
+
+        @Override
+        public Void visitParameterizedType(ParameterizedTypeTree node, Void unused) {
+            return null;
+        }
+
+        @Override
+        public Void visitArrayType(ArrayTypeTree node, Void unused) {
+            return null;
+        }
+
+        @Override
+        public Void visitAnnotatedType(AnnotatedTypeTree node, Void unused) {
+            return null;
+        }
+
+        @Override
+        public Void visitModifiers(ModifiersTree node, Void unused) {
+            return null;
+        }
+
+        @Override
+        public Void visitAnnotation(AnnotationTree node, Void unused) {
+            return null;
         }
 
         @Override
@@ -118,7 +197,8 @@ final class ClassScreen {
                     return null;
                 }
             }
-            return super.visitClass(node, unused);
+            // Modifiers, type parameters and supertypes are types and annotations.
+            return scan(node.getMembers(), unused);
         }
 
         private boolean field(VariableTree field) {
