@@ -310,6 +310,23 @@ public final class ApiModel {
     }
 
     /**
+     * Whether a call on a value may hand that value on, by the call's name alone: {@code close()}
+     * releases it, a segment view ({@code asSlice}, {@code asReadOnly}, {@code reinterpret}) or an
+     * allocator's {@code asSegmentAllocator()} holds what it holds. Any other call on a value leaves
+     * the value where it was: the receiver of {@code arena.allocate(n)} or {@code segment.get(...)} is
+     * not released by that call.
+     *
+     * @param name       the called method's name
+     * @param parameters how many arguments the call passes
+     * @return false for a call that certainly neither releases its receiver nor returns a view of it
+     */
+    public static boolean mayHandOnReceiver(CharSequence name, int parameters) {
+        String called = name.toString();
+        return isClose(called, parameters) || isSegmentAllocatorView(called, parameters)
+                || SEGMENT_VIEWS.contains(called) || called.equals(REINTERPRET);
+    }
+
+    /**
      * Whether a method of {@code MemorySegment} returns a view of the segment it is called on, which lives
      * as long as that segment: {@code asSlice(...)}, {@code asReadOnly()} and {@code reinterpret(size)}.
      *

@@ -1,6 +1,7 @@
 package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -11,12 +12,15 @@ import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * Whether a method's body may release one of its class's {@code @Owned} fields, decided by names alone
  * before any graph is solved: a field's value is released only through an expression that names the
  * field, or by a call on {@code this} of one of the class's own instance methods (whose summary says what
- * it does to the fields). A body with neither leaves every field as it found it, so
+ * it does to the fields). A field named only as the receiver of calls that cannot hand it on
+ * ({@link ApiModel#mayHandOnReceiver}: {@code arena.allocate(n)}, not {@code arena.close()}) is not
+ * released there; FFM classes name their arena field that way in most methods. A body with neither leaves every field as it found it, so
  * {@link DanglingFields} has nothing to look for there. Names only: a local that shadows a field, or a
  * call of an inherited method of the same name, merely keeps the full analysis.
  */
@@ -59,7 +63,24 @@ final class FieldMentions {
                 String name = select instanceof IdentifierTree id ? id.getName().toString()
                         : select instanceof MemberSelectTree member && OwnershipTrees.isThis(member.getExpression())
                         ? member.getIdentifier().toString() : null;
-                return name != null && helpers.contains(name) || Boolean.TRUE.equals(super.visitMethodInvocation(call, unused));
+                if (name != null && helpers.contains(name)) {
+                    return true;
+                }
+                if (select instanceof MemberSelectTree member && namesField(member.getExpression())
+                        && !ApiModel.mayHandOnReceiver(member.getIdentifier(), call.getArguments().size())) {
+                    // A field that is only the receiver of a call like arena.allocate(n) is not released there.
+                    return Boolean.TRUE.equals(scan(call.getTypeArguments(), unused))
+                            || Boolean.TRUE.equals(scan(call.getArguments(), unused));
+                }
+                return Boolean.TRUE.equals(super.visitMethodInvocation(call, unused));
+            }
+
+            /** Whether an expression is a field's name, alone or as {@code this.name}. */
+            private boolean namesField(ExpressionTree expression) {
+                ExpressionTree bare = OwnershipTrees.skipParens(expression);
+                return bare instanceof IdentifierTree id && names.contains(id.getName().toString())
+                        || bare instanceof MemberSelectTree member && OwnershipTrees.isThis(member.getExpression())
+                                && names.contains(member.getIdentifier().toString());
             }
 
             @Override
