@@ -20,9 +20,10 @@ import org.allocdiscipline.processor.model.ApiModel;
  * field, or by a call on {@code this} of one of the class's own instance methods (whose summary says what
  * it does to the fields). A field named only as the receiver of calls that cannot hand it on
  * ({@link ApiModel#mayHandOnReceiver}: {@code arena.allocate(n)}, not {@code arena.close()}) is not
- * released there; FFM classes name their arena field that way in most methods. A body with neither leaves every field as it found it, so
- * {@link DanglingFields} has nothing to look for there. Names only: a local that shadows a field, or a
- * call of an inherited method of the same name, merely keeps the full analysis.
+ * released there; FFM classes name their arena field that way in most methods. A body with neither
+ * leaves every field as it found it, so {@link DanglingFields} has nothing to look for there. Names
+ * only: a local that shadows a field, or a call of an inherited method of the same name, merely keeps the
+ * full analysis.
  */
 final class FieldMentions {
     private FieldMentions() {

@@ -142,14 +142,8 @@ public final class OwnershipAnnotations {
         if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
             return true;
         }
-        // Asked for every call of the code: the answer is looked up before anything else is made.
-        Boolean known = ownedInHierarchy.get(owner);
-        if (known == null) {
-            known = owner.getQualifiedName().contentEquals(ApiModel.ARENA)
-                    || !inJdk(owner) && (declaresOwned(owner) || supertypesDeclareOwned(owner));
-            ownedInHierarchy.put(owner, known);
-        }
-        return known;
+        return cached(ownedInHierarchy, owner, type -> type.getQualifiedName().contentEquals(ApiModel.ARENA)
+                || !inJdk(type) && (declaresOwned(type) || supertypesDeclareOwned(type)));
     }
 
     /**
@@ -289,13 +283,9 @@ public final class OwnershipAnnotations {
         if (!(type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element)) {
             return false;
         }
-        // Asked for every new of the code: one look-up per class.
-        Boolean known = ownedInstances.get(element);
-        if (known == null) {
-            known = inherits(element, ApiModel.OWNED, ownedTypes) || !inJdk(element) && isArena(element);
-            ownedInstances.put(element, known);
-        }
-        return known;
+        // Asked for every new of the code: one look-up per class, not a module look-up per new.
+        return cached(ownedInstances, element,
+                e -> inherits(e, ApiModel.OWNED, ownedTypes) || !inJdk(e) && isArena(e));
     }
 
     /**
