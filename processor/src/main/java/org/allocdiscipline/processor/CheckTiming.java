@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,7 +13,9 @@ import java.util.Set;
  * time, because on a loaded build machine wall time mostly measures the neighbours.
  */
 final class CheckTiming {
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // The platform's bean is one per JVM; finding it costs more than a small compilation's timing.
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final ThreadMXBean threads = THREADS;
     private final boolean cpuTimeAvailable = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     // The units themselves, by identity: each file has one, javac keeps every unit (through its class
     // environments) until the compilation ends anyway, and a file's URI would cost a path conversion.
@@ -56,8 +57,9 @@ final class CheckTiming {
      * @return for example {@code allocdiscipline: analysed 1234 bodies in 56 files, 78.9 ms CPU}
      */
     String summary() {
+        long tenths = Math.round(cpuNanos / 1e5);
         String time = cpuTimeAvailable
-                ? String.format(Locale.ROOT, "%.1f ms CPU", cpuNanos / 1e6)
+                ? tenths / 10 + "." + tenths % 10 + " ms CPU"
                 : "CPU time not available on this JVM";
         return "allocdiscipline: analysed " + bodies + (bodies == 1 ? " body" : " bodies") + " in " + files.size()
                 + (files.size() == 1 ? " file, " : " files, ") + time;

@@ -70,6 +70,11 @@ public final class OwnershipAnalysis {
      * has no modules, as for {@code --release 8}).
      */
     private static boolean ownedVisible(Elements elements) {
+        // java.base is read already: Arena is found there without opening a jar (from --release 22 on).
+        ModuleElement base = elements.getModuleElement("java.base");
+        if (base != null && elements.getTypeElement(base, ApiModel.ARENA) != null) {
+            return true;
+        }
         ModuleElement classPath = elements.getModuleElement("");
         if (classPath != null && (elements.getTypeElement(classPath, ApiModel.OWNED) != null
                 || elements.getTypeElement(classPath, ApiModel.ARENA) != null)) {

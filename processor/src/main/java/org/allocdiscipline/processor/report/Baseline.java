@@ -84,7 +84,8 @@ public final class Baseline {
      * @return true if its fingerprint is listed
      */
     public boolean accepts(Finding finding) {
-        return fingerprints.contains(finding.fingerprint());
+        // Most builds have no baseline: no fingerprint to hash then.
+        return !fingerprints.isEmpty() && fingerprints.contains(finding.fingerprint());
     }
 
     /**

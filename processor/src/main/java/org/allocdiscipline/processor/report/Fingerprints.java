@@ -25,6 +25,19 @@ public final class Fingerprints {
     private Fingerprints() {
     }
 
+    /** Made on the first fingerprint: a compilation without a baseline or SARIF report makes none. */
+    private static final class Sha256 {
+        static final MessageDigest PROTOTYPE = prototype();
+
+        private static MessageDigest prototype() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+    }
+
     /**
      * The fingerprint of one finding.
      *
@@ -36,11 +49,20 @@ public final class Fingerprints {
      */
     public static String of(String ruleId, String enclosingElement, String snippet, int occurrence) {
         String identity = ruleId + '\n' + enclosingElement + '\n' + snippet + '\n' + occurrence;
+        byte[] digest = sha256().digest(identity.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /** A digest of its own for each call: cloning the prototype skips the provider look-up of getInstance. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
         }
     }
 

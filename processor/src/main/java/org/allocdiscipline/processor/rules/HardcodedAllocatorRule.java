@@ -388,6 +388,15 @@ public final class HardcodedAllocatorRule implements Rule {
             case "SegmentAllocator" -> ApiModel.SEGMENT_ALLOCATOR;
             default -> ApiModel.ALLOCATOR;
         };
+        if (!typeName.equals(ApiModel.ALLOCATOR)) {
+            // The JDK's types: the compilation's shared subtype tests know them, without a look-up per finding.
+            for (VariableElement parameter : method.getParameters()) {
+                if (context.analyses().foreignTypes().isA(context.types().erasure(parameter.asType()), typeName)) {
+                    return Optional.of(parameter.getSimpleName().toString());
+                }
+            }
+            return Optional.empty();
+        }
         TypeElement allocator = context.elements().getTypeElement(typeName);
         if (allocator == null) {
             return Optional.empty();

@@ -50,7 +50,9 @@ public final class WrongThreadRule implements Rule {
 
     @Override
     public void check(BodyContext context) {
-        if (!namesConfinedFactory(context.body().parts().globalAllocatorCandidates())) {
+        // Code that runs on another thread is a lambda, a method reference or a class inside the body.
+        if (!context.body().parts().holdsNestedCode()
+                || !namesConfinedFactory(context.body().parts().globalAllocatorCandidates())) {
             return;
         }
         ForeignTypes foreign = context.analyses().foreignTypes();

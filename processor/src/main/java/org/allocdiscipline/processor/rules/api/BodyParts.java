@@ -27,4 +27,12 @@ public interface BodyParts {
      * @return false when no call of the body carries ownership
      */
     boolean callsCarryOwnership();
+
+    /**
+     * Whether the body holds a lambda, a method reference, or a class declaration (anonymous or local):
+     * code that may run elsewhere, such as on another thread. Without one, nothing of the body can be.
+     *
+     * @return false when the body holds no such code
+     */
+    boolean holdsNestedCode();
 }

@@ -5,6 +5,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -290,6 +291,7 @@ public final class BodyCollector {
 
         @Override
         public Void visitClass(ClassTree node, Void unused) {
+            active.peek().markNestedCode();
             TreePath path = getCurrentPath();
             Element element = trees.getElement(path);
             String name = className(node, element);
@@ -358,7 +360,14 @@ public final class BodyCollector {
         }
 
         @Override
+        public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+            active.peek().markNestedCode();
+            return super.visitMemberReference(node, unused);
+        }
+
+        @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            active.peek().markNestedCode();
             TreePath path = getCurrentPath();
             Owner owner = owners.peek();
             bodies.add(new CodeBody(CodeBody.Kind.LAMBDA, path, new TreePath(path, node.getBody()), owner.element(),

@@ -15,6 +15,7 @@ final class CollectedParts implements BodyParts {
     private final boolean discarding;
     private final List<TreePath> globalAllocatorCandidates = new ArrayList<>();
     private boolean ownershipCall;
+    private boolean nestedCode;
     // The calls that only their callees' summaries can tell about, tested once the walk is over.
     private List<TreePath> deferred = List.of();
 
@@ -57,6 +58,12 @@ final class CollectedParts implements BodyParts {
         deferred = List.of();
     }
 
+    void markNestedCode() {
+        if (!discarding) {
+            nestedCode = true;
+        }
+    }
+
     void markOwnershipCall() {
         if (!discarding) {
             ownershipCall = true;
@@ -66,6 +73,11 @@ final class CollectedParts implements BodyParts {
     @Override
     public List<TreePath> globalAllocatorCandidates() {
         return Collections.unmodifiableList(globalAllocatorCandidates);
+    }
+
+    @Override
+    public boolean holdsNestedCode() {
+        return nestedCode;
     }
 
     @Override

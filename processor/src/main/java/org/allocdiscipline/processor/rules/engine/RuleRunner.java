@@ -177,14 +177,23 @@ public final class RuleRunner {
         }
     }
 
-    /** The source text of a unit, read once, for the snippets in fingerprints and SARIF. */
+    /** The source text of a unit, read once, for the snippets in fingerprints and SARIF, and its URI. */
     private static final class SourceText {
         private final CompilationUnitTree unit;
         private CharSequence text;
         private boolean read;
+        private String uri;
 
         SourceText(CompilationUnitTree unit) {
             this.unit = unit;
+        }
+
+        /** The file's URI, made once: a path's conversion to a URI costs more than the rest of a finding. */
+        String uri() {
+            if (uri == null) {
+                uri = unit.getSourceFile().toUri().toString();
+            }
+            return uri;
         }
 
         String slice(long start, long end) {
@@ -265,7 +274,7 @@ public final class RuleRunner {
                 text = tree.toString();
             }
             // The fingerprint ignores white space; the SARIF snippet is the source as written.
-            Finding finding = new Finding(ruleId, message, fixHint, unit.getSourceFile().toUri().toString(), line,
+            Finding finding = new Finding(ruleId, message, fixHint, source.uri(), line,
                     column, start, end, signature.get(), Fingerprints.normalize(text), 0, text);
             found.add(new LocatedFinding(finding, tree, unit));
         }
