@@ -9,7 +9,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -19,6 +18,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import org.allocdiscipline.processor.flow.OnDemandPathScanner;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
@@ -77,7 +77,8 @@ final class ArenaFields {
     private Uses scan(TreePath classPath) {
         Set<Element> owning = new HashSet<>();
         Set<Element> closed = new HashSet<>();
-        new TreePathScanner<Void, Void>() {
+        // Paths only for the trees it asks javac about.
+        new OnDemandPathScanner<Void, Void>() {
             @Override
             public Void visitClass(ClassTree type, Void unused) {
                 // Nested classes keep their own fields.
