@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.allocdiscipline.processor.model.JavaBase;
 
 /**
  * Subtype tests against JDK types named by {@link org.allocdiscipline.processor.model.ApiModel}, with the
@@ -63,14 +63,12 @@ public final class ForeignTypes {
     }
 
     /**
-     * Every type the tests name is in {@code java.base}: asking that module alone spares javac a search
-     * through every module of the JDK for a type the release lacks ({@code java.lang.foreign} under
-     * {@code --release 17}), a few milliseconds per compilation. Without modules ({@code --release 8})
-     * there is only the one search.
+     * Every type the tests name is in {@code java.base} ({@link JavaBase}): no search through every module
+     * of the JDK, which for a type the release lacks ({@code java.lang.foreign} under {@code --release 17})
+     * costs a few milliseconds per compilation.
      */
     private TypeElement lookUp(String name) {
-        ModuleElement base = elements.getModuleElement("java.base");
-        return base == null ? elements.getTypeElement(name) : elements.getTypeElement(base, name);
+        return JavaBase.type(elements, name);
     }
 
     /**

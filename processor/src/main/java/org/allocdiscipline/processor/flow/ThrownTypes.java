@@ -18,6 +18,7 @@ import javax.lang.model.type.UnionType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.model.ApiModel;
+import org.allocdiscipline.processor.model.JavaBase;
 
 /** Which exceptions a tree can throw, and which exceptions a catch clause accepts. */
 final class ThrownTypes {
@@ -26,6 +27,8 @@ final class ThrownTypes {
     private final Elements elements;
     private final boolean unchecked;
     private final Map<TypeElement, List<? extends TypeMirror>> closeThrows = new HashMap<>();
+    // java.lang's exception types by name: every graph with an assert or a resource asks again.
+    private final Map<String, TypeMirror> javaLang = new HashMap<>();
     // Between two classes, subtyping of the erasures depends on the classes alone; every call,
     // catch clause and exit asks about the same few exception classes.
     private final Map<TypeElement, Map<TypeElement, Boolean>> classSubtypes = new HashMap<>();
@@ -167,8 +170,10 @@ final class ThrownTypes {
     }
 
     private TypeMirror javaLang(String name) {
-        TypeElement element = elements.getTypeElement(name);
-        return element == null ? types.getNoType(TypeKind.NONE) : element.asType();
+        return javaLang.computeIfAbsent(name, n -> {
+            TypeElement element = JavaBase.type(elements, n);
+            return element == null ? types.getNoType(TypeKind.NONE) : element.asType();
+        });
     }
 
     private static boolean usable(TypeMirror type) {

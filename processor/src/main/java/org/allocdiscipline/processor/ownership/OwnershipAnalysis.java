@@ -24,6 +24,7 @@ import org.allocdiscipline.processor.flow.CfgBuilder;
 import org.allocdiscipline.processor.flow.CfgOptions;
 import org.allocdiscipline.processor.flow.DataflowResult;
 import org.allocdiscipline.processor.flow.ForwardDataflow;
+import org.allocdiscipline.processor.model.JavaBase;
 
 /**
  * The ownership analysis, over one body at a time: which owned values
@@ -71,8 +72,7 @@ public final class OwnershipAnalysis {
      */
     private static boolean ownedVisible(Elements elements) {
         // java.base is read already: Arena is found there without opening a jar (from --release 22 on).
-        ModuleElement base = elements.getModuleElement("java.base");
-        if (base != null && elements.getTypeElement(base, ApiModel.ARENA) != null) {
+        if (JavaBase.type(elements, ApiModel.ARENA) != null) {
             return true;
         }
         ModuleElement classPath = elements.getModuleElement("");

@@ -17,6 +17,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.model.ApiModel;
+import org.allocdiscipline.processor.model.JavaBase;
 
 /**
  * Reads the ownership annotations by qualified name, so the processor needs the runtime
@@ -445,7 +446,7 @@ public final class OwnershipAnnotations {
         if (containerTypes == null) {
             containerTypes = new java.util.ArrayList<>();
             for (String name : List.of("java.util.Collection", "java.util.Map")) {
-                TypeElement element = elements.getTypeElement(name);
+                TypeElement element = JavaBase.type(elements, name);
                 if (element != null) {
                     containerTypes.add(types.erasure(element.asType()));
                 }
