@@ -34,7 +34,8 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Boolean> ownedInstances = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedInSupertypes = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedDeclarations = new HashMap<>();
-    private final Map<TypeElement, Boolean> ownedInHierarchy = new HashMap<>();
+    private final Map<TypeElement, Hierarchy> hierarchies = new HashMap<>();
+    private final Map<ExecutableElement, Boolean> ownedMethods = new HashMap<>();
     private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> arenaTypes = new HashMap<>();
     private final ForeignTypes foreign;
@@ -132,9 +133,12 @@ public final class OwnershipAnnotations {
     }
 
     /**
-     * Whether a method or constructor could return or take an owned value at all: only if its class or
-     * one of its supertypes declares {@code @Owned} somewhere. One answer per class, so that the many
-     * calls into classes without any (the JDK's, most libraries') cost one lookup and no signature.
+     * Whether a method or constructor could return or take an owned value at all: only if it declares
+     * {@code @Owned} itself (on its result or a parameter), or a supertype of its class declares
+     * {@code @Owned} somewhere (it may inherit it), or it is an {@code Arena}'s. The class's part is one
+     * answer per class, so that the many calls into classes without any (the JDK's, most libraries') cost
+     * one lookup and no signature; the method's own part reads only that method's annotations, not every
+     * member of its class.
      *
      * @param method a method or constructor
      * @return false when it certainly carries no ownership
@@ -143,8 +147,31 @@ public final class OwnershipAnnotations {
         if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
             return true;
         }
-        return cached(ownedInHierarchy, owner, type -> type.getQualifiedName().contentEquals(ApiModel.ARENA)
-                || !inJdk(type) && (declaresOwned(type) || supertypesDeclareOwned(type)));
+        return switch (cached(hierarchies, owner, this::hierarchyOf)) {
+            case CARRIES -> true;
+            case NEVER -> false;
+            case BY_METHOD -> cached(ownedMethods, method, OwnershipAnnotations::declaresOwned);
+        };
+    }
+
+    /** What a class's hierarchy says of its methods' ownership, before their own annotations. */
+    private enum Hierarchy {
+        /** Any of its methods may carry ownership: an arena's, or one that may inherit {@code @Owned}. */
+        CARRIES,
+        /** None does: a JDK class, which cannot see {@code @Owned}. */
+        NEVER,
+        /** Only a method that declares {@code @Owned} itself. */
+        BY_METHOD
+    }
+
+    private Hierarchy hierarchyOf(TypeElement type) {
+        if (type.getQualifiedName().contentEquals(ApiModel.ARENA)) {
+            return Hierarchy.CARRIES;
+        }
+        if (inJdk(type)) {
+            return Hierarchy.NEVER;
+        }
+        return supertypesDeclareOwned(type) ? Hierarchy.CARRIES : Hierarchy.BY_METHOD;
     }
 
     /**
@@ -204,15 +231,21 @@ public final class OwnershipAnnotations {
 
     private static boolean computeDeclaresOwned(TypeElement type) {
         for (Element member : type.getEnclosedElements()) {
-            if (member instanceof ExecutableElement method) {
-                if (ApiModel.has(method, ApiModel.OWNED)) {
-                    return true;
-                }
-                for (Element parameter : method.getParameters()) {
-                    if (ApiModel.has(parameter, ApiModel.OWNED)) {
-                        return true;
-                    }
-                }
+            if (member instanceof ExecutableElement method && declaresOwned(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a method or constructor is {@code @Owned} or takes an {@code @Owned} parameter. */
+    private static boolean declaresOwned(ExecutableElement method) {
+        if (ApiModel.has(method, ApiModel.OWNED)) {
+            return true;
+        }
+        for (Element parameter : method.getParameters()) {
+            if (ApiModel.has(parameter, ApiModel.OWNED)) {
+                return true;
             }
         }
         return false;

@@ -387,10 +387,14 @@ final class OwnershipReach {
      * {@code asSegmentAllocator()} counts, as the segments its view hands out are owned.
      */
     boolean carriesByAnnotations(ExecutableElement method) {
+        // The view carries no @Owned of its own: that its allocations are owned is the API model's to say.
+        if (annotations.isSegmentAllocatorView(method)) {
+            return true;
+        }
         if (!annotations.mayCarryOwnership(method)) {
             return false;
         }
         OwnershipAnnotations.Signature signature = annotations.signature(method);
-        return signature.ownedResult() || signature.takesAny() || annotations.isSegmentAllocatorView(method);
+        return signature.ownedResult() || signature.takesAny();
     }
 }
