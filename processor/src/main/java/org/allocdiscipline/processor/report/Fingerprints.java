@@ -58,11 +58,7 @@ public final class Fingerprints {
         try {
             return (MessageDigest) Sha256.PROTOTYPE.clone();
         } catch (CloneNotSupportedException notCloneable) {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform has SHA-256", e);
-            }
+            return Sha256.prototype();
         }
     }
 
