@@ -26,6 +26,8 @@ import org.allocdiscipline.Safety;
  * next thread's, so that each allocator remembers its own thread's cache in the second of its
  * two fields for the last threads that took a checked path: with more than one thread, these
  * separate what sharing one allocator costs from what finding the cache in the second field costs.
+ * {@code gpaBatch} and {@code mallocCriticalBatch} time {@link GeneralPurposeAllocatorBenchmark}'s
+ * batch pattern instead (64 allocs, then their frees), still per alloc + free.
  *
  * <p>Every segment goes to {@link #sink}, which the JVM must be told is a blackhole
  * ({@code -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink}), so
@@ -35,7 +37,7 @@ import org.allocdiscipline.Safety;
  * java --enable-native-access=ALL-UNNAMED -XX:+UnlockExperimentalVMOptions \
  *     -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink \
  *     -cp benchmarks/target/benchmarks.jar org.allocdiscipline.benchmarks.GpaPairCpuTime \
- *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|mallocCritical|mallocCriticalAlternating|malloc \
+ *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|mallocCritical|mallocCriticalAlternating|mallocCriticalBatch|malloc \
  *     [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
  * </pre>
  */
@@ -68,8 +70,8 @@ public final class GpaPairCpuTime {
         }
 
         private static IllegalArgumentException usage() {
-            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|mallocCritical"
-                    + "|mallocCriticalAlternating|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
+            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|mallocCritical"
+                    + "|mallocCriticalAlternating|mallocCriticalBatch|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
         }
     }
 
@@ -104,6 +106,36 @@ public final class GpaPairCpuTime {
             sink(larger);
             gpa.free(small);
             gpa.free(larger);
+        }
+    }
+
+    /**
+     * {@link GeneralPurposeAllocatorBenchmark#BATCH} allocs, then their frees in allocation order
+     * (the JMH batch pattern), {@code ops / BATCH} times: the slots really leave and return to
+     * the cache, and with 64 B and more the cache gives half of them back to the slabs and takes
+     * them again.
+     */
+    private static void gpaBatches(GeneralPurposeAllocator gpa, long size, int ops) throws AllocationException {
+        MemorySegment[] segments = new MemorySegment[GeneralPurposeAllocatorBenchmark.BATCH];
+        for (int i = 0; i < ops; i += segments.length) {
+            for (int j = 0; j < segments.length; j++) {
+                segments[j] = gpa.alloc(size, 8);
+            }
+            for (int j = 0; j < segments.length; j++) {
+                gpa.free(segments[j]);
+            }
+        }
+    }
+
+    private static void mallocCriticalBatches(long size, int ops) throws Throwable {
+        MemorySegment[] segments = new MemorySegment[GeneralPurposeAllocatorBenchmark.BATCH];
+        for (int i = 0; i < ops; i += segments.length) {
+            for (int j = 0; j < segments.length; j++) {
+                segments[j] = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
+            }
+            for (int j = 0; j < segments.length; j++) {
+                GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(segments[j]);
+            }
         }
     }
 
@@ -154,7 +186,9 @@ public final class GpaPairCpuTime {
             case "gpaOwn", "gpaCrossed" -> null;
             case "gpaUnchecked" -> (size, ops) -> gpaPairs(unchecked, size, ops);
             case "gpaAlternating" -> (size, ops) -> gpaAlternatingPairs(shared, size, ops);
+            case "gpaBatch" -> (size, ops) -> gpaBatches(shared, size, ops);
             case "mallocCritical" -> GpaPairCpuTime::mallocCriticalPairs;
+            case "mallocCriticalBatch" -> GpaPairCpuTime::mallocCriticalBatches;
             case "mallocCriticalAlternating" -> GpaPairCpuTime::mallocCriticalAlternatingPairs;
             case "malloc" -> GpaPairCpuTime::mallocPairs;
             default -> throw Options.usage();
