@@ -242,14 +242,25 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         return slab;
     }
 
-    /** Hands out class {@code c}'s {@code n}-th cached slot. */
+    /**
+     * Hands out class {@code c}'s {@code n}-th cached slot: as the segment the thread made for it
+     * last if that one has this address and size, else as a new one, which it then keeps.
+     */
     private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
         long entry = cache.entries[GpaThreadCache.entry(c, n)];
         GpaSlab slab = cache.slabOf(entry);
         int slot = GpaThreadCache.slotOf(entry);
         cache.counts[c] = n;
         slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);
-        return view.asSlice(slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT)), byteSize);
+        long address = slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT));
+        int k = GpaThreadCache.made(c, slot);
+        MemorySegment[] made = cache.made;
+        MemorySegment segment = made[k];
+        if (segment.address() != address || segment.byteSize() != byteSize) {
+            segment = view.asSlice(address, byteSize);
+            made[k] = segment;
+        }
+        return segment;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.allocdiscipline;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -51,6 +52,15 @@ final class GpaThreadCache {
      */
     final GpaSlab[] recentSlabs;
     private static final int RECENT_SLABS = 16;
+    /**
+     * The segment this thread last handed out for a slot, per class at {@link #made(int, int)}:
+     * a slot freed and taken again with the same size gets the same segment object back (a
+     * {@code MemorySegment} is value-based: the same address, size and scope make the same
+     * segment), so that such an alloc makes no object and stores no reference. Written only when
+     * an alloc makes a new segment; a stale entry differs in address or size and is replaced.
+     * Holds {@link MemorySegment#NULL} (address 0, never a slot's) until first written, never null.
+     */
+    final MemorySegment[] made;
 
     /** Stands in for "no cache" in a lookup table: it belongs to no thread, so every lookup that finds it misses. */
     static final GpaThreadCache NONE = new GpaThreadCache(null, 0, null);
@@ -63,6 +73,8 @@ final class GpaThreadCache {
         this.counts = new int[classes];
         this.recentSlabs = new GpaSlab[RECENT_SLABS];
         Arrays.fill(recentSlabs, GpaSlab.NONE);
+        this.made = new MemorySegment[classes << STRIDE_SHIFT];
+        Arrays.fill(made, MemorySegment.NULL);
     }
 
     /** How many slots class {@code c} may hold: at most 16 KiB of them, at most 64 (4 to 64 for 16 B to 4 KiB). */
@@ -81,6 +93,11 @@ final class GpaThreadCache {
     /** Where class {@code c}'s {@code n}-th entry is in {@link #entries}. */
     static int entry(int c, int n) {
         return (c << STRIDE_SHIFT) + n;
+    }
+
+    /** Where the segment last made for class {@code c}'s {@code slot} may be in {@link #made}. */
+    static int made(int c, int slot) {
+        return (c << STRIDE_SHIFT) | (slot & (MAX_SLOTS - 1));
     }
 
     static long entryOf(GpaSlab slab, int slot) {
