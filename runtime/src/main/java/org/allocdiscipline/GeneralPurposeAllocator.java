@@ -201,13 +201,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             freeChecked(memory);
             return;
         }
-        // The class as the size gives it, unless the alignment chose a larger one: the compiler can
-        // then go on with the size's class before the slab's format is read, which it only checks.
-        int c = GpaSizeClass.index(byteSize);
-        if (c + GpaSizeClass.MIN_SHIFT != shift) {
-            c = shift - GpaSizeClass.MIN_SHIFT;
-        }
-        keep(cache, c, slab, offset >>> shift);
+        // The class from the slab's format, read once with the slot: a loop that frees into one
+        // slab then has the class without any work on the size.
+        keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
     }
 
     /**
