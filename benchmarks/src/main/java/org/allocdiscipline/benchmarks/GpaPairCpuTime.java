@@ -27,7 +27,9 @@ import org.allocdiscipline.Safety;
  * two fields for the last threads that took a checked path: with more than one thread, these
  * separate what sharing one allocator costs from what finding the cache in the second field costs.
  * {@code gpaBatch} and {@code mallocCriticalBatch} time {@link GeneralPurposeAllocatorBenchmark}'s
- * batch pattern instead (64 allocs, then their frees), still per alloc + free.
+ * batch pattern instead (64 allocs, then their frees), still per alloc + free; {@code gpaTwoSizes}
+ * and {@code mallocCriticalTwoSizes} pairs of two sizes of one class in turn, where the GPA never
+ * hands out a segment it made before.
  *
  * <p>Every segment goes to {@link #sink}, which the JVM must be told is a blackhole
  * ({@code -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink}), so
@@ -37,7 +39,8 @@ import org.allocdiscipline.Safety;
  * java --enable-native-access=ALL-UNNAMED -XX:+UnlockExperimentalVMOptions \
  *     -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink \
  *     -cp benchmarks/target/benchmarks.jar org.allocdiscipline.benchmarks.GpaPairCpuTime \
- *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|mallocCritical|mallocCriticalAlternating|mallocCriticalBatch|malloc \
+ *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes|mallocCritical|mallocCriticalAlternating \
+ *     |mallocCriticalBatch|mallocCriticalTwoSizes|malloc \
  *     [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
  * </pre>
  */
@@ -70,8 +73,8 @@ public final class GpaPairCpuTime {
         }
 
         private static IllegalArgumentException usage() {
-            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|mallocCritical"
-                    + "|mallocCriticalAlternating|mallocCriticalBatch|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
+            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes"
+                    + "|mallocCritical|mallocCriticalAlternating|mallocCriticalBatch|mallocCriticalTwoSizes|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
         }
     }
 
@@ -139,6 +142,33 @@ public final class GpaPairCpuTime {
         }
     }
 
+    /**
+     * Pairs of {@code size} and {@code size - 8} bytes in turn (one size class for 24 B and more,
+     * and for 16 B): each alloc takes back the slot the free before gave up, with the other size,
+     * so the segment the thread made for that slot never fits and every alloc makes one.
+     */
+    private static void gpaTwoSizesPairs(GeneralPurposeAllocator gpa, long size, int ops) throws AllocationException {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment first = gpa.alloc(size, 8);
+            sink(first);
+            gpa.free(first);
+            MemorySegment second = gpa.alloc(size - 8, 8);
+            sink(second);
+            gpa.free(second);
+        }
+    }
+
+    private static void mallocCriticalTwoSizesPairs(long size, int ops) throws Throwable {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment first = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
+            sink(first);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(first);
+            MemorySegment second = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size - 8);
+            sink(second);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(second);
+        }
+    }
+
     private static void mallocCriticalAlternatingPairs(long size, int ops) throws Throwable {
         for (int i = 0; i < ops; i += 2) {
             MemorySegment small = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
@@ -187,6 +217,8 @@ public final class GpaPairCpuTime {
             case "gpaUnchecked" -> (size, ops) -> gpaPairs(unchecked, size, ops);
             case "gpaAlternating" -> (size, ops) -> gpaAlternatingPairs(shared, size, ops);
             case "gpaBatch" -> (size, ops) -> gpaBatches(shared, size, ops);
+            case "gpaTwoSizes" -> (size, ops) -> gpaTwoSizesPairs(shared, size, ops);
+            case "mallocCriticalTwoSizes" -> GpaPairCpuTime::mallocCriticalTwoSizesPairs;
             case "mallocCritical" -> GpaPairCpuTime::mallocCriticalPairs;
             case "mallocCriticalBatch" -> GpaPairCpuTime::mallocCriticalBatches;
             case "mallocCriticalAlternating" -> GpaPairCpuTime::mallocCriticalAlternatingPairs;
