@@ -241,8 +241,8 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
     }
 
     /**
-     * Hands out class {@code c}'s {@code n}-th cached slot: as the segment the thread made for it
-     * last if that one has this address and size, else as a new one, which it then keeps.
+     * Hands out class {@code c}'s {@code n}-th cached slot: as the segment the thread keeps for it
+     * if that one has this address and size, else as a new one, which the cache may then keep.
      */
     private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
         long entry = cache.entries[GpaThreadCache.entry(c, n)];
@@ -255,8 +255,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         MemorySegment[] made = cache.made;
         MemorySegment segment = made[k];
         if (segment.address() != address || segment.byteSize() != byteSize) {
+            MemorySegment kept = segment;
             segment = view.asSlice(address, byteSize);
-            made[k] = segment;
+            cache.offerMade(k, kept, segment);
         }
         return segment;
     }

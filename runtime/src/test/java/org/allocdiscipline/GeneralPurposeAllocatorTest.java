@@ -185,6 +185,35 @@ class GeneralPurposeAllocatorTest {
     }
 
     @Test
+    void aKeptSegmentComesBackForItsSizeAndGivesWayOnlyAfterEightAllocsItDidNotFit() throws Exception {
+        // Replacing the kept segment stores a reference (a write barrier); sizes of one class in
+        // turn must not pay that on every alloc.
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            MemorySegment kept = gpa.alloc(64);
+            gpa.free(kept);
+            MemorySegment again = gpa.alloc(64);
+            assertThat(again).isSameAs(kept);
+            gpa.free(again);
+            for (int miss = 1; miss < GpaThreadCache.MISSES_BEFORE_REPLACING; miss++) {
+                MemorySegment other = gpa.alloc(56);
+                assertThat(other.address()).isEqualTo(kept.address());
+                assertThat(other.byteSize()).isEqualTo(56);
+                gpa.free(other);
+                MemorySegment back = gpa.alloc(64);
+                assertThat(back).as("after %d misses", miss).isSameAs(kept);
+                gpa.free(back);
+            }
+            MemorySegment replacing = gpa.alloc(56);
+            gpa.free(replacing);
+            assertThat(gpa.alloc(56)).isSameAs(replacing);
+            gpa.free(replacing);
+            MemorySegment wider = gpa.alloc(64);
+            assertThat(wider).isNotSameAs(kept).isEqualTo(kept);
+            gpa.free(wider);
+        }
+    }
+
+    @Test
     void aSlotFreedByAnotherThreadComesBackThereWithThatThreadsSize() throws Exception {
         // Each thread keeps the segments it made; a slot that moves to another thread's cache
         // gets a segment of that thread's request there, and the first thread's is stale.
