@@ -28,9 +28,10 @@ import org.allocdiscipline.internal.Underneath;
  * allocated it. Each thread keeps a few free slots per size class (at most 16 KiB, 64 slots) for
  * itself, found through two fields that name the last two threads to take a checked path (about
  * once each), else a table by thread id, so most allocs and frees take no lock, no atomic
- * instruction and no {@code ThreadLocal} lookup. A slot that a thread takes again with the size it
- * last handed the slot out with comes back as the same segment object ({@code MemorySegment} is
- * value-based: same address, size and scope), so such an alloc makes no object. An empty cache is
+ * instruction and no {@code ThreadLocal} lookup. A thread keeps a segment it made for each of a
+ * few slots per class, and a slot it takes again with that segment's size comes back as that
+ * segment object ({@code MemorySegment} is value-based: same address, size and scope), so such an
+ * alloc makes no object. An empty cache is
  * refilled with up to half its capacity in one atomic operation on a slab's bitmap, under a lock
  * of the thread's stripe (threads allocate from different slabs, striped by thread id, so the
  * lock is contended only between threads of one stripe); a full cache gives half back with one
