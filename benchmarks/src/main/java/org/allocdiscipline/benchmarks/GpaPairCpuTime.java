@@ -28,8 +28,8 @@ import org.allocdiscipline.Safety;
  * separate what sharing one allocator costs from what finding the cache in the second field costs.
  * {@code gpaBatch} and {@code mallocCriticalBatch} time {@link GeneralPurposeAllocatorBenchmark}'s
  * batch pattern instead (64 allocs, then their frees), still per alloc + free; {@code gpaTwoSizes}
- * and {@code mallocCriticalTwoSizes} pairs of two sizes of one class in turn, where the GPA never
- * hands out a segment it made before.
+ * and {@code mallocCriticalTwoSizes} pairs of two sizes of one class in turn, {@code gpaThreeSizes}
+ * of three, where the GPA's kept segment seldom fits.
  *
  * <p>Every segment goes to {@link #sink}, which the JVM must be told is a blackhole
  * ({@code -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink}), so
@@ -39,8 +39,8 @@ import org.allocdiscipline.Safety;
  * java --enable-native-access=ALL-UNNAMED -XX:+UnlockExperimentalVMOptions \
  *     -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink \
  *     -cp benchmarks/target/benchmarks.jar org.allocdiscipline.benchmarks.GpaPairCpuTime \
- *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes|mallocCritical|mallocCriticalAlternating \
- *     |mallocCriticalBatch|mallocCriticalTwoSizes|malloc \
+ *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes|gpaThreeSizes|mallocCritical \
+ *     |mallocCriticalAlternating|mallocCriticalBatch|mallocCriticalTwoSizes|malloc \
  *     [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
  * </pre>
  */
@@ -73,7 +73,7 @@ public final class GpaPairCpuTime {
         }
 
         private static IllegalArgumentException usage() {
-            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes"
+            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes|gpaThreeSizes"
                     + "|mallocCritical|mallocCriticalAlternating|mallocCriticalBatch|mallocCriticalTwoSizes|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
         }
     }
@@ -158,6 +158,21 @@ public final class GpaPairCpuTime {
         }
     }
 
+    /**
+     * Pairs of {@code size}, {@code size - 8} and {@code size - 16} bytes in turn (one size class
+     * for 40 B and more): each alloc takes back the slot just freed with a size that was not its
+     * last, so the GPA's kept segment fits one alloc in three at best.
+     */
+    private static void gpaThreeSizesPairs(GeneralPurposeAllocator gpa, long size, int ops) throws AllocationException {
+        for (int i = 0; i < ops; i += 3) {
+            for (long each = size; each > size - 24; each -= 8) {
+                MemorySegment segment = gpa.alloc(each, 8);
+                sink(segment);
+                gpa.free(segment);
+            }
+        }
+    }
+
     private static void mallocCriticalTwoSizesPairs(long size, int ops) throws Throwable {
         for (int i = 0; i < ops; i += 2) {
             MemorySegment first = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
@@ -218,6 +233,7 @@ public final class GpaPairCpuTime {
             case "gpaAlternating" -> (size, ops) -> gpaAlternatingPairs(shared, size, ops);
             case "gpaBatch" -> (size, ops) -> gpaBatches(shared, size, ops);
             case "gpaTwoSizes" -> (size, ops) -> gpaTwoSizesPairs(shared, size, ops);
+            case "gpaThreeSizes" -> (size, ops) -> gpaThreeSizesPairs(shared, size, ops);
             case "mallocCriticalTwoSizes" -> GpaPairCpuTime::mallocCriticalTwoSizesPairs;
             case "mallocCritical" -> GpaPairCpuTime::mallocCriticalPairs;
             case "mallocCriticalBatch" -> GpaPairCpuTime::mallocCriticalBatches;
