@@ -28,7 +28,10 @@ import org.allocdiscipline.internal.Underneath;
  * allocated it. Each thread keeps a few free slots per size class (at most 16 KiB, 64 slots) for
  * itself, found through two fields that name the last two threads to take a checked path (about
  * once each), else a table by thread id, so most allocs and frees take no lock, no atomic
- * instruction and no {@code ThreadLocal} lookup. An empty cache is
+ * instruction and no {@code ThreadLocal} lookup. A thread keeps a segment it made for each of a
+ * few slots per class, and a slot it takes again with that segment's size comes back as that
+ * segment object ({@code MemorySegment} is value-based: same address, size and scope), so such an
+ * alloc makes no object. An empty cache is
  * refilled with up to half its capacity in one atomic operation on a slab's bitmap, under a lock
  * of the thread's stripe (threads allocate from different slabs, striped by thread id, so the
  * lock is contended only between threads of one stripe); a full cache gives half back with one
@@ -201,13 +204,9 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
             freeChecked(memory);
             return;
         }
-        // The class as the size gives it, unless the alignment chose a larger one: the compiler can
-        // then go on with the size's class before the slab's format is read, which it only checks.
-        int c = GpaSizeClass.index(byteSize);
-        if (c + GpaSizeClass.MIN_SHIFT != shift) {
-            c = shift - GpaSizeClass.MIN_SHIFT;
-        }
-        keep(cache, c, slab, offset >>> shift);
+        // The class from the slab's format, read once with the slot: a loop that frees into one
+        // slab then has the class without any work on the size.
+        keep(cache, shift - GpaSizeClass.MIN_SHIFT, slab, offset >>> shift);
     }
 
     /**
@@ -242,14 +241,26 @@ public final class GeneralPurposeAllocator implements Allocator, AutoCloseable {
         return slab;
     }
 
-    /** Hands out class {@code c}'s {@code n}-th cached slot. */
+    /**
+     * Hands out class {@code c}'s {@code n}-th cached slot: as the segment the thread keeps for it
+     * if that one has this address and size, else as a new one, which the cache may then keep.
+     */
     private MemorySegment take(GpaThreadCache cache, int c, int n, long byteSize, long byteAlignment) {
         long entry = cache.entries[GpaThreadCache.entry(c, n)];
         GpaSlab slab = cache.slabOf(entry);
         int slot = GpaThreadCache.slotOf(entry);
         cache.counts[c] = n;
         slab.meta[slot] = GpaSizeClass.meta(byteSize, byteAlignment);
-        return view.asSlice(slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT)), byteSize);
+        long address = slab.base + ((long) slot << (c + GpaSizeClass.MIN_SHIFT));
+        int k = GpaThreadCache.made(c, slot);
+        MemorySegment[] made = cache.made;
+        MemorySegment segment = made[k];
+        if (segment.address() != address || segment.byteSize() != byteSize) {
+            MemorySegment kept = segment;
+            segment = view.asSlice(address, byteSize);
+            cache.offerMade(k, kept, segment);
+        }
+        return segment;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.allocdiscipline;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -51,6 +52,24 @@ final class GpaThreadCache {
      */
     final GpaSlab[] recentSlabs;
     private static final int RECENT_SLABS = 16;
+    /**
+     * A segment this thread handed out for a slot, per class at {@link #made(int, int)}: a slot
+     * freed and taken again with that size gets the same segment object back (a
+     * {@code MemorySegment} is value-based: the same address, size and scope make the same
+     * segment), so that such an alloc makes no object and stores no reference. An entry that does
+     * not fit an alloc is replaced by the segment made instead only at every
+     * {@value #MISSES_BEFORE_REPLACING}th such alloc (see {@link #offerMade}). Holds
+     * {@link MemorySegment#NULL} (address 0, never a slot's) until first written, never null.
+     */
+    final MemorySegment[] made;
+    /** Per entry of {@link #made}, the allocs it did not fit since it was written. */
+    private final byte[] misses;
+    /**
+     * Storing a reference costs the garbage collector's write barrier, which on a slot taken back
+     * with another size each time (sizes of one class in turn) costs more than making the segment:
+     * an entry changes only after this many allocs it did not fit.
+     */
+    static final int MISSES_BEFORE_REPLACING = 8;
 
     /** Stands in for "no cache" in a lookup table: it belongs to no thread, so every lookup that finds it misses. */
     static final GpaThreadCache NONE = new GpaThreadCache(null, 0, null);
@@ -63,6 +82,9 @@ final class GpaThreadCache {
         this.counts = new int[classes];
         this.recentSlabs = new GpaSlab[RECENT_SLABS];
         Arrays.fill(recentSlabs, GpaSlab.NONE);
+        this.made = new MemorySegment[classes << STRIDE_SHIFT];
+        Arrays.fill(made, MemorySegment.NULL);
+        this.misses = new byte[classes << STRIDE_SHIFT];
     }
 
     /** How many slots class {@code c} may hold: at most 16 KiB of them, at most 64 (4 to 64 for 16 B to 4 KiB). */
@@ -81,6 +103,23 @@ final class GpaThreadCache {
     /** Where class {@code c}'s {@code n}-th entry is in {@link #entries}. */
     static int entry(int c, int n) {
         return (c << STRIDE_SHIFT) + n;
+    }
+
+    /** Where the segment last made for class {@code c}'s {@code slot} may be in {@link #made}. */
+    static int made(int c, int slot) {
+        return (c << STRIDE_SHIFT) | (slot & (MAX_SLOTS - 1));
+    }
+
+    /**
+     * Offers {@code segment}, just made because {@code kept} (entry {@code k} of {@link #made}) did
+     * not fit the alloc: it takes the entry's place if the entry is still empty or has not fit
+     * {@value #MISSES_BEFORE_REPLACING} allocs since it was written.
+     */
+    void offerMade(int k, MemorySegment kept, MemorySegment segment) {
+        if (kept == MemorySegment.NULL || ++misses[k] >= MISSES_BEFORE_REPLACING) {
+            misses[k] = 0;
+            made[k] = segment;
+        }
     }
 
     static long entryOf(GpaSlab slab, int slot) {

@@ -61,6 +61,10 @@ class GeneralPurposeAllocatorStressTest {
             if (choice < 5 || mine.isEmpty()) {
                 long size = random.nextInt(20) == 0 ? 8 + random.nextInt(9000) : 8 + random.nextInt(300);
                 MemorySegment segment = gpa.alloc(size, 8);
+                // A segment the thread made for the slot before is handed out again only for its size.
+                if (segment.byteSize() != size) {
+                    throw new AssertionError(segment + " for a request of " + size + " bytes");
+                }
                 stamp(segment, stamp++);
                 mine.add(segment);
             } else if (choice < 8) {
@@ -70,7 +74,11 @@ class GeneralPurposeAllocatorStressTest {
             } else if (choice == 8) {
                 MemorySegment segment = mine.remove(random.nextInt(mine.size()));
                 verify(segment);
-                MemorySegment resized = gpa.realloc(segment, 8 + random.nextInt(600));
+                long newSize = 8 + random.nextInt(600);
+                MemorySegment resized = gpa.realloc(segment, newSize);
+                if (resized.byteSize() != newSize) {
+                    throw new AssertionError(resized + " for a realloc to " + newSize + " bytes");
+                }
                 stamp(resized, stamp++);
                 mine.add(resized);
             } else {

@@ -140,6 +140,112 @@ class GeneralPurposeAllocatorTest {
     }
 
     @Test
+    void aSlotTakenAgainHasTheNewRequestsSizeAndEveryCheckStillHolds() throws Exception {
+        // The thread's cache gives the slot it was handed last back first; its segment for the
+        // slot is handed out again only for the same size, never for another size of the class.
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            MemorySegment first = gpa.alloc(100);
+            long address = first.address();
+            gpa.free(first);
+            MemorySegment wider = gpa.alloc(120);
+            assertThat(wider.address()).isEqualTo(address);
+            assertThat(wider.byteSize()).isEqualTo(120);
+            wider.fill((byte) 7);
+            assertThat(wider.get(JAVA_BYTE, 119)).isEqualTo((byte) 7);
+            assertThatThrownBy(() -> gpa.free(first))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("wrong size")
+                    .hasMessageContaining("has 120 bytes");
+            gpa.free(wider);
+            MemorySegment again = gpa.alloc(120);
+            assertThat(again.address()).isEqualTo(address);
+            assertThat(again.byteSize()).isEqualTo(120);
+            gpa.free(again);
+            assertThatThrownBy(() -> gpa.free(again))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("double free");
+            MemorySegment narrower = gpa.alloc(100, 64);
+            assertThat(narrower.address()).isEqualTo(address);
+            assertThat(narrower.byteSize()).isEqualTo(100);
+            assertThatThrownBy(() -> gpa.free(wider))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has 100 bytes");
+            assertThatThrownBy(() -> gpa.free(narrower.asSlice(0, 64)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("wrong size");
+            MemorySegment grown = gpa.realloc(narrower, 110);
+            assertThat(grown.address()).isEqualTo(address);
+            assertThat(grown.byteSize()).isEqualTo(110);
+            gpa.free(grown);
+            MemorySegment afterRealloc = gpa.alloc(100);
+            assertThat(afterRealloc.address()).isEqualTo(address);
+            assertThat(afterRealloc.byteSize()).isEqualTo(100);
+            gpa.free(afterRealloc);
+        }
+    }
+
+    @Test
+    void aKeptSegmentComesBackForItsSizeAndGivesWayOnlyAfterEightAllocsItDidNotFit() throws Exception {
+        // Replacing the kept segment stores a reference (a write barrier); sizes of one class in
+        // turn must not pay that on every alloc.
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            MemorySegment kept = gpa.alloc(64);
+            gpa.free(kept);
+            MemorySegment again = gpa.alloc(64);
+            assertThat(again).isSameAs(kept);
+            gpa.free(again);
+            for (int miss = 1; miss < GpaThreadCache.MISSES_BEFORE_REPLACING; miss++) {
+                MemorySegment other = gpa.alloc(56);
+                assertThat(other.address()).isEqualTo(kept.address());
+                assertThat(other.byteSize()).isEqualTo(56);
+                gpa.free(other);
+                MemorySegment back = gpa.alloc(64);
+                assertThat(back).as("after %d misses", miss).isSameAs(kept);
+                gpa.free(back);
+            }
+            MemorySegment replacing = gpa.alloc(56);
+            gpa.free(replacing);
+            assertThat(gpa.alloc(56)).isSameAs(replacing);
+            gpa.free(replacing);
+            MemorySegment wider = gpa.alloc(64);
+            assertThat(wider).isNotSameAs(kept).isEqualTo(kept);
+            gpa.free(wider);
+        }
+    }
+
+    @Test
+    void aSlotFreedByAnotherThreadComesBackThereWithThatThreadsSize() throws Exception {
+        // Each thread keeps the segments it made; a slot that moves to another thread's cache
+        // gets a segment of that thread's request there, and the first thread's is stale.
+        try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                MemorySegment mine = gpa.alloc(48);
+                long address = mine.address();
+                gpa.free(mine);
+                MemorySegment again = gpa.alloc(48);
+                assertThat(again.address()).isEqualTo(address);
+                MemorySegment theirs = other.submit(() -> {
+                    gpa.free(again);
+                    return gpa.alloc(40);
+                }).get();
+                assertThat(theirs.address()).isEqualTo(address);
+                assertThat(theirs.byteSize()).isEqualTo(40);
+                assertThatThrownBy(() -> gpa.free(again))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("has 40 bytes");
+                gpa.free(theirs);
+                assertThatThrownBy(() -> other.submit(() -> {
+                    gpa.free(theirs);
+                    return null;
+                }).get()).cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("double free");
+            } finally {
+                other.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void doubleFreeIntoAnEmptiedSlabIsStillReported() throws Exception {
         try (GeneralPurposeAllocator gpa = new GeneralPurposeAllocator(backing)) {
             List<MemorySegment> many = new ArrayList<>();

@@ -26,6 +26,10 @@ import org.allocdiscipline.Safety;
  * next thread's, so that each allocator remembers its own thread's cache in the second of its
  * two fields for the last threads that took a checked path: with more than one thread, these
  * separate what sharing one allocator costs from what finding the cache in the second field costs.
+ * {@code gpaBatch} and {@code mallocCriticalBatch} time {@link GeneralPurposeAllocatorBenchmark}'s
+ * batch pattern instead (64 allocs, then their frees), still per alloc + free; {@code gpaTwoSizes}
+ * and {@code mallocCriticalTwoSizes} pairs of two sizes of one class in turn, {@code gpaThreeSizes}
+ * of three, where the GPA's kept segment seldom fits.
  *
  * <p>Every segment goes to {@link #sink}, which the JVM must be told is a blackhole
  * ({@code -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink}), so
@@ -35,7 +39,8 @@ import org.allocdiscipline.Safety;
  * java --enable-native-access=ALL-UNNAMED -XX:+UnlockExperimentalVMOptions \
  *     -XX:CompileCommand=blackhole,org.allocdiscipline.benchmarks.GpaPairCpuTime::sink \
  *     -cp benchmarks/target/benchmarks.jar org.allocdiscipline.benchmarks.GpaPairCpuTime \
- *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|mallocCritical|mallocCriticalAlternating|malloc \
+ *     gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes|gpaThreeSizes|mallocCritical \
+ *     |mallocCriticalAlternating|mallocCriticalBatch|mallocCriticalTwoSizes|malloc \
  *     [--size 16] [--threads 1] [--runs 15] [--ops 1048576] [--warmup-ms 3000]
  * </pre>
  */
@@ -68,8 +73,8 @@ public final class GpaPairCpuTime {
         }
 
         private static IllegalArgumentException usage() {
-            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|mallocCritical"
-                    + "|mallocCriticalAlternating|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
+            return new IllegalArgumentException("usage: GpaPairCpuTime gpa|gpaOwn|gpaCrossed|gpaUnchecked|gpaAlternating|gpaBatch|gpaTwoSizes|gpaThreeSizes"
+                    + "|mallocCritical|mallocCriticalAlternating|mallocCriticalBatch|mallocCriticalTwoSizes|malloc [--size B] [--threads N] [--runs N] [--ops N] [--warmup-ms MS]");
         }
     }
 
@@ -104,6 +109,78 @@ public final class GpaPairCpuTime {
             sink(larger);
             gpa.free(small);
             gpa.free(larger);
+        }
+    }
+
+    /**
+     * {@link GeneralPurposeAllocatorBenchmark#BATCH} allocs, then their frees in allocation order
+     * (the JMH batch pattern), {@code ops / BATCH} times: the slots really leave and return to
+     * the cache, and with 64 B and more the cache gives half of them back to the slabs and takes
+     * them again.
+     */
+    private static void gpaBatches(GeneralPurposeAllocator gpa, long size, int ops) throws AllocationException {
+        MemorySegment[] segments = new MemorySegment[GeneralPurposeAllocatorBenchmark.BATCH];
+        for (int i = 0; i < ops; i += segments.length) {
+            for (int j = 0; j < segments.length; j++) {
+                segments[j] = gpa.alloc(size, 8);
+            }
+            for (int j = 0; j < segments.length; j++) {
+                gpa.free(segments[j]);
+            }
+        }
+    }
+
+    private static void mallocCriticalBatches(long size, int ops) throws Throwable {
+        MemorySegment[] segments = new MemorySegment[GeneralPurposeAllocatorBenchmark.BATCH];
+        for (int i = 0; i < ops; i += segments.length) {
+            for (int j = 0; j < segments.length; j++) {
+                segments[j] = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
+            }
+            for (int j = 0; j < segments.length; j++) {
+                GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(segments[j]);
+            }
+        }
+    }
+
+    /**
+     * Pairs of {@code size} and {@code size - 8} bytes in turn (one size class for 24 B and more,
+     * and for 16 B): each alloc takes back the slot the free before gave up, with the other size,
+     * so the segment the thread made for that slot never fits and every alloc makes one.
+     */
+    private static void gpaTwoSizesPairs(GeneralPurposeAllocator gpa, long size, int ops) throws AllocationException {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment first = gpa.alloc(size, 8);
+            sink(first);
+            gpa.free(first);
+            MemorySegment second = gpa.alloc(size - 8, 8);
+            sink(second);
+            gpa.free(second);
+        }
+    }
+
+    /**
+     * Pairs of {@code size}, {@code size - 8} and {@code size - 16} bytes in turn (one size class
+     * for 40 B and more): each alloc takes back the slot just freed with a size that was not its
+     * last, so the GPA's kept segment fits one alloc in three at best.
+     */
+    private static void gpaThreeSizesPairs(GeneralPurposeAllocator gpa, long size, int ops) throws AllocationException {
+        for (int i = 0; i < ops; i += 3) {
+            for (long each = size; each > size - 24; each -= 8) {
+                MemorySegment segment = gpa.alloc(each, 8);
+                sink(segment);
+                gpa.free(segment);
+            }
+        }
+    }
+
+    private static void mallocCriticalTwoSizesPairs(long size, int ops) throws Throwable {
+        for (int i = 0; i < ops; i += 2) {
+            MemorySegment first = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size);
+            sink(first);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(first);
+            MemorySegment second = (MemorySegment) GeneralPurposeAllocatorBenchmark.MALLOC_CRITICAL.invokeExact(size - 8);
+            sink(second);
+            GeneralPurposeAllocatorBenchmark.FREE_CRITICAL.invokeExact(second);
         }
     }
 
@@ -154,7 +231,12 @@ public final class GpaPairCpuTime {
             case "gpaOwn", "gpaCrossed" -> null;
             case "gpaUnchecked" -> (size, ops) -> gpaPairs(unchecked, size, ops);
             case "gpaAlternating" -> (size, ops) -> gpaAlternatingPairs(shared, size, ops);
+            case "gpaBatch" -> (size, ops) -> gpaBatches(shared, size, ops);
+            case "gpaTwoSizes" -> (size, ops) -> gpaTwoSizesPairs(shared, size, ops);
+            case "gpaThreeSizes" -> (size, ops) -> gpaThreeSizesPairs(shared, size, ops);
+            case "mallocCriticalTwoSizes" -> GpaPairCpuTime::mallocCriticalTwoSizesPairs;
             case "mallocCritical" -> GpaPairCpuTime::mallocCriticalPairs;
+            case "mallocCriticalBatch" -> GpaPairCpuTime::mallocCriticalBatches;
             case "mallocCriticalAlternating" -> GpaPairCpuTime::mallocCriticalAlternatingPairs;
             case "malloc" -> GpaPairCpuTime::mallocPairs;
             default -> throw Options.usage();
