@@ -15,8 +15,7 @@ import java.util.Set;
 final class CheckTiming {
     // The platform's bean is one per JVM; finding it costs more than a small compilation's timing.
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private final ThreadMXBean threads = THREADS;
-    private final boolean cpuTimeAvailable = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+    private final boolean cpuTimeAvailable = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
     // The units themselves, by identity: each file has one, javac keeps every unit (through its class
     // environments) until the compilation ends anyway, and a file's URI would cost a path conversion.
     private final Set<CompilationUnitTree> files = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -26,13 +25,13 @@ final class CheckTiming {
 
     /** Marks the start of a stretch of the processor's own work on the current thread. */
     void start() {
-        startedAt = cpuTimeAvailable ? threads.getCurrentThreadCpuTime() : -1;
+        startedAt = cpuTimeAvailable ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     /** Ends the stretch that {@link #start()} began and adds its CPU time. */
     void stop() {
         if (startedAt >= 0) {
-            long now = threads.getCurrentThreadCpuTime();
+            long now = THREADS.getCurrentThreadCpuTime();
             if (now >= startedAt) {
                 cpuNanos += now - startedAt;
             }
