@@ -282,6 +282,18 @@ public final class ApiModel {
     }
 
     /**
+     * Whether a method is named and shaped as an allocator's {@code asSegmentAllocator()}; see
+     * {@link #isSegmentAllocatorView(CharSequence, int)}. The name is tested first: javac makes a
+     * class-file method's parameters only when asked for them.
+     *
+     * @param method the method
+     * @return true for {@code asSegmentAllocator} without parameters
+     */
+    public static boolean isSegmentAllocatorView(ExecutableElement method) {
+        return SEGMENT_ALLOCATOR_VIEW.contentEquals(method.getSimpleName()) && method.getParameters().isEmpty();
+    }
+
+    /**
      * Which arena a static factory of {@code Arena} makes.
      *
      * @param method a called method

@@ -395,8 +395,7 @@ public final class OwnershipAnnotations {
      * @return true for that method of an allocator
      */
     public boolean isSegmentAllocatorView(ExecutableElement method) {
-        // The name first: javac makes a class-file method's parameters only when asked for them.
-        return ApiModel.isSegmentAllocatorView(method.getSimpleName(), 0) && method.getParameters().isEmpty()
+        return ApiModel.isSegmentAllocatorView(method)
                 && !method.getModifiers().contains(Modifier.STATIC) && method.getEnclosingElement() != null
                 && isAllocatorType(method.getEnclosingElement().asType());
     }
