@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -388,22 +389,20 @@ public final class HardcodedAllocatorRule implements Rule {
             case "SegmentAllocator" -> ApiModel.SEGMENT_ALLOCATOR;
             default -> ApiModel.ALLOCATOR;
         };
-        if (!typeName.equals(ApiModel.ALLOCATOR)) {
-            // The JDK's types: the compilation's shared subtype tests know them, without a look-up per finding.
-            for (VariableElement parameter : method.getParameters()) {
-                if (context.analyses().foreignTypes().isA(context.types().erasure(parameter.asType()), typeName)) {
-                    return Optional.of(parameter.getSimpleName().toString());
-                }
+        Predicate<TypeMirror> ofType;
+        if (typeName.equals(ApiModel.ALLOCATOR)) {
+            TypeElement allocator = context.elements().getTypeElement(typeName);
+            if (allocator == null) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            TypeMirror allocatorType = context.types().erasure(allocator.asType());
+            ofType = type -> context.types().isAssignable(type, allocatorType);
+        } else {
+            // The JDK's types: the compilation's shared subtype tests know them, without a look-up per finding.
+            ofType = type -> context.analyses().foreignTypes().isA(type, typeName);
         }
-        TypeElement allocator = context.elements().getTypeElement(typeName);
-        if (allocator == null) {
-            return Optional.empty();
-        }
-        TypeMirror allocatorType = context.types().erasure(allocator.asType());
         for (VariableElement parameter : method.getParameters()) {
-            if (context.types().isAssignable(context.types().erasure(parameter.asType()), allocatorType)) {
+            if (ofType.test(context.types().erasure(parameter.asType()))) {
                 return Optional.of(parameter.getSimpleName().toString());
             }
         }
