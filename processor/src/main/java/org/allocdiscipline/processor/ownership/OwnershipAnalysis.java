@@ -65,19 +65,17 @@ public final class OwnershipAnalysis {
     /**
      * Whether {@code @Owned} or {@code java.lang.foreign.Arena} (whose factories return owned arenas) exists
      * in this compilation. Asking every module costs javac a search through
-     * each of the JDK's modules (about 2 ms, the hundredth part of compiling a small library), so the
-     * unnamed module is asked first: it sees the class path and every module of the module graph, which
-     * is where the runtime is. Every module is asked only when that finds nothing (or when the compilation
-     * has no modules, as for {@code --release 8}).
+     * each of the JDK's modules (about 2 ms, the hundredth part of compiling a small library), so
+     * {@code Arena} is asked of {@code java.base}, where it lives, and {@code @Owned} of the unnamed module,
+     * which sees the class path, where the runtime is. Every module is asked only when both find nothing
+     * (or when the compilation has no modules, as for {@code --release 8}).
      */
     private static boolean ownedVisible(Elements elements) {
-        // java.base is read already: Arena is found there without opening a jar (from --release 22 on).
         if (JavaBase.type(elements, ApiModel.ARENA) != null) {
             return true;
         }
         ModuleElement classPath = elements.getModuleElement("");
-        if (classPath != null && (elements.getTypeElement(classPath, ApiModel.OWNED) != null
-                || elements.getTypeElement(classPath, ApiModel.ARENA) != null)) {
+        if (classPath != null && elements.getTypeElement(classPath, ApiModel.OWNED) != null) {
             return true;
         }
         return !elements.getAllTypeElements(ApiModel.OWNED).isEmpty()
