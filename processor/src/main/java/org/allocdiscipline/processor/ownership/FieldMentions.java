@@ -60,14 +60,12 @@ final class FieldMentions {
 
             @Override
             public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                Tree select = call.getMethodSelect();
-                String name = select instanceof IdentifierTree id ? id.getName().toString()
-                        : select instanceof MemberSelectTree member && OwnershipTrees.isThis(member.getExpression())
-                        ? member.getIdentifier().toString() : null;
+                ExpressionTree select = call.getMethodSelect();
+                String name = ownMemberName(select);
                 if (name != null && helpers.contains(name)) {
                     return true;
                 }
-                if (select instanceof MemberSelectTree member && namesField(member.getExpression())
+                if (select instanceof MemberSelectTree member && names.contains(ownMemberName(member.getExpression()))
                         && !ApiModel.mayHandOnReceiver(member.getIdentifier(), call.getArguments().size())) {
                     // A field that is only the receiver of a call like arena.allocate(n) is not released there.
                     return Boolean.TRUE.equals(scan(call.getTypeArguments(), unused))
@@ -76,12 +74,12 @@ final class FieldMentions {
                 return Boolean.TRUE.equals(super.visitMethodInvocation(call, unused));
             }
 
-            /** Whether an expression is a field's name, alone or as {@code this.name}. */
-            private boolean namesField(ExpressionTree expression) {
+            /** The name an expression gives a member of this class, alone or as {@code this.name}; else null. */
+            private String ownMemberName(ExpressionTree expression) {
                 ExpressionTree bare = OwnershipTrees.skipParens(expression);
-                return bare instanceof IdentifierTree id && names.contains(id.getName().toString())
-                        || bare instanceof MemberSelectTree member && OwnershipTrees.isThis(member.getExpression())
-                                && names.contains(member.getIdentifier().toString());
+                return bare instanceof IdentifierTree id ? id.getName().toString()
+                        : bare instanceof MemberSelectTree member && OwnershipTrees.isThis(member.getExpression())
+                        ? member.getIdentifier().toString() : null;
             }
 
             @Override
