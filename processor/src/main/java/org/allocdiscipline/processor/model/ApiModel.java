@@ -106,6 +106,12 @@ public final class ApiModel {
     private static final String SYMBOL_LOOKUP = "java.lang.foreign.SymbolLookup";
     private static final String LINKER = "java.lang.foreign.Linker";
     private static final String CLEANER = "java.lang.ref.Cleaner";
+    private static final String SCOPE = "java.lang.foreign.MemorySegment.Scope";
+    private static final String ATOMIC_PACKAGE = "java.util.concurrent.atomic.";
+    private static final String VAR_HANDLE = "java.lang.invoke.VarHandle";
+    private static final Set<String> ATOMIC_COUNT_UPDATES = Set.of("decrementAndGet", "getAndDecrement",
+            "compareAndSet", "getAndAdd", "addAndGet", "updateAndGet", "getAndUpdate", "accumulateAndGet",
+            "getAndAccumulate");
 
     /**
      * The annotations that mark generated code (jextract's bindings, for one), recognised by name: code a
@@ -389,6 +395,47 @@ public final class ApiModel {
         return isNamed(method.getReturnType(), SYMBOL_LOOKUP)
                 || isDeclaredIn(method, LINKER) && name.equals("upcallStub")
                 || isDeclaredIn(method, MEMORY_SEGMENT) && name.equals(REINTERPRET);
+    }
+
+    /**
+     * Whether a method is {@code MemorySegment.Scope.isAlive()}: called on an arena's {@code scope()}, it
+     * is false exactly when the arena is closed.
+     *
+     * @param method the called method
+     * @return true for {@code isAlive()} of a scope
+     */
+    public static boolean isScopeAliveTest(ExecutableElement method) {
+        return method.getSimpleName().contentEquals("isAlive") && method.getParameters().isEmpty()
+                && isDeclaredIn(method, SCOPE);
+    }
+
+    /**
+     * Whether a method is {@code scope()} without parameters, the arena's or segment's lifetime.
+     *
+     * @param method the called method
+     * @return true for {@code scope()}
+     */
+    public static boolean isScopeAccessor(ExecutableElement method) {
+        return method.getSimpleName().contentEquals("scope") && method.getParameters().isEmpty();
+    }
+
+    /**
+     * Whether a method updates a count atomically, as a reference count's release does: the decrements,
+     * additions, updates and compare-and-set operations of {@code java.util.concurrent.atomic}'s classes
+     * and of {@code VarHandle}.
+     *
+     * @param method the called method
+     * @return true for those methods
+     */
+    public static boolean isAtomicCountUpdate(ExecutableElement method) {
+        if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
+            return false;
+        }
+        String name = method.getSimpleName().toString();
+        boolean atomic = owner.getQualifiedName().toString().startsWith(ATOMIC_PACKAGE)
+                || owner.getQualifiedName().contentEquals(VAR_HANDLE);
+        return atomic && (ATOMIC_COUNT_UPDATES.contains(name) || name.startsWith("weakCompareAndSet")
+                || name.startsWith("compareAndExchange"));
     }
 
     private static boolean isDeclaredIn(Element member, String typeName) {

@@ -6,6 +6,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -56,6 +57,12 @@ final class EdgeRefinement {
             if (test != null) {
                 // null when the flag is known to have the other value here: nothing flows this way.
                 return state.assume(test.flag(), test.valueWhenTrue() == (edge.kind() == EdgeKind.TRUE));
+            }
+        }
+        if (edge.kind() == EdgeKind.FALSE) {
+            TreePath arena = arenaTestedAlive(edge.source());
+            if (arena != null) {
+                return closed(arena, state);
             }
         }
         if (edge.kind() == EdgeKind.EXCEPTION && (isClose(edge.source()) || isFree(edge.source()))) {
@@ -110,6 +117,38 @@ final class EdgeRefinement {
             narrowed.local(variable, LocalFact.NOTHING);
         }
         return narrowed.build();
+    }
+
+    /**
+     * The arena a condition {@code arena.scope().isAlive()} tests, when the node is one; else null. On
+     * its false branch the arena is closed, as a loop that closes an arena until its scope dies
+     * ({@code while (arena.scope().isAlive()) { try { arena.close(); break; } catch (...) { } }}) relies on.
+     */
+    private TreePath arenaTestedAlive(CfgNode condition) {
+        if (condition.kind() != NodeKind.INVOCATION || !(trees.getElement(condition.path()) instanceof ExecutableElement test)
+                || !ApiModel.isScopeAliveTest(test) || condition.receiver() == null
+                || !(condition.receiver().getLeaf() instanceof MethodInvocationTree scopeCall)
+                || !(scopeCall.getMethodSelect() instanceof MemberSelectTree select)
+                || !(trees.getElement(condition.receiver()) instanceof ExecutableElement accessor)
+                || !ApiModel.isScopeAccessor(accessor)) {
+            return null;
+        }
+        TreePath arena = new TreePath(new TreePath(condition.receiver(), select), select.getExpression());
+        while (arena.getLeaf() instanceof ParenthesizedTree parens) {
+            arena = new TreePath(arena, parens.getExpression());
+        }
+        return annotations.isArenaType(trees.getTypeMirror(arena)) ? arena : null;
+    }
+
+    /** The state where an arena that one tracked value holds is known to be closed: that value is released. */
+    private OwnershipState closed(TreePath arena, OwnershipState state) {
+        LocalFact fact = values.valueOf(arena, state);
+        if (fact.sites().size() != 1 || fact.untracked()) {
+            // Which of several values it holds the test does not say.
+            return state;
+        }
+        Site site = fact.sites().iterator().next();
+        return state.flagsOf(site).mayExist() ? state.edit().flags(site, SiteFlags.RELEASED).build() : state;
     }
 
     /** A condition that tests a boolean local: {@code flag}, or {@code flag == true}, {@code flag != false}, ... */

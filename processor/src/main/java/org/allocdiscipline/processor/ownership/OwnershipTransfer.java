@@ -140,7 +140,8 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.log = log;
         this.values = new ExpressionValues(trees, annotations, ownedFields,
                 enclosingElement == null ? null : enclosingElement.asType(), graph);
-        this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log);
+        this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log,
+                !ownedFields.isEmpty() && ReferenceCounts.countsDown(trees, body));
         this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
         this.containers = new OwnedContainers(trees, annotations, signatures);
         this.closingCode = new ClosingCode(trees, signatures);

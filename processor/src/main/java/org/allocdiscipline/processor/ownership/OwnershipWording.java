@@ -18,7 +18,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
+import org.allocdiscipline.processor.model.ApiModel;
 
 /**
  * How the ownership rules name trees in their messages: short (a call is {@code allocator.alloc(...)},
@@ -78,7 +80,8 @@ public final class OwnershipWording {
 
     /**
      * The value an allocation site stands for, with its line: {@code the value from `allocator.alloc(...)`
-     * (line 7)}, or for a declaration {@code the @Owned field `buffer` (line 9)} (a parameter likewise).
+     * (line 7)}, or for a declaration {@code the @Owned field `buffer` (line 9)} (a parameter likewise; an
+     * arena field the class owns without the annotation is {@code the arena field `arena`}).
      *
      * @param site the allocation, or the declaration of an {@code @Owned} parameter or field
      * @return the phrase
@@ -89,8 +92,11 @@ public final class OwnershipWording {
             TreePath path = trees.getPath(unit, site);
             boolean field = path != null && path.getParentPath() != null
                     && path.getParentPath().getLeaf() instanceof ClassTree;
-            return (field ? "the @Owned field `" : "the @Owned parameter `") + variable.getName() + "` (line "
-                    + line(site) + ")";
+            // A field the class owns without the annotation holds an arena it made.
+            Element element = field ? trees.getElement(path) : null;
+            String kind = !field ? "the @Owned parameter `"
+                    : element == null || ApiModel.has(element, ApiModel.OWNED) ? "the @Owned field `" : "the arena field `";
+            return kind + variable.getName() + "` (line " + line(site) + ")";
         }
         return "the value from " + site(site);
     }

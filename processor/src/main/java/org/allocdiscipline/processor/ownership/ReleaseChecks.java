@@ -39,9 +39,13 @@ final class ReleaseChecks {
     private final Map<Site, HelperRelease> helperReleases;
     private final FindingLog log;
     private final OutlivingStores stores;
+    /** The body is a {@code close()} that counts references down ({@link ReferenceCounts}). */
+    private final boolean fieldsReleasedByCount;
 
-    ReleaseChecks(Trees trees, CallSignatures signatures, ExpressionValues values,
-                  Sites sites, Map<Element, TreePath> ownedFields, Map<Site, HelperRelease> helperReleases, FindingLog log) {
+    ReleaseChecks(Trees trees, CallSignatures signatures, ExpressionValues values, Sites sites,
+                  Map<Element, TreePath> ownedFields, Map<Site, HelperRelease> helperReleases, FindingLog log,
+                  boolean fieldsReleasedByCount) {
+        this.fieldsReleasedByCount = fieldsReleasedByCount;
         this.trees = trees;
         this.signatures = signatures;
         this.helperReleases = helperReleases;
@@ -163,6 +167,10 @@ final class ReleaseChecks {
                 continue;
             }
             Site site = entry.getKey();
+            if (fieldsReleasedByCount && site instanceof Site.Field && entry.getValue().mayBeReleased()) {
+                // Closed when the count reaches zero, left open for the other references on the other paths.
+                continue;
+            }
             if (node.kind() == NodeKind.EXCEPTIONAL_EXIT) {
                 // A call that throws leaves the caller owning what it passed to an @Owned parameter,
                 // so an exception out of this body hands its @Owned parameters back, not leaks them.
