@@ -28,6 +28,15 @@ class HiddenArenaExemptions {
         return Linker.nativeLinker().upcallStub(target, FunctionDescriptor.ofVoid(), Arena.global());
     }
 
+    // A wrapper of Linker.upcallStub by the same name, as bindings write them, forwards the arena to it.
+    static MemorySegment upcallStub(MethodHandle target, FunctionDescriptor descriptor, Arena arena) {
+        return Linker.nativeLinker().upcallStub(target, descriptor, arena);
+    }
+
+    static MemorySegment handler(MethodHandle target) {
+        return upcallStub(target, FunctionDescriptor.ofVoid(), Arena.global());
+    }
+
     static MemorySegment wrap(MemorySegment pointer, long size) {
         return pointer.reinterpret(size, Arena.global(), null);
     }

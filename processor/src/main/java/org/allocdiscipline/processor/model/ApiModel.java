@@ -105,6 +105,7 @@ public final class ApiModel {
     public static final String MEMORY_SEGMENT = "java.lang.foreign.MemorySegment";
     private static final String SYMBOL_LOOKUP = "java.lang.foreign.SymbolLookup";
     private static final String LINKER = "java.lang.foreign.Linker";
+    private static final String UPCALL_STUB = "upcallStub";
     private static final String CLEANER = "java.lang.ref.Cleaner";
     private static final String SCOPE = "java.lang.foreign.MemorySegment.Scope";
     private static final String ATOMIC_PACKAGE = "java.util.concurrent.atomic.";
@@ -384,8 +385,10 @@ public final class ApiModel {
      * Whether an arena argument of a method is one whose job is to live as long as the process, or to
      * which the method allocates nothing: the arena of {@code SymbolLookup.libraryLookup} and of any
      * method that returns a {@code SymbolLookup} (the library stays loaded while it is alive; a helper
-     * that chains lookups passes it on), of {@code Linker.upcallStub} (the stub must outlive every native
-     * caller) and of {@code MemorySegment.reinterpret} (it attaches memory that already exists).
+     * that chains lookups passes it on), of {@code Linker.upcallStub} and of any method by that name (the
+     * stub must outlive every native caller; bindings wrap the linker's method in one of the same name,
+     * often in another class, whose body is not read) and of {@code MemorySegment.reinterpret} (it
+     * attaches memory that already exists).
      *
      * @param method the called method
      * @return true for those methods
@@ -393,7 +396,7 @@ public final class ApiModel {
     public static boolean isProcessLifetimeArenaUse(ExecutableElement method) {
         String name = method.getSimpleName().toString();
         return isNamed(method.getReturnType(), SYMBOL_LOOKUP)
-                || isDeclaredIn(method, LINKER) && name.equals("upcallStub")
+                || name.equals(UPCALL_STUB)
                 || isDeclaredIn(method, MEMORY_SEGMENT) && name.equals(REINTERPRET);
     }
 
