@@ -77,9 +77,10 @@ class ArenaHandOffLeaks {
     record Pair(Arena arena, MemorySegment segment) {
     }
 
-    Pair pair(long size) {
+    long pairSize(long size) {
         Arena arena = Arena.ofConfined(); // expect: [owned-not-freed] "moved into the record made by `new Pair(...)`"
-        return new Pair(arena, arena.allocate(size));
+        Pair pair = new Pair(arena, arena.allocate(size));
+        return pair.segment().byteSize();
     }
 
     // Issue 15: a private factory makes its callers owners.
@@ -94,7 +95,7 @@ class ArenaHandOffLeaks {
 
     // The task closes the arena, but the checker does not follow when it runs: the message says how to suppress it.
     void handedToATask(ExecutorService pool) {
-        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "the lambda on line 98 closes it, but the checker does not follow when that code runs: if it always does, suppress this finding with @SuppressWarnings("
+        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "the lambda on line 99 closes it, but the checker does not follow when that code runs: if it always does, suppress this finding with @SuppressWarnings("
         pool.submit(() -> {
             try {
                 return arena.allocate(8).byteSize();
@@ -105,7 +106,7 @@ class ArenaHandOffLeaks {
     }
 
     void handedToAnOverridableMethod(Keeper keeper) {
-        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "handed to `keeper.keep(...)` on line 109, whose body the checker does not read: if that closes the arena, suppress this finding with @SuppressWarnings("
+        Arena arena = Arena.ofShared(); // expect: [owned-not-freed] "handed to `keeper.keep(...)` on line 110, whose body the checker does not read: if that closes the arena, suppress this finding with @SuppressWarnings("
         keeper.keep(arena);
     }
 

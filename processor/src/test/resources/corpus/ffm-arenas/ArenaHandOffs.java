@@ -107,6 +107,24 @@ class ArenaHandOffs {
         }
     }
 
+    /** A record made in the return hands the arena in it to the caller, as returning the arena would. */
+    private record Env(MemorySegment handle, Arena arena) {
+    }
+
+    private static Env openEnv(long size) {
+        Arena arena = Arena.ofConfined();
+        return new Env(arena.allocate(size), arena);
+    }
+
+    long usesEnv(long size) {
+        Env env = openEnv(size);
+        try {
+            return env.handle().byteSize();
+        } finally {
+            env.arena().close();
+        }
+    }
+
     /** Closes the arena when the owner becomes unreachable. */
     static final class ArenaCloser implements Runnable {
         private final Arena arena;

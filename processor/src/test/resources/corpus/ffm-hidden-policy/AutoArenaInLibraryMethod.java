@@ -30,6 +30,18 @@ class AutoArenaInLibraryMethod {
         return s;
     }
 
+    // A wrapper that gives the arena to the linker and also allocates from it: the allocation is hidden policy.
+    static MemorySegment stubWithContext(java.lang.invoke.MethodHandle target, Arena arena) {
+        MemorySegment context = arena.allocate(ValueLayout.JAVA_LONG);
+        return java.lang.foreign.Linker.nativeLinker().upcallStub(
+                java.lang.invoke.MethodHandles.insertArguments(target, 0, context),
+                java.lang.foreign.FunctionDescriptor.ofVoid(), arena);
+    }
+
+    MemorySegment installWithContext(java.lang.invoke.MethodHandle target) {
+        return stubWithContext(target, Arena.global()); // expect: [hardcoded-allocator] "as argument `arena` of stubWithContext(MethodHandle, Arena)"
+    }
+
     Arena arenaForCallers() {
         return Arena.ofAuto(); // expect: [hardcoded-allocator] "hands out `Arena.ofAuto(...)`"
     }

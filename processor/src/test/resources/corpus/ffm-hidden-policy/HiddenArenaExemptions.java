@@ -14,6 +14,18 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import org.allocdiscipline.ChoosesAllocator;
 
+/** Shaped as jextract writes a callback type, declared before its user: javac lowers it first. */
+final class Callback$tick {
+    interface Function {
+        void apply();
+    }
+
+    static MemorySegment allocate(Function fi, Arena arena) {
+        MethodHandle target = java.lang.invoke.MethodHandles.constant(Function.class, fi);
+        return Linker.nativeLinker().upcallStub(target, FunctionDescriptor.ofVoid(), arena);
+    }
+}
+
 /** Hidden arenas where they are the right choice, or no allocation at all: nothing to report. */
 class HiddenArenaExemptions {
     // A library stays loaded as long as its lookup's arena: for the whole process.
@@ -35,6 +47,15 @@ class HiddenArenaExemptions {
 
     static MemorySegment handler(MethodHandle target) {
         return upcallStub(target, FunctionDescriptor.ofVoid(), Arena.global());
+    }
+
+    // jextract's callback classes wrap the linker's upcallStub in a method named allocate.
+    static MemorySegment installed(Runnable action) {
+        return Callback$run.allocate(action::run, Arena.global());
+    }
+
+    static MemorySegment ticking(Runnable action) {
+        return Callback$tick.allocate(action::run, Arena.global());
     }
 
     static MemorySegment wrap(MemorySegment pointer, long size) {
@@ -105,5 +126,27 @@ final class ChainedLookup {
     static SymbolLookup get(Arena arena) {
         SymbolLookup none = name -> java.util.Optional.empty();
         return none.or(SymbolLookup.libraryLookup("libz.so.1", arena));
+    }
+}
+
+/** Shaped as jextract writes a callback type: the arena only goes to the linker's upcallStub. */
+final class Callback$run {
+    interface Function {
+        void apply();
+    }
+
+    private static final MethodHandle UP = upcallHandle();
+
+    private static MethodHandle upcallHandle() {
+        try {
+            return java.lang.invoke.MethodHandles.lookup().findVirtual(Function.class, "apply",
+                    java.lang.invoke.MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static MemorySegment allocate(Function fi, Arena arena) {
+        return Linker.nativeLinker().upcallStub(UP.bindTo(fi), FunctionDescriptor.ofVoid(), arena);
     }
 }

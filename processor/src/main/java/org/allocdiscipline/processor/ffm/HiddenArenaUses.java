@@ -81,10 +81,11 @@ public final class HiddenArenaUses {
      *
      * @param trees the compiler's tree utilities
      * @param types subtype tests
+     * @param forwarding which methods only pass an arena on to a process-long use
      * @param body the body's code
      * @return the uses
      */
-    public static List<Use> in(Trees trees, ForeignTypes types, TreePath body) {
+    public static List<Use> in(Trees trees, ForeignTypes types, ArenaForwarding forwarding, TreePath body) {
         ArenaOrigins origins = ArenaOrigins.of(trees, types, body);
         List<Use> uses = new ArrayList<>();
         Set<Tree> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -145,7 +146,8 @@ public final class HiddenArenaUses {
                 }
                 for (int i = 0; i < arguments.size(); i++) {
                     VariableElement parameter = callee.getParameters().get(Math.min(i, callee.getParameters().size() - 1));
-                    if (types.isA(parameter.asType(), ApiModel.SEGMENT_ALLOCATOR)) {
+                    if (types.isA(parameter.asType(), ApiModel.SEGMENT_ALLOCATOR)
+                            && !forwarding.onlyToProcessLifetimeUse(callee, parameter)) {
                         consider(new TreePath(getCurrentPath(), arguments.get(i)), How.HANDED_ON, callee, parameter);
                     }
                 }

@@ -106,6 +106,7 @@ public final class ApiModel {
     private static final String SYMBOL_LOOKUP = "java.lang.foreign.SymbolLookup";
     private static final String LINKER = "java.lang.foreign.Linker";
     private static final String UPCALL_STUB = "upcallStub";
+    private static final String LIBRARY_LOOKUP = "libraryLookup";
     private static final String CLEANER = "java.lang.ref.Cleaner";
     private static final String SCOPE = "java.lang.foreign.MemorySegment.Scope";
     private static final String ATOMIC_PACKAGE = "java.util.concurrent.atomic.";
@@ -439,6 +440,18 @@ public final class ApiModel {
                 || owner.getQualifiedName().contentEquals(VAR_HANDLE);
         return atomic && (ATOMIC_COUNT_UPDATES.contains(name) || name.startsWith("weakCompareAndSet")
                 || name.startsWith("compareAndExchange"));
+    }
+
+    /**
+     * Whether a call by this name gives its arena argument a process-long job whatever its class: the
+     * linker's {@code upcallStub} and {@code SymbolLookup.libraryLookup}, as bindings call them from their
+     * own wrappers.
+     *
+     * @param name the called method's name
+     * @return true for those names
+     */
+    public static boolean isProcessLifetimeArenaCall(CharSequence name) {
+        return UPCALL_STUB.contentEquals(name) || LIBRARY_LOOKUP.contentEquals(name);
     }
 
     private static boolean isDeclaredIn(Element member, String typeName) {

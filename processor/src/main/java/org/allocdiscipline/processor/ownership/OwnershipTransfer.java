@@ -17,6 +17,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PatternCaseLabelTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
@@ -368,6 +369,32 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         }
     }
 
+    /**
+     * A record made in the {@code return} itself ({@code return new Env(handle, arena);}) carries the
+     * arenas moved into it to the caller, which owes their close from then on (and is not followed, as
+     * for any object that took an arena), whether or not the record closes them itself.
+     */
+    private OwnershipState recordReturned(TreePath value, OwnershipState in) {
+        TreePath returned = value;
+        while (returned.getLeaf() instanceof ParenthesizedTree parens) {
+            returned = new TreePath(returned, parens.getExpression());
+        }
+        if (!(returned.getLeaf() instanceof NewClassTree creation)
+                || !(trees.getElement(returned) instanceof ExecutableElement constructor)) {
+            return in;
+        }
+        OwnershipState.Builder out = null;
+        for (int i = 0; i < creation.getArguments().size(); i++) {
+            if (records.of(constructor, i) == RecordComponents.Fate.NEVER_CLOSED) {
+                for (Site site : values.valueOf(new TreePath(returned, creation.getArguments().get(i)), in).sites()) {
+                    out = out == null ? in.edit() : out;
+                    out.flags(site, SiteFlags.RELEASED);
+                }
+            }
+        }
+        return out == null ? in : out.build();
+    }
+
     /** A lambda that closes or frees an owed value it captures runs when the checker does not follow. */
     private OwnershipState capturing(CfgNode node, OwnershipState in) {
         if (node.tree() instanceof LambdaExpressionTree) {
@@ -561,8 +588,11 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
     private OwnershipState returnStatement(CfgNode node, OwnershipState in) {
         TreePath value = node.value();
         boolean handsOn = ownedResult || lambda;
-        if (value == null || !(handsOn || arenaResultProbe)) {
+        if (value == null) {
             return in;
+        }
+        if (!(handsOn || arenaResultProbe)) {
+            return recordReturned(value, in);
         }
         OwnershipState.Builder out = in.edit();
         for (Site site : values.valueOf(value, in).sites()) {

@@ -141,7 +141,7 @@ public final class HardcodedAllocatorRule implements Rule {
         }
         if (hiddenArenas) {
             for (HiddenArenaUses.Use use : HiddenArenaUses.in(context.trees(), context.analyses().foreignTypes(),
-                    context.body().body())) {
+                    context.analyses().arenaForwarding(), context.body().body())) {
                 reportArena(context, use);
             }
         }

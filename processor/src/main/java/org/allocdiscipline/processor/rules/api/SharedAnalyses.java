@@ -7,6 +7,7 @@ import java.util.List;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.Options;
+import org.allocdiscipline.processor.ffm.ArenaForwarding;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.flow.CfgOptions;
 import org.allocdiscipline.processor.ownership.EffectRecorder;
@@ -25,6 +26,7 @@ public final class SharedAnalyses {
     private final Types types;
     private final Elements elements;
     private final CfgOptions cfgOptions;
+    private final ArenaForwarding arenaForwarding;
     private OwnershipAnalysis ownership;
     private ForeignTypes foreignTypes;
     private Tree memoKey;
@@ -45,6 +47,7 @@ public final class SharedAnalyses {
         this.types = types;
         this.elements = elements;
         this.cfgOptions = CfgOptions.DEFAULT.withUncheckedExceptions(options.uncheckedExceptions());
+        this.arenaForwarding = new ArenaForwarding(trees);
     }
 
     /**
@@ -180,6 +183,27 @@ public final class SharedAnalyses {
             foreignTypes = new ForeignTypes(types, elements);
         }
         return foreignTypes;
+    }
+
+    /**
+     * Which methods of the compilation only forward an arena parameter to a call that gives it a
+     * process-long job.
+     *
+     * @return the facts of this compilation
+     */
+    public ArenaForwarding arenaForwarding() {
+        return arenaForwarding;
+    }
+
+    /**
+     * Reads what the checks of later classes need of a class's declarations, while its trees are as
+     * written: javac lowers a class once it is checked. Called for every top-level class, before any
+     * screen.
+     *
+     * @param classPath path to a top-level class
+     */
+    public void readDeclarations(TreePath classPath) {
+        arenaForwarding.read(classPath);
     }
 
     private OwnershipAnalysis engine() {

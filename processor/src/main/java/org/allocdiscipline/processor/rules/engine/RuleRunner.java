@@ -106,8 +106,16 @@ public final class RuleRunner {
     public Result check(CompilationUnitTree unit, TreePath classPath) {
         List<LocatedFinding> found = new ArrayList<>();
         List<InternalFailure> failures = new ArrayList<>();
+        try {
+            analyses.readDeclarations(classPath);
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            // Later classes check without what this one would have told them; the note says so.
+            String name = classPath.getLeaf() instanceof ClassTree c ? c.getSimpleName().toString() : "a class";
+            failures.add(new InternalFailure(InternalFailure.describe(name + " (its declarations)", null, e),
+                    classPath.getLeaf(), unit));
+        }
         if (!mayMatter(classPath)) {
-            return Result.NOTHING;
+            return failures.isEmpty() ? Result.NOTHING : new Result(found, failures, 0);
         }
         BodyCollector.Collected collected;
         try {
