@@ -45,4 +45,19 @@ class AutoArenaInLibraryMethod {
     Arena arenaForCallers() {
         return Arena.ofAuto(); // expect: [hardcoded-allocator] "hands out `Arena.ofAuto(...)`"
     }
+
+    /** The automatic arena is stored by the constructor rather than by an initializer: the same hidden policy. */
+    static final class StreamBuffers {
+        private final Arena arena;
+        private final MemorySegment first;
+
+        StreamBuffers(long size) {
+            arena = Arena.ofAuto();
+            first = arena.allocate(size); // expect: [hardcoded-allocator] "allocates from `arena`, which holds `Arena.ofAuto(...)` (line 55)"
+        }
+
+        MemorySegment next(long size) {
+            return this.arena.allocate(size); // expect: [hardcoded-allocator] "allocates from `this.arena`, which holds `Arena.ofAuto(...)` (line 55)"
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package org.allocdiscipline.processor.ffm;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
@@ -164,17 +166,63 @@ public final class ArenaOrigins {
         return null;
     }
 
-    /** A final field declared in the sources being compiled holds what its initializer makes. */
-    private Origin ofField(Element field) {
+    /**
+     * What a final field holds. A final field declared in the sources being compiled holds what its
+     * initializer makes; one without an initializer, of a class the body is in, what every constructor of
+     * that class stores into it.
+     *
+     * @param field a final field
+     * @return its origin, or null
+     */
+    public Origin ofField(Element field) {
         if (fields.containsKey(field)) {
             return fields.get(field);
         }
         fields.put(field, null);
         Tree declaration = trees.getTree(field);
-        Origin origin = declaration instanceof VariableTree variable && variable.getInitializer() != null
-                ? of(variable.getInitializer()) : null;
+        Origin origin = !(declaration instanceof VariableTree variable) ? null
+                : variable.getInitializer() != null ? of(variable.getInitializer()) : ofConstructorStores(field);
         fields.put(field, origin);
         return origin;
+    }
+
+    /**
+     * What the constructors of the field's class store into a final field, when they all store the same
+     * kind of arena. Only a class around the body is read: its trees are the ones being checked, as javac
+     * wrote them.
+     */
+    private Origin ofConstructorStores(Element field) {
+        TreePath type = anchor;
+        while (type != null && !(type.getLeaf() instanceof ClassTree && field.getEnclosingElement().equals(trees.getElement(type)))) {
+            type = type.getParentPath();
+        }
+        if (type == null) {
+            return null;
+        }
+        List<ExpressionTree> stored = new ArrayList<>();
+        for (Tree member : ((ClassTree) type.getLeaf()).getMembers()) {
+            if (member instanceof MethodTree constructor && constructor.getBody() != null
+                    && constructor.getName().contentEquals("<init>")) {
+                new BodyScanner<Void, Void>() {
+                    @Override
+                    public Void visitAssignment(AssignmentTree assignment, Void unused) {
+                        if (field.equals(element(assignment.getVariable()))) {
+                            stored.add(assignment.getExpression());
+                        }
+                        return super.visitAssignment(assignment, unused);
+                    }
+                }.scan(new TreePath(new TreePath(type, member), constructor.getBody()), null);
+            }
+        }
+        Origin first = null;
+        for (ExpressionTree value : stored) {
+            Origin origin = of(value);
+            if (origin == null || first != null && !first.sameAs(origin)) {
+                return null;
+            }
+            first = first == null ? origin : first;
+        }
+        return first;
     }
 
     /** The element of a tree; on attributed trees javac reads only the leaf, so any parent serves. */

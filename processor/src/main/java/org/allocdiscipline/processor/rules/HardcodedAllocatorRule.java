@@ -103,18 +103,26 @@ public final class HardcodedAllocatorRule implements Rule {
         }
         ForeignTypes foreign = context.analyses().foreignTypes();
         for (Tree member : ((ClassTree) context.declaration().getLeaf()).getMembers()) {
-            if (member instanceof VariableTree field && field.getInitializer() != null) {
+            // A field without an initializer matters only when its constructors store an arena: its type names one.
+            if (member instanceof VariableTree field && (field.getInitializer() != null || namesArenaType(field))) {
                 TreePath path = new TreePath(context.declaration(), field);
                 Element element = context.trees().getElement(path);
                 if (element != null && element.getModifiers().contains(Modifier.FINAL)
                         && foreign.isA(element.asType(), ApiModel.SEGMENT_ALLOCATOR)) {
-                    ArenaOrigins.Origin origin = ArenaOrigins.of(context.trees(), foreign, path).of(field.getInitializer());
+                    ArenaOrigins origins = ArenaOrigins.of(context.trees(), foreign, path);
+                    ArenaOrigins.Origin origin = field.getInitializer() != null ? origins.of(field.getInitializer())
+                            : origins.ofField(element);
                     if (origin != null && !origin.segment() && origin.kind().hidesPolicy()) {
                         hiddenArenaFields.add(element);
                     }
                 }
             }
         }
+    }
+
+    private static boolean namesArenaType(VariableTree field) {
+        String name = nameOf(field.getType());
+        return name.equals("Arena") || name.equals("SegmentAllocator");
     }
 
     @Override
