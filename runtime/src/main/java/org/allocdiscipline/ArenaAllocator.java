@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.allocdiscipline.internal.Bump;
 import org.allocdiscipline.internal.BumpRealloc;
 import org.allocdiscipline.internal.Lifetime;
+import org.allocdiscipline.internal.OverAlignments;
 import org.allocdiscipline.internal.Underneath;
 import org.allocdiscipline.internal.Requests;
 
@@ -25,7 +26,8 @@ import org.allocdiscipline.internal.Requests;
  * }</pre>
  *
  * <p><b>Ownership.</b> The arena itself is owned and must be closed. Segments it hands out need
- * no free of their own; {@link #free} rewinds only the most recent allocation and ignores others.
+ * no free of their own; {@link #free} rewinds the arena over the allocation at its top (the most
+ * recent one still there, so frees in reverse order give back each one) and ignores others.
  * Chunks grow geometrically (each at least twice the previous one) and are freed through the child.
  *
  * <p><b>Safety.</b> In {@link Safety#SHARED} mode (the default), {@link #close()} and
@@ -52,16 +54,21 @@ import org.allocdiscipline.internal.Requests;
 public final class ArenaAllocator implements Allocator, AutoCloseable {
     private static final long FIRST_CHUNK = 4096;
     private static final long CHUNK_ALIGNMENT = 16;
-    /** The space of an arena that has no chunk: it has no room, so the fast path needs no null check. Never changed. */
-    private static final Bump NO_ROOM = new Bump(MemorySegment.NULL);
+    /** The space of an arena that has no chunk: it has no room, so the fast path needs no null check. */
+    private static final MemorySegment NO_ROOM = MemorySegment.NULL;
 
     private final Allocator child;
     private final Safety safety;
     private final List<MemorySegment> chunks = new ArrayList<>();
-    /** One bump space per chunk of the current lifetime, in the order of {@link #chunks}. */
-    private final List<Bump> spaces = new ArrayList<>();
     private Lifetime lifetime;
-    private Bump current = NO_ROOM;
+    // The current chunk (as this arena's lifetime sees it) and its top are fields of the arena itself,
+    // not of an object per chunk: a hot loop whose compiled code keeps the growth call reloads what it
+    // allocates from after every allocation (the call may have changed it), and each object on the way
+    // is one more load per allocation, which is what such a loop runs out of first.
+    private MemorySegment space = NO_ROOM;
+    /** The offset in {@link #space} of its first free byte. */
+    private long top;
+    private final OverAlignments overAligned = new OverAlignments();
     private long nextChunkSize = FIRST_CHUNK;
     private final Underneath underneath = new Underneath(new BuiltOnChild());
     private boolean closed;
@@ -125,16 +132,20 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         // exception and the growth, is out of line. The growth goes back to the top of the loop rather than
         // reserving in the new chunk and merging with the fast path after it: then only the fast path's
         // own values reach asSlice, and the JIT folds the slice's class check and the sign test of its
-        // bound into the fast path's. The growth call stays in a caller's compiled loop either way.
+        // bound into the fast path's. The growth call stays in a caller's compiled loop either way, once
+        // any arena has grown here; the fast path then stores the top alone (see Bump) and reads the
+        // chunk and the top from this arena's own fields.
         MemorySegment base;
         long start;
         while (true) {
-            Bump space = current;
+            base = space;
             if (byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
-                start = space.alignedTop(byteAlignment);
-                if (space.fits(start, byteSize)) {
-                    space.take(start, byteSize, byteAlignment);
-                    base = space.segment();
+                start = Bump.alignedTop(base, top, byteAlignment);
+                if (Bump.fits(base, start, byteSize)) {
+                    top = start + byteSize;
+                    if (byteAlignment > OverAlignments.UNRECORDED) {
+                        overAligned.record(base.address() + start, byteAlignment);
+                    }
                     break;
                 }
             }
@@ -159,7 +170,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
         addChunk(byteSize, byteAlignment);
-        if (!current.fits(current.alignedTop(byteAlignment), byteSize)) {
+        if (!Bump.fits(space, Bump.alignedTop(space, top, byteAlignment), byteSize)) {
             // alloc would otherwise ask for chunks forever
             throw new IllegalStateException("the child " + child + " returned a chunk that does not hold " + byteSize
                     + " bytes at alignment " + byteAlignment);
@@ -172,8 +183,8 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         MemorySegment chunk = child.alloc(chunkSize, Math.max(alignment, CHUNK_ALIGNMENT));
         underneath.took(chunk);
         chunks.add(chunk);
-        current = new Bump(view(chunk));
-        spaces.add(current);
+        space = view(chunk);
+        top = 0;
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
     }
 
@@ -190,8 +201,9 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>The most recent allocation grows or shrinks in place while its chunk has room; another
-     * allocation shrinks in place, or moves to a new allocation when it grows.
+     * <p>The allocation at the top (the most recent one still there, see {@link #free}) grows or
+     * shrinks in place while its chunk has room; another allocation shrinks in place, or moves to a
+     * new allocation when it grows.
      */
     @Override
     public @Owned MemorySegment realloc(@Owned MemorySegment memory, long newByteSize) throws AllocationException {
@@ -201,14 +213,26 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
-        return BumpRealloc.realloc(this, current, alignmentOf(memory), memory, newByteSize);
+        return BumpRealloc.realloc(this, this::tryResizeLast, overAligned.alignmentOf(memory.address()), memory,
+                newByteSize);
+    }
+
+    private MemorySegment tryResizeLast(MemorySegment memory, long newByteSize) {
+        long start = Bump.startIfAtTop(space, top, memory);
+        if (start < 0 || newByteSize > space.byteSize() - start) {
+            return null;
+        }
+        top = start + newByteSize;
+        return space.asSlice(start, newByteSize);
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>Rewinds the arena if {@code memory} is its most recent allocation; other segments are
-     * released only when the arena is reset or closed.
+     * <p>Rewinds the arena to the start of {@code memory} if {@code memory} ends at the arena's top,
+     * as its most recent allocation does; the allocation before it then ends there in turn, unless
+     * alignment padding lies between them, so frees in the reverse order of the allocations give back
+     * every one of them. Other segments are released only when the arena is reset or closed.
      */
     @Override
     public void free(@Owned MemorySegment memory) {
@@ -217,7 +241,11 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         ensureOpen();
         requireOwned(memory);
-        current.freeIfLast(memory);
+        long start = Bump.startIfAtTop(space, top, memory);
+        if (start >= 0) {
+            top = start;
+            overAligned.forget(memory.address());
+        }
     }
 
     private void requireOwned(MemorySegment memory) {
@@ -227,15 +255,6 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
                     + " (" + memory.byteSize() + " bytes) was not allocated by this arena"
                     + (memory.scope().isAlive() ? "" : " (or belongs to a previous reset of it)"));
         }
-    }
-
-    private long alignmentOf(MemorySegment memory) {
-        for (Bump space : spaces) {
-            if (space.contains(memory)) {
-                return space.alignmentOf(memory);
-            }
-        }
-        return Requests.naturalAlignment(memory.address());
     }
 
     private boolean inSomeChunk(MemorySegment memory) {
@@ -269,12 +288,14 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         ensureOpen();
         long target = mode.capacityToKeep(capacity());
         if (chunks.size() == 1 && target == chunks.getFirst().byteSize()) {
-            current.reset();
+            top = 0;
+            overAligned.clear();
             return true;
         }
         invalidateAll();
-        current = NO_ROOM;
-        spaces.clear();
+        space = NO_ROOM;
+        top = 0;
+        overAligned.clear();
         if (target == 0 || chunks.isEmpty()) {
             freeChunks();
             nextChunkSize = FIRST_CHUNK;
@@ -300,8 +321,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             underneath.took(largest);
         }
         chunks.add(largest);
-        current = new Bump(view(largest));
-        spaces.add(current);
+        space = view(largest);
         nextChunkSize = Math.max(FIRST_CHUNK, largest.byteSize() > Long.MAX_VALUE / 2 ? largest.byteSize()
                 : largest.byteSize() * 2);
         return resized;
@@ -343,8 +363,9 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         invalidateAll();
         closed = true;
-        current = NO_ROOM;
-        spaces.clear();
+        space = NO_ROOM;
+        top = 0;
+        overAligned.clear();
         underneath.letGo();
         freeChunks();
     }
@@ -402,8 +423,9 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
                 invalidateAll();
                 closed = true;
                 releasedUnderneath = true;
-                current = NO_ROOM;
-                spaces.clear();
+                space = NO_ROOM;
+                top = 0;
+                overAligned.clear();
                 chunks.clear();
             }
             underneath.letGo();

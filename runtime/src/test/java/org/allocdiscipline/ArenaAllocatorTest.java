@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,12 +187,68 @@ class ArenaAllocatorTest {
     }
 
     @Test
-    void freeingASliceOfTheLastAllocationDoesNotRewind() throws AllocationException {
+    void freeingASliceRewindsOnlyWhenItEndsAtTheTop() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment a = arena.alloc(64, 8);
-            arena.free(a.asSlice(32));
+            arena.free(a.asSlice(0, 32)); // does not end at the top: ignored
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(a.address() + 64);
+            MemorySegment b = arena.alloc(64, 8);
+            arena.free(b.asSlice(32)); // ends at the top: gives back that part alone
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(b.address() + 32);
+        }
+    }
+
+    @Test
+    void freesInReverseOrderRewindOverEachAllocation() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(24, 8);
             MemorySegment b = arena.alloc(8, 8);
-            assertThat(b.address()).isGreaterThanOrEqualTo(a.address() + 64);
+            MemorySegment c = arena.alloc(16, 8);
+            arena.free(c);
+            arena.free(b);
+            arena.free(a);
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(a.address());
+        }
+    }
+
+    @Test
+    void anAllocationUncoveredByAFreeResizesInPlace() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(16, 8);
+            a.set(JAVA_LONG, 8, 42L);
+            arena.free(arena.alloc(32, 8));
+            MemorySegment grown = arena.realloc(a, 64);
+            assertThat(grown.address()).isEqualTo(a.address());
+            assertThat(grown.get(JAVA_LONG, 8)).isEqualTo(42L);
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(a.address() + 64);
+        }
+    }
+
+    @Test
+    void alignmentPaddingStopsTheRewind() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(8, 8);
+            MemorySegment b = arena.alloc(8, 64); // padded: starts 64 bytes into the 16-aligned chunk or later
+            assertThat(b.address()).isGreaterThan(a.address() + 8);
+            arena.free(b);
+            arena.free(a); // ends where the padding begins, not at the top: ignored
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(b.address());
+        }
+    }
+
+    @Test
+    void aSegmentEndingWhereTheCurrentChunkBeginsDoesNotRewindIt() throws AllocationException {
+        // The child hands out adjacent chunks, so the first chunk ends exactly where the second begins.
+        try (Arena memory = Arena.ofConfined();
+                FixedBufferAllocator child = new FixedBufferAllocator(memory.allocate(1 << 16, 4096));
+                ArenaAllocator arena = new ArenaAllocator(child)) {
+            MemorySegment first = arena.alloc(4096, 16);
+            MemorySegment second = arena.alloc(8, 8);
+            assertThat(second.address()).isEqualTo(first.address() + 4096);
+            arena.free(second); // the second chunk's top is back at its start
+            arena.free(first); // ends at that start, but lies in another chunk: ignored
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(second.address());
+            assertThat(arena.capacity()).isEqualTo(4096 + 8192);
         }
     }
 

@@ -67,6 +67,22 @@ class FixedBufferAllocatorTest {
     }
 
     @Test
+    void freesInReverseOrderRewindOverEachAllocation() throws AllocationException {
+        try (Arena arena = Arena.ofConfined();
+                FixedBufferAllocator allocator = new FixedBufferAllocator(arena.allocate(64, 8))) {
+            MemorySegment a = allocator.alloc(8, 8);
+            MemorySegment b = allocator.alloc(16, 8);
+            allocator.free(a); // not at the top: ignored
+            assertThat(allocator.used()).isEqualTo(24);
+            allocator.free(b);
+            allocator.free(a);
+            assertThat(allocator.used()).isZero();
+            allocator.free(a); // freed already, and no longer at the top: ignored
+            assertThat(allocator.used()).isZero();
+        }
+    }
+
+    @Test
     void anAllocationShrunkToNothingAtAHighlyAlignedStartCanGrowAgain() throws AllocationException {
         // The buffer's start is 1 MiB aligned: a zero-length slice there must not pass for a 1 MiB alignment.
         MemorySegment buffer = PageAllocator.INSTANCE.alloc(4096, 1 << 20);

@@ -1,29 +1,29 @@
 package org.allocdiscipline.internal;
 
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Bump allocation inside one segment, remembering the most recent allocation so that it alone
- * can be freed or resized in place (as Zig's arena and fixed-buffer allocators do). Not
+ * Bump allocation inside one segment, as Zig's fixed-buffer allocator does it: an allocation
+ * moves the top and stores nothing else, and the allocation whose end is the top is the one that
+ * can be freed (rewinding the top to its start) or resized in place. After such a rewind, the
+ * allocation before it ends at the top in turn, unless alignment padding lies between the two, so
+ * frees in the reverse order of the allocations (LIFO) give back every one of them. Not
  * thread-safe. Not API.
+ *
+ * <p>The static methods are that arithmetic over a space and a top that the caller keeps: the
+ * arena keeps both in fields of its own, so that its fast path reads them straight from the arena
+ * (see {@code ArenaAllocator.alloc}). An instance keeps them for an allocator with one space for
+ * life, the fixed buffer.
  */
-public final class Bump {
+public final class Bump implements BumpRealloc.InPlace {
     private static final long NONE = -1;
-    private static final long UNRECORDED_ALIGNMENT = 16;
 
     // The space's address and size are read from the segment itself, not kept in fields of their own:
     // the slice reads the same fields, so the compiled fast path loads each value once and keeps fewer
     // of them live across the slice's allocation.
     private final MemorySegment space;
     private long top;
-    private long lastStart = NONE;
-    /**
-     * Alignments above {@link #UNRECORDED_ALIGNMENT}, by offset. Most requests (primitive and
-     * small struct layouts) need at most 16 and are not recorded, so the map stays small.
-     */
-    private Map<Long, Long> overAligned;
+    private final OverAlignments overAligned = new OverAlignments();
 
     /**
      * Creates a bump allocator over {@code space}.
@@ -86,17 +86,36 @@ public final class Bump {
         return start;
     }
 
+    // The instance forms keep tryBump's bytecode within the size that the JIT inlines at any call site.
+    private long alignedTop(long byteAlignment) {
+        return alignedTop(space, top, byteAlignment);
+    }
+
+    private boolean fits(long start, long byteSize) {
+        return fits(space, start, byteSize);
+    }
+
+    /** Apart from {@link #tryBump}, for the same reason. */
+    private void take(long start, long byteSize, long byteAlignment) {
+        top = start + byteSize;
+        if (byteAlignment > OverAlignments.UNRECORDED) {
+            overAligned.record(space.address() + start, byteAlignment);
+        }
+    }
+
     /**
-     * The offset at which the next allocation of this alignment would start: the top, rounded up.
-     * Changes nothing. A hot loop usually asks for sizes that keep the top aligned, so the rounding is
+     * The offset at which the next allocation of this alignment would start in {@code space}: the
+     * top, rounded up. A hot loop usually asks for sizes that keep the top aligned, so the rounding is
      * a branch that is not taken rather than arithmetic on every allocation: the next allocation's
-     * start then depends on the previous one through a single addition (in {@link #take}), which is
-     * what bounds a loop of allocations whose bookkeeping stays in memory.
+     * start then depends on the previous one through a single addition, which is what bounds a loop
+     * of allocations whose bookkeeping stays in memory.
      *
+     * @param space the memory allocated from
+     * @param top the offset of the first free byte
      * @param byteAlignment checked alignment
      * @return the offset of the first suitably aligned byte at or above the top
      */
-    public long alignedTop(long byteAlignment) {
+    public static long alignedTop(MemorySegment space, long top, long byteAlignment) {
         long start = top;
         long misalignment = (space.address() + start) & (byteAlignment - 1);
         if (misalignment != 0) {
@@ -106,81 +125,66 @@ public final class Bump {
     }
 
     /**
-     * Whether {@code byteSize} bytes fit at {@code start}. Addresses stay far below 2^62, so the
-     * aligned start cannot overflow, and neither can the last start that fits plus one. The test is
-     * written as the one {@code segment().asSlice(start, byteSize)} makes ({@code checkIndex(start,
-     * byteSize() - byteSize + 1)}): the JIT then drops the slice's own test of the sign of that
-     * bound, which the fast path of an allocator has just made.
+     * Whether {@code byteSize} bytes fit at {@code start} in {@code space}. Addresses stay far below
+     * 2^62, so the aligned start cannot overflow, and neither can the last start that fits plus one.
+     * The test is written as the one {@code space.asSlice(start, byteSize)} makes ({@code
+     * checkIndex(start, byteSize() - byteSize + 1)}): the JIT then drops the slice's own test of the
+     * sign of that bound, which the fast path of an allocator has just made.
      *
+     * @param space the memory allocated from
      * @param start an offset from {@link #alignedTop}
      * @param byteSize checked size
      * @return whether the allocation fits in the space
      */
-    public boolean fits(long start, long byteSize) {
+    public static boolean fits(MemorySegment space, long start, long byteSize) {
         long ends = space.byteSize() - byteSize + 1;
         return ends >= 0 && Long.compareUnsigned(start, ends) < 0;
     }
 
     /**
-     * Reserves {@code byteSize} bytes at {@code start}, which {@link #alignedTop} gave and
-     * {@link #fits} accepted.
+     * The offset of {@code segment} in {@code space} if it ends at the top, or {@code -1}. No
+     * allocation is empty, so whatever ends at the top is the most recent allocation still there
+     * (or a part of it that ends where it does: freeing such a part gives back the part alone).
      *
-     * @param start the allocation's offset
-     * @param byteSize checked size
-     * @param byteAlignment checked alignment
+     * @param space the memory allocated from
+     * @param top the offset of the first free byte
+     * @param segment a non-empty segment known to come from this space's allocator
+     * @return its offset, or {@code -1}
      */
-    public void take(long start, long byteSize, long byteAlignment) {
-        lastStart = start;
-        top = start + byteSize;
-        if (byteAlignment > UNRECORDED_ALIGNMENT) {
-            recordAlignment(start, byteAlignment);
-        }
-    }
-
-    /** Out of line: the map's code would make {@link #tryBump} too large to inline into a hot caller. */
-    private void recordAlignment(long start, long byteAlignment) {
-        if (overAligned == null) {
-            overAligned = new HashMap<>();
-        }
-        overAligned.put(start, byteAlignment);
+    public static long startIfAtTop(MemorySegment space, long top, MemorySegment segment) {
+        long start = segment.address() - space.address();
+        // start >= 0: a segment of another space that ends where this one begins is not at its top
+        return start >= 0 && start + segment.byteSize() == top ? start : NONE;
     }
 
     /**
-     * Whether {@code segment} is exactly the most recent allocation.
+     * Rewinds over {@code segment} if it ends at the top; otherwise does nothing.
      *
-     * @param segment a segment known to come from this space
-     * @return whether it is the last allocation, whole
-     */
-    public boolean isLast(MemorySegment segment) {
-        return lastStart != NONE && segment.address() == space.address() + lastStart
-                && segment.byteSize() == top - lastStart;
-    }
-
-    /**
-     * Rewinds over {@code segment} if it is the most recent allocation; otherwise does nothing.
-     *
-     * @param segment a segment known to come from this space
+     * @param segment a non-empty segment known to come from this space
      */
     public void freeIfLast(MemorySegment segment) {
-        if (isLast(segment)) {
-            top = lastStart;
-            lastStart = NONE;
+        long start = startIfAtTop(space, top, segment);
+        if (start != NONE) {
+            top = start;
+            overAligned.forget(segment.address());
         }
     }
 
     /**
-     * Resizes the most recent allocation in place if it is {@code segment} and the new size fits.
+     * Resizes {@code segment} in place if it ends at the top and the new size fits.
      *
-     * @param segment a segment known to come from this space
+     * @param segment a non-empty segment known to come from this space
      * @param newByteSize the new size
      * @return the resized slice, or {@code null}
      */
+    @Override
     public MemorySegment tryResizeLast(MemorySegment segment, long newByteSize) {
-        if (!isLast(segment) || newByteSize > space.byteSize() - lastStart) {
+        long start = startIfAtTop(space, top, segment);
+        if (start == NONE || newByteSize > space.byteSize() - start) {
             return null;
         }
-        top = lastStart + newByteSize;
-        return space.asSlice(lastStart, newByteSize);
+        top = start + newByteSize;
+        return space.asSlice(start, newByteSize);
     }
 
     /**
@@ -201,19 +205,13 @@ public final class Bump {
      * @return the alignment a moved copy must keep
      */
     public long alignmentOf(MemorySegment segment) {
-        Long recorded = overAligned == null ? null : overAligned.get(segment.address() - space.address());
-        if (recorded != null) {
-            return recorded;
-        }
-        // Not recorded: asked for at most 16, which the address satisfies.
-        return Math.min(Requests.naturalAlignment(segment.address()), UNRECORDED_ALIGNMENT);
+        return overAligned.alignmentOf(segment.address());
     }
 
     /** Forgets every allocation. */
     public void reset() {
         top = 0;
-        lastStart = NONE;
-        overAligned = null;
+        overAligned.clear();
     }
 
     /** @return bytes used, including alignment padding */
