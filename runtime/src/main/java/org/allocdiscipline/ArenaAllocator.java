@@ -140,7 +140,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         while (true) {
             base = space;
             if (byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
-                start = Bump.alignedTop(base, top, byteAlignment);
+                start = alignedTop(base, byteAlignment);
                 if (Bump.fits(base, start, byteSize)) {
                     top = start + byteSize;
                     if (byteAlignment > OverAlignments.UNRECORDED) {
@@ -160,6 +160,25 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         return base.asSlice(start, byteSize);
     }
 
+    /**
+     * The offset of the first byte at or above the top that has the alignment. Every space of the arena
+     * starts at a multiple of {@link #CHUNK_ALIGNMENT} (see {@link #spaceOf}), so for an alignment up to
+     * that (what most requests ask for) the top alone says whether the start is aligned. A hot loop that
+     * C2 unrolls runs short of registers, and this test keeps no sum of the space's address and each
+     * unrolled step's offset in one.
+     */
+    private long alignedTop(MemorySegment base, long byteAlignment) {
+        if (byteAlignment > CHUNK_ALIGNMENT) {
+            return Bump.alignedTop(base, top, byteAlignment);
+        }
+        long start = top;
+        long misalignment = start & (byteAlignment - 1);
+        if (misalignment != 0) {
+            start += byteAlignment - misalignment;
+        }
+        return start;
+    }
+
     private void checkEmptyRequest(long byteAlignment) {
         Requests.check(0, byteAlignment);
         ensureOpen();
@@ -170,7 +189,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
         addChunk(byteSize, byteAlignment);
-        if (!Bump.fits(space, Bump.alignedTop(space, top, byteAlignment), byteSize)) {
+        if (!Bump.fits(space, alignedTop(space, byteAlignment), byteSize)) {
             // alloc would otherwise ask for chunks forever
             throw new IllegalStateException("the child " + child + " returned a chunk that does not hold " + byteSize
                     + " bytes at alignment " + byteAlignment);
@@ -183,9 +202,20 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         MemorySegment chunk = child.alloc(chunkSize, Math.max(alignment, CHUNK_ALIGNMENT));
         underneath.took(chunk);
         chunks.add(chunk);
-        space = view(chunk);
+        space = spaceOf(chunk);
         top = 0;
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
+    }
+
+    /**
+     * What the arena allocates from in {@code chunk}: the chunk as this arena's lifetime sees it, from its
+     * first byte at a multiple of {@link #CHUNK_ALIGNMENT}. The child is asked for that alignment, so
+     * only a child that does not keep its contract leaves bytes out; {@link #alignedTop} relies on it.
+     */
+    private MemorySegment spaceOf(MemorySegment chunk) {
+        MemorySegment view = view(chunk);
+        long padding = -view.address() & (CHUNK_ALIGNMENT - 1);
+        return padding == 0 ? view : view.asSlice(Math.min(padding, view.byteSize()));
     }
 
     private MemorySegment view(MemorySegment chunk) {
@@ -321,7 +351,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             underneath.took(largest);
         }
         chunks.add(largest);
-        space = view(largest);
+        space = spaceOf(largest);
         nextChunkSize = Math.max(FIRST_CHUNK, largest.byteSize() > Long.MAX_VALUE / 2 ? largest.byteSize()
                 : largest.byteSize() * 2);
         return resized;

@@ -163,6 +163,36 @@ class ArenaAllocatorTest {
     }
 
     @Test
+    void allocationsStayAlignedOverAChildThatReturnsMisalignedChunks() throws AllocationException {
+        // A child that breaks its contract: each chunk starts 8 bytes past a multiple of 16.
+        try (Arena memory = Arena.ofConfined();
+                FixedBufferAllocator backing = new FixedBufferAllocator(memory.allocate(1 << 16, 16))) {
+            Allocator misaligning = new Allocator() {
+                @Override
+                public MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+                    return backing.alloc(byteSize + 8, byteAlignment).asSlice(8);
+                }
+
+                @Override
+                public MemorySegment realloc(MemorySegment memory, long newByteSize) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void free(MemorySegment memory) {
+                    // the backing buffer goes with the test
+                }
+            };
+            try (ArenaAllocator arena = new ArenaAllocator(misaligning)) {
+                assertThat(arena.alloc(8, 8).address() % 16).isZero();
+                assertThat(arena.alloc(8, 16).address() % 16).isZero();
+                arena.alloc(1, 1);
+                assertThat(arena.alloc(8, 8).address() % 8).isZero();
+            }
+        }
+    }
+
+    @Test
     void aLargeRequestGetsAChunkOfItsOwn() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment big = arena.alloc(10L << 20, 1L << 20);
