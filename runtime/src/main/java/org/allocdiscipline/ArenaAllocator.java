@@ -26,8 +26,7 @@ import org.allocdiscipline.internal.Requests;
  * }</pre>
  *
  * <p><b>Ownership.</b> The arena itself is owned and must be closed. Segments it hands out need
- * no free of their own; {@link #free} rewinds the arena over the allocation at its top (the most
- * recent one still there, so frees in reverse order give back each one) and ignores others.
+ * no free of their own; {@link #free} rewinds only the most recent allocation and ignores others.
  * Chunks grow geometrically (each at least twice the previous one) and are freed through the child.
  *
  * <p><b>Safety.</b> In {@link Safety#SHARED} mode (the default), {@link #close()} and
@@ -68,6 +67,12 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     private MemorySegment space = NO_ROOM;
     /** The offset in {@link #space} of its first free byte. */
     private long top;
+    /**
+     * The offset in {@link #space} of the most recent allocation, which ends at {@link #top}, or
+     * {@link Bump#NONE} once it is freed (or before any). Next to the top, so the fast path stores it
+     * into the object it already writes.
+     */
+    private long lastStart = Bump.NONE;
     private final OverAlignments overAligned = new OverAlignments();
     private long nextChunkSize = FIRST_CHUNK;
     private final Underneath underneath = new Underneath(new BuiltOnChild());
@@ -133,8 +138,9 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         // reserving in the new chunk and merging with the fast path after it: then only the fast path's
         // own values reach asSlice, and the JIT folds the slice's class check and the sign test of its
         // bound into the fast path's. The growth call stays in a caller's compiled loop either way, once
-        // any arena has grown here; the fast path then stores the top alone (see Bump) and reads the
-        // chunk and the top from this arena's own fields.
+        // any arena has grown here; the fast path then reads the chunk and the top from this arena's own
+        // fields and stores the top and the start of the allocation (so that free and realloc know the
+        // most recent allocation exactly) next to them.
         MemorySegment base;
         long start;
         while (true) {
@@ -142,6 +148,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             if (byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
                 start = alignedTop(base, byteAlignment);
                 if (Bump.fits(base, start, byteSize)) {
+                    lastStart = start;
                     top = start + byteSize;
                     if (byteAlignment > OverAlignments.UNRECORDED) {
                         overAligned.record(base.address() + start, byteAlignment);
@@ -204,6 +211,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         chunks.add(chunk);
         space = spaceOf(chunk);
         top = 0;
+        lastStart = Bump.NONE;
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
     }
 
@@ -231,9 +239,8 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>The allocation at the top (the most recent one still there, see {@link #free}) grows or
-     * shrinks in place while its chunk has room; another allocation shrinks in place, or moves to a
-     * new allocation when it grows.
+     * <p>The most recent allocation grows or shrinks in place while its chunk has room; another
+     * allocation shrinks in place, or moves to a new allocation when it grows.
      */
     @Override
     public @Owned MemorySegment realloc(@Owned MemorySegment memory, long newByteSize) throws AllocationException {
@@ -248,21 +255,18 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
     }
 
     private MemorySegment tryResizeLast(MemorySegment memory, long newByteSize) {
-        long start = Bump.startIfAtTop(space, top, memory);
-        if (start < 0 || newByteSize > space.byteSize() - start) {
+        if (!Bump.isLast(space, top, lastStart, memory) || newByteSize > space.byteSize() - lastStart) {
             return null;
         }
-        top = start + newByteSize;
-        return space.asSlice(start, newByteSize);
+        top = lastStart + newByteSize;
+        return space.asSlice(lastStart, newByteSize);
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>Rewinds the arena to the start of {@code memory} if {@code memory} ends at the arena's top,
-     * as its most recent allocation does; the allocation before it then ends there in turn, unless
-     * alignment padding lies between them, so frees in the reverse order of the allocations give back
-     * every one of them. Other segments are released only when the arena is reset or closed.
+     * <p>Rewinds the arena if {@code memory} is its most recent allocation (its start and its size:
+     * a slice of it is not); other segments are released only when the arena is reset or closed.
      */
     @Override
     public void free(@Owned MemorySegment memory) {
@@ -271,9 +275,9 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         ensureOpen();
         requireOwned(memory);
-        long start = Bump.startIfAtTop(space, top, memory);
-        if (start >= 0) {
-            top = start;
+        if (Bump.isLast(space, top, lastStart, memory)) {
+            top = lastStart;
+            lastStart = Bump.NONE;
             overAligned.forget(memory.address());
         }
     }
@@ -319,12 +323,14 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         long target = mode.capacityToKeep(capacity());
         if (chunks.size() == 1 && target == chunks.getFirst().byteSize()) {
             top = 0;
+            lastStart = Bump.NONE;
             overAligned.clear();
             return true;
         }
         invalidateAll();
         space = NO_ROOM;
         top = 0;
+        lastStart = Bump.NONE;
         overAligned.clear();
         if (target == 0 || chunks.isEmpty()) {
             freeChunks();
@@ -395,6 +401,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         closed = true;
         space = NO_ROOM;
         top = 0;
+        lastStart = Bump.NONE;
         overAligned.clear();
         underneath.letGo();
         freeChunks();
@@ -455,6 +462,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
                 releasedUnderneath = true;
                 space = NO_ROOM;
                 top = 0;
+                lastStart = Bump.NONE;
                 overAligned.clear();
                 chunks.clear();
             }

@@ -20,9 +20,8 @@ import org.allocdiscipline.internal.Requests;
  * its segments become unusable instead of pointing at released memory (for a
  * {@link Safety#THREAD_CONFINED} allocator, the release is refused on other threads). A buffer of a
  * JDK arena or another source must outlive the allocator: its release cannot be seen. The allocator itself is owned and must
- * be closed. Segments it hands out need no free of their own; {@link #free} rewinds over the
- * allocation at the top (the most recent one still there, so frees in reverse order give back each
- * one).
+ * be closed. Segments it hands out need no free of their own; {@link #free} rewinds only the most
+ * recent allocation.
  *
  * <p><b>Safety.</b> For a native buffer in {@link Safety#SHARED} mode (the default),
  * {@link #close()} makes every segment handed out unusable (one JVM thread handshake). Segments of
@@ -112,8 +111,7 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>The allocation at the top (see {@link #free}) grows or shrinks in place while the buffer has
-     * room.
+     * <p>The most recent allocation grows or shrinks in place while the buffer has room.
      */
     @Override
     public @Owned MemorySegment realloc(@Owned MemorySegment memory, long newByteSize) throws AllocationException {
@@ -129,9 +127,7 @@ public final class FixedBufferAllocator implements Allocator, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>Rewinds to the start of {@code memory} if {@code memory} ends at the top, as the most recent
-     * allocation does; the allocation before it then ends there in turn, unless alignment padding lies
-     * between them. Otherwise does nothing.
+     * <p>Rewinds if {@code memory} is the most recent allocation; otherwise does nothing.
      */
     @Override
     public void free(@Owned MemorySegment memory) {

@@ -217,40 +217,80 @@ class ArenaAllocatorTest {
     }
 
     @Test
-    void freeingASliceRewindsOnlyWhenItEndsAtTheTop() throws AllocationException {
+    void freeingASliceOfTheLastAllocationDoesNotRewind() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment a = arena.alloc(64, 8);
-            arena.free(a.asSlice(0, 32)); // does not end at the top: ignored
-            assertThat(arena.alloc(8, 8).address()).isEqualTo(a.address() + 64);
-            MemorySegment b = arena.alloc(64, 8);
-            arena.free(b.asSlice(32)); // ends at the top: gives back that part alone
+            arena.free(a.asSlice(32));
+            MemorySegment b = arena.alloc(8, 8);
+            assertThat(b.address()).isGreaterThanOrEqualTo(a.address() + 64);
+        }
+    }
+
+    @Test
+    void freeingASliceThatEndsAtTheTopIsIgnoredAndLosesNothing() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(64, 8);
+            a.set(JAVA_LONG, 40, 42L);
+            arena.free(a.asSlice(32)); // ends at the top, but is not the allocation: ignored
+            MemorySegment b = arena.alloc(32, 8);
+            b.fill((byte) -1);
+            assertThat(b.address()).isEqualTo(a.address() + 64);
+            assertThat(a.get(JAVA_LONG, 40)).isEqualTo(42L);
+            arena.free(a); // not the most recent allocation (b is): ignored too
             assertThat(arena.alloc(8, 8).address()).isEqualTo(b.address() + 32);
         }
     }
 
     @Test
-    void freesInReverseOrderRewindOverEachAllocation() throws AllocationException {
+    void freeingAStaleSegmentThatEndsAtTheTopIsIgnored() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            arena.alloc(8, 8);
+            MemorySegment stale = arena.alloc(24, 8);
+            arena.free(stale);
+            MemorySegment c = arena.alloc(8, 8);
+            MemorySegment d = arena.alloc(16, 8);
+            assertThat(d.address() + d.byteSize()).isEqualTo(stale.address() + stale.byteSize());
+            c.set(JAVA_LONG, 0, 7L);
+            arena.free(stale); // ends at the top, over c and d, which are live: ignored
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(d.address() + 16);
+            assertThat(c.get(JAVA_LONG, 0)).isEqualTo(7L);
+        }
+    }
+
+    @Test
+    void onlyTheMostRecentAllocationIsFreedWhenFreesComeInReverseOrder() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment a = arena.alloc(24, 8);
             MemorySegment b = arena.alloc(8, 8);
             MemorySegment c = arena.alloc(16, 8);
             arena.free(c);
-            arena.free(b);
+            arena.free(b); // not the most recent allocation: that one was freed
             arena.free(a);
-            assertThat(arena.alloc(8, 8).address()).isEqualTo(a.address());
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(c.address());
         }
     }
 
     @Test
-    void anAllocationUncoveredByAFreeResizesInPlace() throws AllocationException {
+    void anAllocationBelowAFreedOneMovesWhenItGrows() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment a = arena.alloc(16, 8);
             a.set(JAVA_LONG, 8, 42L);
-            arena.free(arena.alloc(32, 8));
+            MemorySegment b = arena.alloc(32, 8);
+            arena.free(b);
             MemorySegment grown = arena.realloc(a, 64);
-            assertThat(grown.address()).isEqualTo(a.address());
+            assertThat(grown.address()).isEqualTo(b.address());
             assertThat(grown.get(JAVA_LONG, 8)).isEqualTo(42L);
-            assertThat(arena.alloc(8, 8).address()).isEqualTo(a.address() + 64);
+        }
+    }
+
+    @Test
+    void aSliceThatEndsAtTheTopDoesNotResizeInPlace() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(64, 8);
+            a.set(JAVA_LONG, 0, 5L);
+            MemorySegment grown = arena.realloc(a.asSlice(32), 64);
+            assertThat(grown.address()).isGreaterThanOrEqualTo(a.address() + 64);
+            assertThat(a.get(JAVA_LONG, 0)).isEqualTo(5L);
         }
     }
 
@@ -260,8 +300,8 @@ class ArenaAllocatorTest {
             MemorySegment a = arena.alloc(8, 8);
             MemorySegment b = arena.alloc(8, 64); // padded: starts 64 bytes into the 16-aligned chunk or later
             assertThat(b.address()).isGreaterThan(a.address() + 8);
-            arena.free(b);
-            arena.free(a); // ends where the padding begins, not at the top: ignored
+            arena.free(b); // rewinds to b's start, not over the padding
+            arena.free(a); // no longer the most recent allocation: ignored
             assertThat(arena.alloc(8, 8).address()).isEqualTo(b.address());
         }
     }

@@ -3,26 +3,29 @@ package org.allocdiscipline.internal;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Bump allocation inside one segment, as Zig's fixed-buffer allocator does it: an allocation
- * moves the top and stores nothing else, and the allocation whose end is the top is the one that
- * can be freed (rewinding the top to its start) or resized in place. After such a rewind, the
- * allocation before it ends at the top in turn, unless alignment padding lies between the two, so
- * frees in the reverse order of the allocations (LIFO) give back every one of them. Not
+ * Bump allocation inside one segment, remembering the most recent allocation so that it alone
+ * can be freed or resized in place. Zig's arena and fixed-buffer allocators take whatever ends at
+ * the top for it; here a segment is that allocation only if it has both its start and its size, so
+ * a slice of it, or a stale segment that happens to end at the top, is not, and freeing it changes
+ * nothing. Once it is freed, no allocation is the most recent one until the next is made. Not
  * thread-safe. Not API.
  *
- * <p>The static methods are that arithmetic over a space and a top that the caller keeps: the
- * arena keeps both in fields of its own, so that its fast path reads them straight from the arena
- * (see {@code ArenaAllocator.alloc}). An instance keeps them for an allocator with one space for
- * life, the fixed buffer.
+ * <p>The static methods are that arithmetic over a space, a top and a last start that the caller
+ * keeps: the arena keeps them in fields of its own, so that its fast path reads and writes them
+ * straight in the arena (see {@code ArenaAllocator.alloc}). An instance keeps them for an allocator
+ * with one space for life, the fixed buffer.
  */
 public final class Bump implements BumpRealloc.InPlace {
-    private static final long NONE = -1;
+    /** The last start of a space that has no most recent allocation (none yet, or it was freed). */
+    public static final long NONE = -1;
 
     // The space's address and size are read from the segment itself, not kept in fields of their own:
     // the slice reads the same fields, so the compiled fast path loads each value once and keeps fewer
     // of them live across the slice's allocation.
     private final MemorySegment space;
     private long top;
+    /** The offset of the most recent allocation, or {@link #NONE}; it ends at {@link #top}. */
+    private long lastStart = NONE;
     private final OverAlignments overAligned = new OverAlignments();
 
     /**
@@ -97,10 +100,16 @@ public final class Bump implements BumpRealloc.InPlace {
 
     /** Apart from {@link #tryBump}, for the same reason. */
     private void take(long start, long byteSize, long byteAlignment) {
+        lastStart = start;
         top = start + byteSize;
         if (byteAlignment > OverAlignments.UNRECORDED) {
-            overAligned.record(space.address() + start, byteAlignment);
+            recordAlignment(start, byteAlignment);
         }
+    }
+
+    /** Out of line, so that {@link #take} stays within the size that the JIT inlines at any call site. */
+    private void recordAlignment(long start, long byteAlignment) {
+        overAligned.record(space.address() + start, byteAlignment);
     }
 
     /**
@@ -142,49 +151,49 @@ public final class Bump implements BumpRealloc.InPlace {
     }
 
     /**
-     * The offset of {@code segment} in {@code space} if it ends at the top, or {@code -1}. No
-     * allocation is empty, so whatever ends at the top is the most recent allocation still there
-     * (or a part of it that ends where it does: freeing such a part gives back the part alone).
+     * Whether {@code segment} is exactly the most recent allocation of {@code space}: it starts at
+     * {@code lastStart} and ends at the top. A slice of it, or a segment that merely ends at the top,
+     * is not.
      *
      * @param space the memory allocated from
      * @param top the offset of the first free byte
-     * @param segment a non-empty segment known to come from this space's allocator
-     * @return its offset, or {@code -1}
+     * @param lastStart the offset of the most recent allocation, or {@link #NONE}
+     * @param segment a segment known to come from this space's allocator
+     * @return whether it is the most recent allocation, whole
      */
-    public static long startIfAtTop(MemorySegment space, long top, MemorySegment segment) {
-        long start = segment.address() - space.address();
-        // start >= 0: a segment of another space that ends where this one begins is not at its top
-        return start >= 0 && start + segment.byteSize() == top ? start : NONE;
+    public static boolean isLast(MemorySegment space, long top, long lastStart, MemorySegment segment) {
+        return lastStart != NONE && segment.address() == space.address() + lastStart
+                && segment.byteSize() == top - lastStart;
     }
 
     /**
-     * Rewinds over {@code segment} if it ends at the top; otherwise does nothing.
+     * Rewinds over {@code segment} if it is the most recent allocation; otherwise does nothing.
+     * The allocation before it does not become the most recent one.
      *
-     * @param segment a non-empty segment known to come from this space
+     * @param segment a segment known to come from this space
      */
     public void freeIfLast(MemorySegment segment) {
-        long start = startIfAtTop(space, top, segment);
-        if (start != NONE) {
-            top = start;
+        if (isLast(space, top, lastStart, segment)) {
+            top = lastStart;
+            lastStart = NONE;
             overAligned.forget(segment.address());
         }
     }
 
     /**
-     * Resizes {@code segment} in place if it ends at the top and the new size fits.
+     * Resizes the most recent allocation in place if it is {@code segment} and the new size fits.
      *
-     * @param segment a non-empty segment known to come from this space
+     * @param segment a segment known to come from this space
      * @param newByteSize the new size
      * @return the resized slice, or {@code null}
      */
     @Override
     public MemorySegment tryResizeLast(MemorySegment segment, long newByteSize) {
-        long start = startIfAtTop(space, top, segment);
-        if (start == NONE || newByteSize > space.byteSize() - start) {
+        if (!isLast(space, top, lastStart, segment) || newByteSize > space.byteSize() - lastStart) {
             return null;
         }
-        top = start + newByteSize;
-        return space.asSlice(start, newByteSize);
+        top = lastStart + newByteSize;
+        return space.asSlice(lastStart, newByteSize);
     }
 
     /**
@@ -211,6 +220,7 @@ public final class Bump implements BumpRealloc.InPlace {
     /** Forgets every allocation. */
     public void reset() {
         top = 0;
+        lastStart = NONE;
         overAligned.clear();
     }
 

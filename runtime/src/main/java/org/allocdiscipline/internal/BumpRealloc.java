@@ -13,10 +13,10 @@ public final class BumpRealloc {
     private BumpRealloc() {
     }
 
-    /** What a bump allocator resizes in place: the allocation that ends at its top. */
+    /** What a bump allocator resizes in place: its most recent allocation. */
     public interface InPlace {
         /**
-         * Resizes {@code memory} in place if it ends at the top and the new size fits.
+         * Resizes {@code memory} in place if it is the most recent allocation and the new size fits.
          *
          * @param memory a non-empty segment of the allocator
          * @param newByteSize the new size, greater than zero
@@ -26,11 +26,11 @@ public final class BumpRealloc {
     }
 
     /**
-     * Resizes {@code memory}: in place if it ends at the top and fits, in place if it shrinks,
-     * otherwise by a new allocation of {@code owner} and a copy.
+     * Resizes {@code memory}: in place if it is the most recent allocation and fits, in place if it
+     * shrinks, otherwise by a new allocation of {@code owner} and a copy.
      *
      * @param owner the allocator that handed {@code memory} out
-     * @param last the owner's space that holds its top
+     * @param last the owner's space that holds its most recent allocation
      * @param alignment the alignment {@code memory} was allocated with (at least)
      * @param memory a non-empty segment of {@code owner}
      * @param newByteSize the new size, checked
