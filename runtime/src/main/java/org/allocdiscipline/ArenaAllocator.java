@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.allocdiscipline.internal.Bump;
 import org.allocdiscipline.internal.BumpRealloc;
 import org.allocdiscipline.internal.Lifetime;
+import org.allocdiscipline.internal.OverAlignments;
 import org.allocdiscipline.internal.Underneath;
 import org.allocdiscipline.internal.Requests;
 
@@ -52,16 +53,27 @@ import org.allocdiscipline.internal.Requests;
 public final class ArenaAllocator implements Allocator, AutoCloseable {
     private static final long FIRST_CHUNK = 4096;
     private static final long CHUNK_ALIGNMENT = 16;
-    /** The space of an arena that has no chunk: it has no room, so the fast path needs no null check. Never changed. */
-    private static final Bump NO_ROOM = new Bump(MemorySegment.NULL);
+    /** The space of an arena that has no chunk: it has no room, so the fast path needs no null check. */
+    private static final MemorySegment NO_ROOM = MemorySegment.NULL;
 
     private final Allocator child;
     private final Safety safety;
     private final List<MemorySegment> chunks = new ArrayList<>();
-    /** One bump space per chunk of the current lifetime, in the order of {@link #chunks}. */
-    private final List<Bump> spaces = new ArrayList<>();
     private Lifetime lifetime;
-    private Bump current = NO_ROOM;
+    // The current chunk (as this arena's lifetime sees it) and its top are fields of the arena itself,
+    // not of an object per chunk: a hot loop whose compiled code keeps the growth call reloads what it
+    // allocates from after every allocation (the call may have changed it), and each object on the way
+    // is one more load per allocation, which is what such a loop runs out of first.
+    private MemorySegment space = NO_ROOM;
+    /** The offset in {@link #space} of its first free byte. */
+    private long top;
+    /**
+     * The offset in {@link #space} of the most recent allocation, which ends at {@link #top}, or
+     * {@link Bump#NONE} once it is freed (or before any). Next to the top, so the fast path stores it
+     * into the object it already writes.
+     */
+    private long lastStart = Bump.NONE;
+    private final OverAlignments overAligned = new OverAlignments();
     private long nextChunkSize = FIRST_CHUNK;
     private final Underneath underneath = new Underneath(new BuiltOnChild());
     private boolean closed;
@@ -125,16 +137,22 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         // exception and the growth, is out of line. The growth goes back to the top of the loop rather than
         // reserving in the new chunk and merging with the fast path after it: then only the fast path's
         // own values reach asSlice, and the JIT folds the slice's class check and the sign test of its
-        // bound into the fast path's. The growth call stays in a caller's compiled loop either way.
+        // bound into the fast path's. The growth call stays in a caller's compiled loop either way, once
+        // any arena has grown here; the fast path then reads the chunk and the top from this arena's own
+        // fields and stores the top and the start of the allocation (so that free and realloc know the
+        // most recent allocation exactly) next to them.
         MemorySegment base;
         long start;
         while (true) {
-            Bump space = current;
+            base = space;
             if (byteSize > 0 && byteAlignment > 0 && (byteAlignment & (byteAlignment - 1)) == 0) {
-                start = space.alignedTop(byteAlignment);
-                if (space.fits(start, byteSize)) {
-                    space.take(start, byteSize, byteAlignment);
-                    base = space.segment();
+                start = alignedTop(base, byteAlignment);
+                if (Bump.fits(base, start, byteSize)) {
+                    lastStart = start;
+                    top = start + byteSize;
+                    if (byteAlignment > OverAlignments.UNRECORDED) {
+                        overAligned.record(base.address() + start, byteAlignment);
+                    }
                     break;
                 }
             }
@@ -149,6 +167,25 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         return base.asSlice(start, byteSize);
     }
 
+    /**
+     * The offset of the first byte at or above the top that has the alignment. Every space of the arena
+     * starts at a multiple of {@link #CHUNK_ALIGNMENT} (see {@link #spaceOf}), so for an alignment up to
+     * that (what most requests ask for) the top alone says whether the start is aligned. A hot loop that
+     * C2 unrolls runs short of registers, and this test keeps no sum of the space's address and each
+     * unrolled step's offset in one.
+     */
+    private long alignedTop(MemorySegment base, long byteAlignment) {
+        if (byteAlignment > CHUNK_ALIGNMENT) {
+            return Bump.alignedTop(base, top, byteAlignment);
+        }
+        long start = top;
+        long misalignment = start & (byteAlignment - 1);
+        if (misalignment != 0) {
+            start += byteAlignment - misalignment;
+        }
+        return start;
+    }
+
     private void checkEmptyRequest(long byteAlignment) {
         Requests.check(0, byteAlignment);
         ensureOpen();
@@ -159,7 +196,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         Requests.check(byteSize, byteAlignment);
         ensureOpen();
         addChunk(byteSize, byteAlignment);
-        if (!current.fits(current.alignedTop(byteAlignment), byteSize)) {
+        if (!Bump.fits(space, alignedTop(space, byteAlignment), byteSize)) {
             // alloc would otherwise ask for chunks forever
             throw new IllegalStateException("the child " + child + " returned a chunk that does not hold " + byteSize
                     + " bytes at alignment " + byteAlignment);
@@ -172,9 +209,21 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         MemorySegment chunk = child.alloc(chunkSize, Math.max(alignment, CHUNK_ALIGNMENT));
         underneath.took(chunk);
         chunks.add(chunk);
-        current = new Bump(view(chunk));
-        spaces.add(current);
+        space = spaceOf(chunk);
+        top = 0;
+        lastStart = Bump.NONE;
         nextChunkSize = chunkSize > Long.MAX_VALUE / 2 ? chunkSize : chunkSize * 2;
+    }
+
+    /**
+     * What the arena allocates from in {@code chunk}: the chunk as this arena's lifetime sees it, from its
+     * first byte at a multiple of {@link #CHUNK_ALIGNMENT}. The child is asked for that alignment, so
+     * only a child that does not keep its contract leaves bytes out; {@link #alignedTop} relies on it.
+     */
+    private MemorySegment spaceOf(MemorySegment chunk) {
+        MemorySegment view = view(chunk);
+        long padding = -view.address() & (CHUNK_ALIGNMENT - 1);
+        return padding == 0 ? view : view.asSlice(Math.min(padding, view.byteSize()));
     }
 
     private MemorySegment view(MemorySegment chunk) {
@@ -201,14 +250,23 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             return alloc(newByteSize, Requests.alignmentOfEmpty(memory));
         }
         requireOwned(memory);
-        return BumpRealloc.realloc(this, current, alignmentOf(memory), memory, newByteSize);
+        return BumpRealloc.realloc(this, this::tryResizeLast, overAligned.alignmentOf(memory.address()), memory,
+                newByteSize);
+    }
+
+    private MemorySegment tryResizeLast(MemorySegment memory, long newByteSize) {
+        if (!Bump.isLast(space, top, lastStart, memory) || newByteSize > space.byteSize() - lastStart) {
+            return null;
+        }
+        top = lastStart + newByteSize;
+        return space.asSlice(lastStart, newByteSize);
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>Rewinds the arena if {@code memory} is its most recent allocation; other segments are
-     * released only when the arena is reset or closed.
+     * <p>Rewinds the arena if {@code memory} is its most recent allocation (its start and its size:
+     * a slice of it is not); other segments are released only when the arena is reset or closed.
      */
     @Override
     public void free(@Owned MemorySegment memory) {
@@ -217,7 +275,11 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         ensureOpen();
         requireOwned(memory);
-        current.freeIfLast(memory);
+        if (Bump.isLast(space, top, lastStart, memory)) {
+            top = lastStart;
+            lastStart = Bump.NONE;
+            overAligned.forget(memory.address());
+        }
     }
 
     private void requireOwned(MemorySegment memory) {
@@ -227,15 +289,6 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
                     + " (" + memory.byteSize() + " bytes) was not allocated by this arena"
                     + (memory.scope().isAlive() ? "" : " (or belongs to a previous reset of it)"));
         }
-    }
-
-    private long alignmentOf(MemorySegment memory) {
-        for (Bump space : spaces) {
-            if (space.contains(memory)) {
-                return space.alignmentOf(memory);
-            }
-        }
-        return Requests.naturalAlignment(memory.address());
     }
 
     private boolean inSomeChunk(MemorySegment memory) {
@@ -269,12 +322,16 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         ensureOpen();
         long target = mode.capacityToKeep(capacity());
         if (chunks.size() == 1 && target == chunks.getFirst().byteSize()) {
-            current.reset();
+            top = 0;
+            lastStart = Bump.NONE;
+            overAligned.clear();
             return true;
         }
         invalidateAll();
-        current = NO_ROOM;
-        spaces.clear();
+        space = NO_ROOM;
+        top = 0;
+        lastStart = Bump.NONE;
+        overAligned.clear();
         if (target == 0 || chunks.isEmpty()) {
             freeChunks();
             nextChunkSize = FIRST_CHUNK;
@@ -300,8 +357,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             underneath.took(largest);
         }
         chunks.add(largest);
-        current = new Bump(view(largest));
-        spaces.add(current);
+        space = spaceOf(largest);
         nextChunkSize = Math.max(FIRST_CHUNK, largest.byteSize() > Long.MAX_VALUE / 2 ? largest.byteSize()
                 : largest.byteSize() * 2);
         return resized;
@@ -343,8 +399,10 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         invalidateAll();
         closed = true;
-        current = NO_ROOM;
-        spaces.clear();
+        space = NO_ROOM;
+        top = 0;
+        lastStart = Bump.NONE;
+        overAligned.clear();
         underneath.letGo();
         freeChunks();
     }
@@ -402,8 +460,10 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
                 invalidateAll();
                 closed = true;
                 releasedUnderneath = true;
-                current = NO_ROOM;
-                spaces.clear();
+                space = NO_ROOM;
+                top = 0;
+                lastStart = Bump.NONE;
+                overAligned.clear();
                 chunks.clear();
             }
             underneath.letGo();

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,6 +163,36 @@ class ArenaAllocatorTest {
     }
 
     @Test
+    void allocationsStayAlignedOverAChildThatReturnsMisalignedChunks() throws AllocationException {
+        // A child that breaks its contract: each chunk starts 8 bytes past a multiple of 16.
+        try (Arena memory = Arena.ofConfined();
+                FixedBufferAllocator backing = new FixedBufferAllocator(memory.allocate(1 << 16, 16))) {
+            Allocator misaligning = new Allocator() {
+                @Override
+                public MemorySegment alloc(long byteSize, long byteAlignment) throws AllocationException {
+                    return backing.alloc(byteSize + 8, byteAlignment).asSlice(8);
+                }
+
+                @Override
+                public MemorySegment realloc(MemorySegment memory, long newByteSize) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void free(MemorySegment memory) {
+                    // the backing buffer goes with the test
+                }
+            };
+            try (ArenaAllocator arena = new ArenaAllocator(misaligning)) {
+                assertThat(arena.alloc(8, 8).address() % 16).isZero();
+                assertThat(arena.alloc(8, 16).address() % 16).isZero();
+                arena.alloc(1, 1);
+                assertThat(arena.alloc(8, 8).address() % 8).isZero();
+            }
+        }
+    }
+
+    @Test
     void aLargeRequestGetsAChunkOfItsOwn() throws AllocationException {
         try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
             MemorySegment big = arena.alloc(10L << 20, 1L << 20);
@@ -192,6 +223,102 @@ class ArenaAllocatorTest {
             arena.free(a.asSlice(32));
             MemorySegment b = arena.alloc(8, 8);
             assertThat(b.address()).isGreaterThanOrEqualTo(a.address() + 64);
+        }
+    }
+
+    @Test
+    void freeingASliceThatEndsAtTheTopIsIgnoredAndLosesNothing() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(64, 8);
+            a.set(JAVA_LONG, 40, 42L);
+            arena.free(a.asSlice(32)); // ends at the top, but is not the allocation: ignored
+            MemorySegment b = arena.alloc(32, 8);
+            b.fill((byte) -1);
+            assertThat(b.address()).isEqualTo(a.address() + 64);
+            assertThat(a.get(JAVA_LONG, 40)).isEqualTo(42L);
+            arena.free(a); // not the most recent allocation (b is): ignored too
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(b.address() + 32);
+        }
+    }
+
+    @Test
+    void freeingAStaleSegmentThatEndsAtTheTopIsIgnored() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            arena.alloc(8, 8);
+            MemorySegment stale = arena.alloc(24, 8);
+            arena.free(stale);
+            MemorySegment c = arena.alloc(8, 8);
+            MemorySegment d = arena.alloc(16, 8);
+            assertThat(d.address() + d.byteSize()).isEqualTo(stale.address() + stale.byteSize());
+            c.set(JAVA_LONG, 0, 7L);
+            arena.free(stale); // ends at the top, over c and d, which are live: ignored
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(d.address() + 16);
+            assertThat(c.get(JAVA_LONG, 0)).isEqualTo(7L);
+        }
+    }
+
+    @Test
+    void onlyTheMostRecentAllocationIsFreedWhenFreesComeInReverseOrder() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(24, 8);
+            MemorySegment b = arena.alloc(8, 8);
+            MemorySegment c = arena.alloc(16, 8);
+            arena.free(c);
+            arena.free(b); // not the most recent allocation: that one was freed
+            arena.free(a);
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(c.address());
+        }
+    }
+
+    @Test
+    void anAllocationBelowAFreedOneMovesWhenItGrows() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(16, 8);
+            a.set(JAVA_LONG, 8, 42L);
+            MemorySegment b = arena.alloc(32, 8);
+            arena.free(b);
+            MemorySegment grown = arena.realloc(a, 64);
+            assertThat(grown.address()).isEqualTo(b.address());
+            assertThat(grown.get(JAVA_LONG, 8)).isEqualTo(42L);
+        }
+    }
+
+    @Test
+    void aSliceThatEndsAtTheTopDoesNotResizeInPlace() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(64, 8);
+            a.set(JAVA_LONG, 0, 5L);
+            MemorySegment grown = arena.realloc(a.asSlice(32), 64);
+            assertThat(grown.address()).isGreaterThanOrEqualTo(a.address() + 64);
+            assertThat(a.get(JAVA_LONG, 0)).isEqualTo(5L);
+        }
+    }
+
+    @Test
+    void alignmentPaddingStopsTheRewind() throws AllocationException {
+        try (ArenaAllocator arena = new ArenaAllocator(PageAllocator.INSTANCE)) {
+            MemorySegment a = arena.alloc(8, 8);
+            MemorySegment b = arena.alloc(8, 64); // padded: starts 64 bytes into the 16-aligned chunk or later
+            assertThat(b.address()).isGreaterThan(a.address() + 8);
+            arena.free(b); // rewinds to b's start, not over the padding
+            arena.free(a); // no longer the most recent allocation: ignored
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(b.address());
+        }
+    }
+
+    @Test
+    void aSegmentEndingWhereTheCurrentChunkBeginsDoesNotRewindIt() throws AllocationException {
+        // The child hands out adjacent chunks, so the first chunk ends exactly where the second begins.
+        try (Arena memory = Arena.ofConfined();
+                FixedBufferAllocator child = new FixedBufferAllocator(memory.allocate(1 << 16, 4096));
+                ArenaAllocator arena = new ArenaAllocator(child)) {
+            MemorySegment first = arena.alloc(4096, 16);
+            MemorySegment second = arena.alloc(8, 8);
+            assertThat(second.address()).isEqualTo(first.address() + 4096);
+            arena.free(second); // the second chunk's top is back at its start
+            arena.free(first); // ends at that start, but lies in another chunk: ignored
+            assertThat(arena.alloc(8, 8).address()).isEqualTo(second.address());
+            assertThat(arena.capacity()).isEqualTo(4096 + 8192);
         }
     }
 

@@ -67,6 +67,23 @@ class FixedBufferAllocatorTest {
     }
 
     @Test
+    void onlyTheMostRecentAllocationIsFreed() throws AllocationException {
+        try (Arena arena = Arena.ofConfined();
+                FixedBufferAllocator allocator = new FixedBufferAllocator(arena.allocate(64, 8))) {
+            MemorySegment a = allocator.alloc(8, 8);
+            MemorySegment b = allocator.alloc(16, 8);
+            allocator.free(a); // not the most recent: ignored
+            assertThat(allocator.used()).isEqualTo(24);
+            allocator.free(b.asSlice(8)); // ends at the top, but a slice: ignored
+            assertThat(allocator.used()).isEqualTo(24);
+            allocator.free(b);
+            assertThat(allocator.used()).isEqualTo(8);
+            allocator.free(a); // the allocation before a freed one does not become the most recent
+            assertThat(allocator.used()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void anAllocationShrunkToNothingAtAHighlyAlignedStartCanGrowAgain() throws AllocationException {
         // The buffer's start is 1 MiB aligned: a zero-length slice there must not pass for a 1 MiB alignment.
         MemorySegment buffer = PageAllocator.INSTANCE.alloc(4096, 1 << 20);

@@ -1,29 +1,32 @@
 package org.allocdiscipline.internal;
 
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Bump allocation inside one segment, remembering the most recent allocation so that it alone
- * can be freed or resized in place (as Zig's arena and fixed-buffer allocators do). Not
+ * can be freed or resized in place. Zig's arena and fixed-buffer allocators take whatever ends at
+ * the top for it; here a segment is that allocation only if it has both its start and its size, so
+ * a slice of it, or a stale segment that happens to end at the top, is not, and freeing it changes
+ * nothing. Once it is freed, no allocation is the most recent one until the next is made. Not
  * thread-safe. Not API.
+ *
+ * <p>The static methods are that arithmetic over a space, a top and a last start that the caller
+ * keeps: the arena keeps them in fields of its own, so that its fast path reads and writes them
+ * straight in the arena (see {@code ArenaAllocator.alloc}). An instance keeps them for an allocator
+ * with one space for life, the fixed buffer.
  */
-public final class Bump {
-    private static final long NONE = -1;
-    private static final long UNRECORDED_ALIGNMENT = 16;
+public final class Bump implements BumpRealloc.InPlace {
+    /** The last start of a space that has no most recent allocation (none yet, or it was freed). */
+    public static final long NONE = -1;
 
     // The space's address and size are read from the segment itself, not kept in fields of their own:
     // the slice reads the same fields, so the compiled fast path loads each value once and keeps fewer
     // of them live across the slice's allocation.
     private final MemorySegment space;
     private long top;
+    /** The offset of the most recent allocation, or {@link #NONE}; it ends at {@link #top}. */
     private long lastStart = NONE;
-    /**
-     * Alignments above {@link #UNRECORDED_ALIGNMENT}, by offset. Most requests (primitive and
-     * small struct layouts) need at most 16 and are not recorded, so the map stays small.
-     */
-    private Map<Long, Long> overAligned;
+    private final OverAlignments overAligned = new OverAlignments();
 
     /**
      * Creates a bump allocator over {@code space}.
@@ -86,17 +89,42 @@ public final class Bump {
         return start;
     }
 
+    // The instance forms keep tryBump's bytecode within the size that the JIT inlines at any call site.
+    private long alignedTop(long byteAlignment) {
+        return alignedTop(space, top, byteAlignment);
+    }
+
+    private boolean fits(long start, long byteSize) {
+        return fits(space, start, byteSize);
+    }
+
+    /** Apart from {@link #tryBump}, for the same reason. */
+    private void take(long start, long byteSize, long byteAlignment) {
+        lastStart = start;
+        top = start + byteSize;
+        if (byteAlignment > OverAlignments.UNRECORDED) {
+            recordAlignment(start, byteAlignment);
+        }
+    }
+
+    /** Out of line, so that {@link #take} stays within the size that the JIT inlines at any call site. */
+    private void recordAlignment(long start, long byteAlignment) {
+        overAligned.record(space.address() + start, byteAlignment);
+    }
+
     /**
-     * The offset at which the next allocation of this alignment would start: the top, rounded up.
-     * Changes nothing. A hot loop usually asks for sizes that keep the top aligned, so the rounding is
+     * The offset at which the next allocation of this alignment would start in {@code space}: the
+     * top, rounded up. A hot loop usually asks for sizes that keep the top aligned, so the rounding is
      * a branch that is not taken rather than arithmetic on every allocation: the next allocation's
-     * start then depends on the previous one through a single addition (in {@link #take}), which is
-     * what bounds a loop of allocations whose bookkeeping stays in memory.
+     * start then depends on the previous one through a single addition, which is what bounds a loop
+     * of allocations whose bookkeeping stays in memory.
      *
+     * @param space the memory allocated from
+     * @param top the offset of the first free byte
      * @param byteAlignment checked alignment
      * @return the offset of the first suitably aligned byte at or above the top
      */
-    public long alignedTop(long byteAlignment) {
+    public static long alignedTop(MemorySegment space, long top, long byteAlignment) {
         long start = top;
         long misalignment = (space.address() + start) & (byteAlignment - 1);
         if (misalignment != 0) {
@@ -106,65 +134,49 @@ public final class Bump {
     }
 
     /**
-     * Whether {@code byteSize} bytes fit at {@code start}. Addresses stay far below 2^62, so the
-     * aligned start cannot overflow, and neither can the last start that fits plus one. The test is
-     * written as the one {@code segment().asSlice(start, byteSize)} makes ({@code checkIndex(start,
-     * byteSize() - byteSize + 1)}): the JIT then drops the slice's own test of the sign of that
-     * bound, which the fast path of an allocator has just made.
+     * Whether {@code byteSize} bytes fit at {@code start} in {@code space}. Addresses stay far below
+     * 2^62, so the aligned start cannot overflow, and neither can the last start that fits plus one.
+     * The test is written as the one {@code space.asSlice(start, byteSize)} makes ({@code
+     * checkIndex(start, byteSize() - byteSize + 1)}): the JIT then drops the slice's own test of the
+     * sign of that bound, which the fast path of an allocator has just made.
      *
+     * @param space the memory allocated from
      * @param start an offset from {@link #alignedTop}
      * @param byteSize checked size
      * @return whether the allocation fits in the space
      */
-    public boolean fits(long start, long byteSize) {
+    public static boolean fits(MemorySegment space, long start, long byteSize) {
         long ends = space.byteSize() - byteSize + 1;
         return ends >= 0 && Long.compareUnsigned(start, ends) < 0;
     }
 
     /**
-     * Reserves {@code byteSize} bytes at {@code start}, which {@link #alignedTop} gave and
-     * {@link #fits} accepted.
+     * Whether {@code segment} is exactly the most recent allocation of {@code space}: it starts at
+     * {@code lastStart} and ends at the top. A slice of it, or a segment that merely ends at the top,
+     * is not.
      *
-     * @param start the allocation's offset
-     * @param byteSize checked size
-     * @param byteAlignment checked alignment
+     * @param space the memory allocated from
+     * @param top the offset of the first free byte
+     * @param lastStart the offset of the most recent allocation, or {@link #NONE}
+     * @param segment a segment known to come from this space's allocator
+     * @return whether it is the most recent allocation, whole
      */
-    public void take(long start, long byteSize, long byteAlignment) {
-        lastStart = start;
-        top = start + byteSize;
-        if (byteAlignment > UNRECORDED_ALIGNMENT) {
-            recordAlignment(start, byteAlignment);
-        }
-    }
-
-    /** Out of line: the map's code would make {@link #tryBump} too large to inline into a hot caller. */
-    private void recordAlignment(long start, long byteAlignment) {
-        if (overAligned == null) {
-            overAligned = new HashMap<>();
-        }
-        overAligned.put(start, byteAlignment);
-    }
-
-    /**
-     * Whether {@code segment} is exactly the most recent allocation.
-     *
-     * @param segment a segment known to come from this space
-     * @return whether it is the last allocation, whole
-     */
-    public boolean isLast(MemorySegment segment) {
+    public static boolean isLast(MemorySegment space, long top, long lastStart, MemorySegment segment) {
         return lastStart != NONE && segment.address() == space.address() + lastStart
                 && segment.byteSize() == top - lastStart;
     }
 
     /**
      * Rewinds over {@code segment} if it is the most recent allocation; otherwise does nothing.
+     * The allocation before it does not become the most recent one.
      *
      * @param segment a segment known to come from this space
      */
     public void freeIfLast(MemorySegment segment) {
-        if (isLast(segment)) {
+        if (isLast(space, top, lastStart, segment)) {
             top = lastStart;
             lastStart = NONE;
+            overAligned.forget(segment.address());
         }
     }
 
@@ -175,8 +187,9 @@ public final class Bump {
      * @param newByteSize the new size
      * @return the resized slice, or {@code null}
      */
+    @Override
     public MemorySegment tryResizeLast(MemorySegment segment, long newByteSize) {
-        if (!isLast(segment) || newByteSize > space.byteSize() - lastStart) {
+        if (!isLast(space, top, lastStart, segment) || newByteSize > space.byteSize() - lastStart) {
             return null;
         }
         top = lastStart + newByteSize;
@@ -201,19 +214,14 @@ public final class Bump {
      * @return the alignment a moved copy must keep
      */
     public long alignmentOf(MemorySegment segment) {
-        Long recorded = overAligned == null ? null : overAligned.get(segment.address() - space.address());
-        if (recorded != null) {
-            return recorded;
-        }
-        // Not recorded: asked for at most 16, which the address satisfies.
-        return Math.min(Requests.naturalAlignment(segment.address()), UNRECORDED_ALIGNMENT);
+        return overAligned.alignmentOf(segment.address());
     }
 
     /** Forgets every allocation. */
     public void reset() {
         top = 0;
         lastStart = NONE;
-        overAligned = null;
+        overAligned.clear();
     }
 
     /** @return bytes used, including alignment padding */

@@ -13,19 +13,31 @@ public final class BumpRealloc {
     private BumpRealloc() {
     }
 
+    /** What a bump allocator resizes in place: its most recent allocation. */
+    public interface InPlace {
+        /**
+         * Resizes {@code memory} in place if it is the most recent allocation and the new size fits.
+         *
+         * @param memory a non-empty segment of the allocator
+         * @param newByteSize the new size, greater than zero
+         * @return the resized slice, or {@code null}
+         */
+        MemorySegment tryResizeLast(MemorySegment memory, long newByteSize);
+    }
+
     /**
      * Resizes {@code memory}: in place if it is the most recent allocation and fits, in place if it
      * shrinks, otherwise by a new allocation of {@code owner} and a copy.
      *
      * @param owner the allocator that handed {@code memory} out
-     * @param last the space that holds the owner's most recent allocation
+     * @param last the owner's space that holds its most recent allocation
      * @param alignment the alignment {@code memory} was allocated with (at least)
      * @param memory a non-empty segment of {@code owner}
      * @param newByteSize the new size, checked
      * @return the resized allocation
      * @throws AllocationException if a larger size cannot be provided; {@code memory} is unchanged
      */
-    public static MemorySegment realloc(Allocator owner, Bump last, long alignment, MemorySegment memory,
+    public static MemorySegment realloc(Allocator owner, InPlace last, long alignment, MemorySegment memory,
             long newByteSize) throws AllocationException {
         if (newByteSize == 0) {
             // A zero-length slice would carry this address, which realloc later reads as an alignment.
