@@ -226,6 +226,14 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         return padding == 0 ? view : view.asSlice(Math.min(padding, view.byteSize()));
     }
 
+    /** The arena has no chunk to allocate from: the next allocation grows it. */
+    private void noSpace() {
+        space = NO_ROOM;
+        top = 0;
+        lastStart = Bump.NONE;
+        overAligned.clear();
+    }
+
     private MemorySegment view(MemorySegment chunk) {
         if (safety == Safety.UNCHECKED) {
             return chunk;
@@ -328,10 +336,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
             return true;
         }
         invalidateAll();
-        space = NO_ROOM;
-        top = 0;
-        lastStart = Bump.NONE;
-        overAligned.clear();
+        noSpace();
         if (target == 0 || chunks.isEmpty()) {
             freeChunks();
             nextChunkSize = FIRST_CHUNK;
@@ -399,10 +404,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
         }
         invalidateAll();
         closed = true;
-        space = NO_ROOM;
-        top = 0;
-        lastStart = Bump.NONE;
-        overAligned.clear();
+        noSpace();
         underneath.letGo();
         freeChunks();
     }
@@ -460,10 +462,7 @@ public final class ArenaAllocator implements Allocator, AutoCloseable {
                 invalidateAll();
                 closed = true;
                 releasedUnderneath = true;
-                space = NO_ROOM;
-                top = 0;
-                lastStart = Bump.NONE;
-                overAligned.clear();
+                noSpace();
                 chunks.clear();
             }
             underneath.letGo();
