@@ -21,8 +21,8 @@ final class Callback$tick {
     }
 
     static MemorySegment allocate(Function fi, Arena arena) {
-        MethodHandle target = java.lang.invoke.MethodHandles.constant(Function.class, fi);
-        return Linker.nativeLinker().upcallStub(target, FunctionDescriptor.ofVoid(), arena);
+        return Linker.nativeLinker().upcallStub(java.lang.invoke.MethodHandles.constant(Function.class, fi),
+                FunctionDescriptor.ofVoid(), arena);
     }
 }
 

@@ -1,10 +1,14 @@
 package org.allocdiscipline.processor.ffm;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -12,6 +16,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -23,16 +28,14 @@ import org.allocdiscipline.processor.model.ApiModel;
 /**
  * Which methods only pass an arena parameter on to a call that gives it a process-long job
  * ({@link ApiModel#isProcessLifetimeArenaCall}): wrappers such as jextract's callback
- * {@code Callback.allocate(fi, arena)}, whose body is {@code Linker.nativeLinker().upcallStub(...,
- * arena)}. Bodies are read by names, not by attribution: a wrapper is usually in another top-level class,
+ * {@code Callback.allocate(fi, arena)}, whose body is the one statement {@code return
+ * Linker.nativeLinker().upcallStub(..., arena);}. Bodies are read by names, not by attribution: a wrapper is usually in another top-level class,
  * which javac has not attributed yet when the caller is checked, or has already lowered into code that
  * no longer reads as written. So each class's methods are read when the class itself is checked, while
  * its trees are whole ({@link #read}), and a class not checked yet is read from its parsed tree. One per
  * compilation.
  */
 public final class ArenaForwarding {
-    private static final Set<String> ARENA_TYPE_NAMES = Set.of("Arena", "SegmentAllocator");
-
     private final Trees trees;
     /** For each method read, the names of the parameters it only forwards; none when it forwards none. */
     private final Map<Element, Set<Name>> forwarded = new HashMap<>();
@@ -77,45 +80,45 @@ public final class ArenaForwarding {
         return names.contains(parameter.getSimpleName());
     }
 
-    /** Whether a parameter's type is written as one of the arena types (a name is all a parsed tree has). */
+    /** Whether a parameter is declared as an {@code Arena}, which upcallStub and libraryLookup take (a name is all a parsed tree has). */
     private static boolean takesArena(MethodTree method) {
         for (VariableTree parameter : method.getParameters()) {
-            Tree type = parameter.getType();
-            Name name = type instanceof IdentifierTree identifier ? identifier.getName()
-                    : type instanceof MemberSelectTree select ? select.getIdentifier() : null;
-            if (name != null && ARENA_TYPE_NAMES.contains(name.toString())) {
+            if (ApiModel.namesArena(parameter.getType())) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * The arena parameters the method passes on as they are, when its body is one statement that calls
+     * {@code upcallStub} or {@code libraryLookup} (with {@code return} or without), as the bindings'
+     * wrappers are written: a look at one statement, not a walk of the body, since it is asked of every
+     * method that takes an arena.
+     */
     private static Set<Name> forwardedParameters(MethodTree method) {
+        List<? extends StatementTree> statements = method.getBody().getStatements();
+        if (statements.size() != 1) {
+            return Set.of();
+        }
+        ExpressionTree expression = statements.get(0) instanceof ReturnTree ret ? ret.getExpression()
+                : statements.get(0) instanceof ExpressionStatementTree statement ? statement.getExpression() : null;
+        if (!(expression instanceof MethodInvocationTree call) || !ApiModel.isProcessLifetimeArenaCall(calledName(call))) {
+            return Set.of();
+        }
         Set<Name> result = new HashSet<>();
         for (VariableTree parameter : method.getParameters()) {
-            if (onlyForwarded(method, parameter.getName())) {
+            if (ApiModel.namesArena(parameter.getType()) && passedOnlyAsArgument(call, parameter.getName())) {
                 result.add(parameter.getName());
             }
         }
         return result;
     }
 
-    private static boolean onlyForwarded(MethodTree method, Name name) {
-        int[] forwarded = {0};
+    /** Whether the call names the parameter only as one of its arguments, as it is. */
+    private static boolean passedOnlyAsArgument(MethodInvocationTree call, Name name) {
         int[] uses = {0};
         new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-                if (ApiModel.isProcessLifetimeArenaCall(calledName(call))) {
-                    for (Tree argument : call.getArguments()) {
-                        if (argument instanceof IdentifierTree identifier && identifier.getName().contentEquals(name)) {
-                            forwarded[0]++;
-                        }
-                    }
-                }
-                return super.visitMethodInvocation(call, unused);
-            }
-
             @Override
             public Void visitIdentifier(IdentifierTree identifier, Void unused) {
                 if (identifier.getName().contentEquals(name)) {
@@ -123,8 +126,11 @@ public final class ArenaForwarding {
                 }
                 return null;
             }
-        }.scan(method.getBody(), null);
-        return forwarded[0] > 0 && forwarded[0] == uses[0];
+        }.scan(call, null);
+        long arguments = call.getArguments().stream()
+                .filter(argument -> argument instanceof IdentifierTree identifier && identifier.getName().contentEquals(name))
+                .count();
+        return arguments > 0 && arguments == uses[0];
     }
 
     private static CharSequence calledName(MethodInvocationTree call) {

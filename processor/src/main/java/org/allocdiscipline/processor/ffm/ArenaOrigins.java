@@ -181,7 +181,8 @@ public final class ArenaOrigins {
         fields.put(field, null);
         Tree declaration = trees.getTree(field);
         Origin origin = !(declaration instanceof VariableTree variable) ? null
-                : variable.getInitializer() != null ? of(variable.getInitializer()) : ofConstructorStores(field);
+                : variable.getInitializer() != null ? of(variable.getInitializer())
+                : ApiModel.namesAllocatingType(variable.getType()) ? ofConstructorStores(field) : null;
         fields.put(field, origin);
         return origin;
     }

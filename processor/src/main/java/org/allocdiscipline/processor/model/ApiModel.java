@@ -1,5 +1,8 @@
 package org.allocdiscipline.processor.model;
 
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -106,6 +109,8 @@ public final class ApiModel {
     private static final String SYMBOL_LOOKUP = "java.lang.foreign.SymbolLookup";
     private static final String LINKER = "java.lang.foreign.Linker";
     private static final String UPCALL_STUB = "upcallStub";
+    private static final String ARENA_SIMPLE_NAME = "Arena";
+    private static final String SEGMENT_ALLOCATOR_SIMPLE_NAME = "SegmentAllocator";
     private static final String LIBRARY_LOOKUP = "libraryLookup";
     private static final String CLEANER = "java.lang.ref.Cleaner";
     private static final String SCOPE = "java.lang.foreign.MemorySegment.Scope";
@@ -452,6 +457,34 @@ public final class ApiModel {
      */
     public static boolean isProcessLifetimeArenaCall(CharSequence name) {
         return UPCALL_STUB.contentEquals(name) || LIBRARY_LOOKUP.contentEquals(name);
+    }
+
+    /**
+     * Whether a type, as written in a declaration, names {@code Arena} or {@code SegmentAllocator}: the
+     * test a parsed tree allows before javac attributes it, and a cheap one before asking for the type.
+     *
+     * @param type the type tree of a variable or parameter
+     * @return true for those simple or qualified names
+     */
+    public static boolean namesAllocatingType(Tree type) {
+        CharSequence name = simpleName(type);
+        return ARENA_SIMPLE_NAME.contentEquals(name) || SEGMENT_ALLOCATOR_SIMPLE_NAME.contentEquals(name);
+    }
+
+    /**
+     * Whether a type, as written in a declaration, names {@code Arena}: what a parameter must be declared
+     * as to be passed on to {@code upcallStub} or {@code libraryLookup}.
+     *
+     * @param type the type tree of a variable or parameter
+     * @return true for {@code Arena}, simple or qualified
+     */
+    public static boolean namesArena(Tree type) {
+        return ARENA_SIMPLE_NAME.contentEquals(simpleName(type));
+    }
+
+    private static CharSequence simpleName(Tree type) {
+        return type instanceof IdentifierTree identifier ? identifier.getName()
+                : type instanceof MemberSelectTree select ? select.getIdentifier() : "";
     }
 
     private static boolean isDeclaredIn(Element member, String typeName) {

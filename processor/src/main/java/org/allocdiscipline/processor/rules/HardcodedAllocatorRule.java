@@ -103,26 +103,21 @@ public final class HardcodedAllocatorRule implements Rule {
         }
         ForeignTypes foreign = context.analyses().foreignTypes();
         for (Tree member : ((ClassTree) context.declaration().getLeaf()).getMembers()) {
-            // A field without an initializer matters only when its constructors store an arena: its type names one.
-            if (member instanceof VariableTree field && (field.getInitializer() != null || namesArenaType(field))) {
+            // Only fields with an initializer open every body of the class to the rule; a final field that
+            // the constructors set is followed where a body is looked at anyway (its constructor names the
+            // factory), since asking every body about it cost more than all the rest of the rule.
+            if (member instanceof VariableTree field && field.getInitializer() != null) {
                 TreePath path = new TreePath(context.declaration(), field);
                 Element element = context.trees().getElement(path);
                 if (element != null && element.getModifiers().contains(Modifier.FINAL)
                         && foreign.isA(element.asType(), ApiModel.SEGMENT_ALLOCATOR)) {
-                    ArenaOrigins origins = ArenaOrigins.of(context.trees(), foreign, path);
-                    ArenaOrigins.Origin origin = field.getInitializer() != null ? origins.of(field.getInitializer())
-                            : origins.ofField(element);
+                    ArenaOrigins.Origin origin = ArenaOrigins.of(context.trees(), foreign, path).of(field.getInitializer());
                     if (origin != null && !origin.segment() && origin.kind().hidesPolicy()) {
                         hiddenArenaFields.add(element);
                     }
                 }
             }
         }
-    }
-
-    private static boolean namesArenaType(VariableTree field) {
-        String name = nameOf(field.getType());
-        return name.equals("Arena") || name.equals("SegmentAllocator");
     }
 
     @Override
