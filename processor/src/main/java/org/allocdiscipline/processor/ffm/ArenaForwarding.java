@@ -41,6 +41,8 @@ public final class ArenaForwarding {
     private final Map<Element, Set<Name>> forwarded = new HashMap<>();
 
     /**
+     * Creates the facts of one compilation, empty until classes are read.
+     *
      * @param trees the compiler's tree utilities
      */
     public ArenaForwarding(Trees trees) {
@@ -65,10 +67,14 @@ public final class ArenaForwarding {
     }
 
     /**
+     * Whether a method only passes one of its parameters on to a call that gives it a process-long job.
+     * A method of a class not checked yet is read from its parsed tree now.
+     *
      * @param method a called method
      * @param parameter one of its parameters
-     * @return true when the method's source is in this compilation and every use of the parameter in its
-     *     body is an argument of a call that gives the arena a process-long job
+     * @return true when the method's source is in this compilation, its body is one statement that calls
+     *     {@code upcallStub} or {@code libraryLookup}, and the parameter, an {@code Arena}, is used there only
+     *     as one of that call's arguments
      */
     public boolean onlyToProcessLifetimeUse(ExecutableElement method, VariableElement parameter) {
         Set<Name> names = forwarded.get(method);
