@@ -4,7 +4,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -109,7 +108,7 @@ public final class ArenaForwarding {
         }
         ExpressionTree expression = statements.get(0) instanceof ReturnTree ret ? ret.getExpression()
                 : statements.get(0) instanceof ExpressionStatementTree statement ? statement.getExpression() : null;
-        if (!(expression instanceof MethodInvocationTree call) || !ApiModel.isProcessLifetimeArenaCall(calledName(call))) {
+        if (!(expression instanceof MethodInvocationTree call) || !ApiModel.isProcessLifetimeArenaCall(call)) {
             return Set.of();
         }
         Set<Name> result = new HashSet<>();
@@ -137,10 +136,5 @@ public final class ArenaForwarding {
                 .filter(argument -> argument instanceof IdentifierTree identifier && identifier.getName().contentEquals(name))
                 .count();
         return arguments > 0 && arguments == uses[0];
-    }
-
-    private static CharSequence calledName(MethodInvocationTree call) {
-        return call.getMethodSelect() instanceof MemberSelectTree select ? select.getIdentifier()
-                : call.getMethodSelect() instanceof IdentifierTree identifier ? identifier.getName() : "";
     }
 }

@@ -2,6 +2,7 @@ package org.allocdiscipline.processor.model;
 
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import java.util.Map;
 import java.util.Set;
@@ -448,14 +449,15 @@ public final class ApiModel {
     }
 
     /**
-     * Whether a call by this name gives its arena argument a process-long job whatever its class: the
-     * linker's {@code upcallStub} and {@code SymbolLookup.libraryLookup}, as bindings call them from their
-     * own wrappers.
+     * Whether a call, by its name alone, gives its arena argument a process-long job whatever its class:
+     * the linker's {@code upcallStub} and {@code SymbolLookup.libraryLookup}, as bindings call them from
+     * their own wrappers.
      *
-     * @param name the called method's name
-     * @return true for those names
+     * @param call a call, attributed or only parsed
+     * @return true for calls by those names
      */
-    public static boolean isProcessLifetimeArenaCall(CharSequence name) {
+    public static boolean isProcessLifetimeArenaCall(MethodInvocationTree call) {
+        CharSequence name = simpleName(call.getMethodSelect());
         return UPCALL_STUB.contentEquals(name) || LIBRARY_LOOKUP.contentEquals(name);
     }
 
@@ -482,9 +484,10 @@ public final class ApiModel {
         return ARENA_SIMPLE_NAME.contentEquals(simpleName(type));
     }
 
-    private static CharSequence simpleName(Tree type) {
-        return type instanceof IdentifierTree identifier ? identifier.getName()
-                : type instanceof MemberSelectTree select ? select.getIdentifier() : "";
+    /** The name a type or a method select ends in, simple or qualified; empty for any other tree. */
+    private static CharSequence simpleName(Tree named) {
+        return named instanceof IdentifierTree identifier ? identifier.getName()
+                : named instanceof MemberSelectTree select ? select.getIdentifier() : "";
     }
 
     private static boolean isDeclaredIn(Element member, String typeName) {

@@ -6,7 +6,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -133,10 +132,8 @@ final class EdgeRefinement {
                 || !ApiModel.isScopeAccessor(accessor)) {
             return null;
         }
-        TreePath arena = new TreePath(new TreePath(condition.receiver(), select), select.getExpression());
-        while (arena.getLeaf() instanceof ParenthesizedTree parens) {
-            arena = new TreePath(arena, parens.getExpression());
-        }
+        TreePath arena = OwnershipTrees.skipParens(
+                new TreePath(new TreePath(condition.receiver(), select), select.getExpression()));
         return annotations.isArenaType(trees.getTypeMirror(arena)) ? arena : null;
     }
 

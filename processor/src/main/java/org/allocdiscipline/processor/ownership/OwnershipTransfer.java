@@ -17,7 +17,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PatternCaseLabelTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
@@ -142,7 +141,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
         this.values = new ExpressionValues(trees, annotations, ownedFields,
                 enclosingElement == null ? null : enclosingElement.asType(), graph);
         this.checks = new ReleaseChecks(trees, signatures, values, sites, ownedFields, helperReleases, log,
-                !ownedFields.isEmpty() && ReferenceCounts.countsDown(trees, body));
+                !ownedFields.isEmpty() && ReferenceCounts.countsDown(trees, summaries, body));
         this.helpers = new HelperEffects(trees, values, checks, signatures, ownedFields, enclosingElement, helperReleases);
         this.containers = new OwnedContainers(trees, annotations, signatures);
         this.closingCode = new ClosingCode(trees, signatures);
@@ -375,10 +374,7 @@ final class OwnershipTransfer implements ForwardAnalysis<OwnershipState> {
      * for any object that took an arena), whether or not the record closes them itself.
      */
     private OwnershipState recordReturned(TreePath value, OwnershipState in) {
-        TreePath returned = value;
-        while (returned.getLeaf() instanceof ParenthesizedTree parens) {
-            returned = new TreePath(returned, parens.getExpression());
-        }
+        TreePath returned = OwnershipTrees.skipParens(value);
         if (!(returned.getLeaf() instanceof NewClassTree creation)
                 || !(trees.getElement(returned) instanceof ExecutableElement constructor)) {
             return in;

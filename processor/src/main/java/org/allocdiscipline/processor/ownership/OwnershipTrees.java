@@ -7,6 +7,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
 import org.allocdiscipline.processor.model.ApiModel;
@@ -26,6 +27,14 @@ final class OwnershipTrees {
             tree = parens.getExpression();
         }
         return tree;
+    }
+
+    /** The path to the expression inside any parentheses. */
+    static TreePath skipParens(TreePath path) {
+        while (path.getLeaf() instanceof ParenthesizedTree parens) {
+            path = new TreePath(path, parens.getExpression());
+        }
+        return path;
     }
 
     static boolean isThis(ExpressionTree receiver) {

@@ -9,10 +9,8 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -32,35 +30,40 @@ final class ReferenceCounts {
     /** How deep helpers of helpers are read. */
     private static final int MAX_DEPTH = 4;
 
-    private ReferenceCounts() {
+    private final Trees trees;
+    private final MethodSummaries summaries;
+    /** The class whose helpers are read, and its outermost class, where their declarations are found. */
+    private final Element owner;
+    private final Element top;
+    private final Set<Element> seen = new HashSet<>();
+
+    private ReferenceCounts(Trees trees, MethodSummaries summaries, Element owner, Element top) {
+        this.trees = trees;
+        this.summaries = summaries;
+        this.owner = owner;
+        this.top = top;
     }
 
     /**
      * @param trees the compiler's tree utilities
+     * @param summaries where the declarations of the class's methods are found
      * @param method path to a method declared directly in a class
      * @return true when it, or a method of its class it calls, counts down
      */
-    static boolean countsDown(Trees trees, TreePath method) {
+    static boolean countsDown(Trees trees, MethodSummaries summaries, TreePath method) {
         TreePath classPath = method.getParentPath();
-        if (!(method.getLeaf() instanceof MethodTree) || classPath == null
-                || !(classPath.getLeaf() instanceof ClassTree type)) {
+        if (!(method.getLeaf() instanceof MethodTree) || classPath == null || !(classPath.getLeaf() instanceof ClassTree)) {
             return false;
         }
-        Map<Element, TreePath> methods = new HashMap<>();
-        for (Tree member : type.getMembers()) {
-            if (member instanceof MethodTree declared && declared.getBody() != null) {
-                TreePath path = new TreePath(classPath, member);
-                Element element = trees.getElement(path);
-                if (element != null) {
-                    methods.put(element, path);
-                }
-            }
+        ReferenceCounts reading = new ReferenceCounts(trees, summaries, trees.getElement(classPath),
+                summaries.outermost(method));
+        if (trees.getElement(method) instanceof Element declared) {
+            reading.seen.add(declared);
         }
-        return countsDown(trees, method, methods, new HashSet<>(Set.of(trees.getElement(method))), 0);
+        return reading.countsDown(method, 0);
     }
 
-    private static boolean countsDown(Trees trees, TreePath method, Map<Element, TreePath> methods, Set<Element> seen,
-                                      int depth) {
+    private boolean countsDown(TreePath method, int depth) {
         MethodTree tree = (MethodTree) method.getLeaf();
         if (tree.getBody() == null) {
             return false;
@@ -90,8 +93,9 @@ final class ReferenceCounts {
                 if (trees.getElement(getCurrentPath()) instanceof ExecutableElement called) {
                     if (ApiModel.isAtomicCountUpdate(called)) {
                         found[0] = true;
-                    } else if (methods.containsKey(called) && seen.add(called)) {
-                        helpers.add(methods.get(called));
+                    } else if (called.getEnclosingElement().equals(owner) && seen.add(called)
+                            && summaries.declaration(called, top) instanceof TreePath helper) {
+                        helpers.add(helper);
                     }
                 }
                 return super.visitMethodInvocation(node, unused);
@@ -107,7 +111,7 @@ final class ReferenceCounts {
         }
         if (depth < MAX_DEPTH) {
             for (TreePath helper : helpers) {
-                if (countsDown(trees, helper, methods, seen, depth + 1)) {
+                if (countsDown(helper, depth + 1)) {
                     return true;
                 }
             }
