@@ -182,7 +182,10 @@ public final class ApiModel {
     private static final String THREAD_FACTORY = "java.util.concurrent.ThreadFactory";
     private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
     private static final String ASYNC_SUFFIX = "Async";
-    private static final String COLLECTION = "java.util.Collection";
+    /** The JDK's collections: with {@link #MAP}, the containers that can hold owned values (and arrays). */
+    public static final String COLLECTION = "java.util.Collection";
+    /** The JDK's maps, containers as {@link #COLLECTION}. */
+    public static final String MAP = "java.util.Map";
     private static final String BASE_STREAM = "java.util.stream.BaseStream";
 
     private static final String SEGMENT_ALLOCATOR_VIEW = "asSegmentAllocator";

@@ -17,7 +17,6 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
 import org.allocdiscipline.processor.model.ApiModel;
-import org.allocdiscipline.processor.model.JavaBase;
 
 /**
  * Reads the ownership annotations by qualified name, so the processor needs the runtime
@@ -46,7 +45,6 @@ public final class OwnershipAnnotations {
     private final SupertypeNames allocatorNames = new SupertypeNames(ApiModel.ALLOCATOR);
     private final Map<TypeElement, Boolean> valueReturningFunctions = new HashMap<>();
     private TypeMirror allocator;
-    private List<TypeMirror> containerTypes;
     private boolean allocatorLooked;
 
     /**
@@ -58,7 +56,7 @@ public final class OwnershipAnnotations {
     public OwnershipAnnotations(Types types, Elements elements) {
         this.types = types;
         this.elements = elements;
-        this.foreign = new ForeignTypes(types, elements);
+        this.foreign = new ForeignTypes();
     }
 
     /**
@@ -476,22 +474,7 @@ public final class OwnershipAnnotations {
         if (type.getKind() != TypeKind.DECLARED) {
             return false;
         }
-        if (containerTypes == null) {
-            containerTypes = new java.util.ArrayList<>();
-            for (String name : List.of("java.util.Collection", "java.util.Map")) {
-                TypeElement element = JavaBase.type(elements, name);
-                if (element != null) {
-                    containerTypes.add(types.erasure(element.asType()));
-                }
-            }
-        }
-        TypeMirror erased = types.erasure(type);
-        for (TypeMirror container : containerTypes) {
-            if (types.isSubtype(erased, container)) {
-                return true;
-            }
-        }
-        return false;
+        return foreign.isA(type, ApiModel.COLLECTION) || foreign.isA(type, ApiModel.MAP);
     }
 
     /**

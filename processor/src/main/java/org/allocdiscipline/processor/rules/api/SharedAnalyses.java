@@ -180,7 +180,7 @@ public final class SharedAnalyses {
      */
     public ForeignTypes foreignTypes() {
         if (foreignTypes == null) {
-            foreignTypes = new ForeignTypes(types, elements);
+            foreignTypes = new ForeignTypes();
         }
         return foreignTypes;
     }
