@@ -7,20 +7,23 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.ArrayList;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.allocdiscipline.processor.javac.ClassChecker;
 import org.allocdiscipline.processor.report.InternalFailure;
 import org.allocdiscipline.processor.report.ReportSession;
+import org.allocdiscipline.processor.report.RuleDescriptor;
 import org.allocdiscipline.processor.rules.api.Rule;
 import org.allocdiscipline.processor.rules.engine.RuleRunner;
 
 /** Joins the rule runner and the report for one compilation. */
 final class CompilationChecker implements ClassChecker {
     private final Trees trees;
-    private final Supplier<RuleRunner> freshRunner;
+    private final JavacTask task;
+    private final Options options;
+    private final List<Rule> rules;
     private final RuleRunner runner;
     private final ReportSession report;
     private final Messager messager;
@@ -29,10 +32,15 @@ final class CompilationChecker implements ClassChecker {
 
     CompilationChecker(JavacTask task, Options options, List<Rule> rules, Messager messager, String version) {
         this.trees = Trees.instance(task);
-        this.freshRunner = () -> new RuleRunner(rules, trees, task.getTypes(), task.getElements(), options);
-        this.runner = freshRunner.get();
-        this.report = ReportSession.start(options, trees, messager, rules.stream().map(Rule::descriptor).toList(),
-                version);
+        this.task = task;
+        this.options = options;
+        this.rules = rules;
+        this.runner = freshRunner();
+        List<RuleDescriptor> descriptors = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            descriptors.add(rule.descriptor());
+        }
+        this.report = ReportSession.start(options, trees, messager, List.copyOf(descriptors), version);
         this.messager = messager;
         this.timing = options.timing() ? new CheckTiming() : null;
     }
@@ -83,6 +91,11 @@ final class CompilationChecker implements ClassChecker {
         return TreePath.getPath(unit, tree);
     }
 
+    /** A runner with nothing remembered: the compilation's first, or one for a class checked again. */
+    private RuleRunner freshRunner() {
+        return new RuleRunner(rules, trees, task.getTypes(), task.getElements(), options);
+    }
+
     /**
      * Checks a class again, from scratch, on a thread with a deep stack: a fresh runner, so that no
      * analysis remembered from the attempt that overflowed is reused. Code that needs it is rare, so
@@ -90,7 +103,7 @@ final class CompilationChecker implements ClassChecker {
      */
     private RuleRunner.Result checkOnDeepStack(CompilationUnitTree unit, TreePath path, RuleRunner.Result first) {
         try {
-            return DeepStack.call(() -> freshRunner.get().check(unit, path));
+            return DeepStack.call(() -> freshRunner().check(unit, path));
         } catch (OutOfMemoryError e) {
             // No address space for a deep stack: the first attempt's notes say what was not checked.
             return first;

@@ -107,11 +107,11 @@ public record Options(
      */
     public static Options parse(Map<String, String> raw, Collection<String> knownRuleIds) {
         Map<String, String> ours = new TreeMap<>();
-        raw.forEach((key, value) -> {
-            if (key.startsWith(PREFIX)) {
-                ours.put(key, value);
+        for (Map.Entry<String, String> option : raw.entrySet()) {
+            if (option.getKey().startsWith(PREFIX)) {
+                ours.put(option.getKey(), option.getValue());
             }
-        });
+        }
         List<String> problems = new ArrayList<>();
         for (String key : ours.keySet()) {
             if (!KEYS.contains(key)) {
@@ -128,7 +128,8 @@ public record Options(
         }
         boolean unchecked = parseBoolean(ours, UNCHECKED_EXCEPTIONS, problems);
         Set<String> disabled = parseDisabled(ours, knownRuleIds, problems);
-        Optional<String> failOn = Optional.ofNullable(ours.get(FAIL_ON)).filter(s -> !s.isBlank());
+        String failOnName = ours.get(FAIL_ON);
+        Optional<String> failOn = failOnName == null || failOnName.isBlank() ? Optional.empty() : Optional.of(failOnName);
         boolean timing = parseBoolean(ours, TIMING, problems);
         if (!problems.isEmpty()) {
             throw new InvalidOptionsException(problems, sarif);

@@ -6,8 +6,10 @@ import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.tools.Diagnostic;
 import org.allocdiscipline.processor.javac.CheckerClaims;
+import org.allocdiscipline.processor.javac.ClassChecker;
 import org.allocdiscipline.processor.javac.PluginListener;
 import org.allocdiscipline.processor.javac.TreesMessager;
 
@@ -33,17 +35,43 @@ public final class PluginStart implements Plugin {
             Map<String, String> options = AllocDisciplinePlugin.parseArguments(arguments, problems);
             CheckerClaims.pluginStarted(task, options);
             TreesMessager messager = new TreesMessager(Trees.instance(task));
-            task.addTaskListener(new PluginListener(task, messager, m -> {
-                problems.forEach(p -> m.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + p));
-                if (arguments.length == 0) {
-                    m.printMessage(Diagnostic.Kind.NOTE, AllocDisciplinePlugin.DEFAULT_OPTIONS_NOTE);
-                }
-                return problems.isEmpty()
-                        ? CheckerSetup.create(task, options, List.of(), m, " (given as -Xplugin:" + AllocDisciplinePlugin.NAME + " arguments)")
-                        : null;
-            }));
+            task.addTaskListener(new PluginListener(task, messager,
+                    new CheckerStart(task, options, problems, arguments.length == 0)));
         } catch (RuntimeException | LinkageError e) {
             // Never break javac: without the plugin, the build goes on unchecked.
+        }
+    }
+
+    /**
+     * Makes the checker once javac starts analysing. A class of its own, not a lambda: a lambda is a class
+     * that each fresh javac process spins at run time, and the JIT work that spinning costs showed in a
+     * cold compilation's CPU.
+     */
+    private static final class CheckerStart implements Function<TreesMessager, ClassChecker> {
+        private final JavacTask task;
+        private final Map<String, String> options;
+        private final List<String> problems;
+        private final boolean defaultOptions;
+
+        CheckerStart(JavacTask task, Map<String, String> options, List<String> problems, boolean defaultOptions) {
+            this.task = task;
+            this.options = options;
+            this.problems = problems;
+            this.defaultOptions = defaultOptions;
+        }
+
+        @Override
+        public ClassChecker apply(TreesMessager messager) {
+            for (String problem : problems) {
+                messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + problem);
+            }
+            if (defaultOptions) {
+                messager.printMessage(Diagnostic.Kind.NOTE, AllocDisciplinePlugin.DEFAULT_OPTIONS_NOTE);
+            }
+            return problems.isEmpty()
+                    ? CheckerSetup.create(task, options, List.of(), messager,
+                            " (given as -Xplugin:" + AllocDisciplinePlugin.NAME + " arguments)")
+                    : null;
         }
     }
 }

@@ -38,7 +38,12 @@ public final class ForeignTypes {
         }
         // After erasure a declared type is its class: the answer is the class's, and the rules ask about the
         // same few classes (Arena, MemorySegment, Thread, ...) at every call.
-        return isA(element, qualifiedName, answers.computeIfAbsent(qualifiedName, name -> new HashMap<>()));
+        Map<Element, Boolean> known = answers.get(qualifiedName);
+        if (known == null) {
+            known = new HashMap<>();
+            answers.put(qualifiedName, known);
+        }
+        return isA(element, qualifiedName, known);
     }
 
     /**

@@ -24,7 +24,7 @@ public final class CheckerClaims {
      * @param pluginOptions the options given as plugin arguments, keys with the {@code allocdiscipline.} prefix
      */
     public static synchronized void pluginStarted(JavacTask task, Map<String, String> pluginOptions) {
-        CLAIMS.computeIfAbsent(task, t -> new Claim()).pluginOptions = Map.copyOf(pluginOptions);
+        claim(task).pluginOptions = Map.copyOf(pluginOptions);
     }
 
     /**
@@ -34,9 +34,22 @@ public final class CheckerClaims {
      * @return the options the plugin was given for it (empty if none, or if the plugin did not start)
      */
     public static synchronized Map<String, String> processorStarted(JavacTask task) {
-        Claim claim = CLAIMS.computeIfAbsent(task, t -> new Claim());
+        Claim claim = claim(task);
         claim.processorChecks = true;
         return claim.pluginOptions;
+    }
+
+    /**
+     * The compilation's claim, made on first use. Plain code rather than a lambda: every lambda the checker
+     * runs in a compilation without findings is a class that a fresh javac process spins at run time.
+     */
+    private static Claim claim(JavacTask task) {
+        Claim claim = CLAIMS.get(task);
+        if (claim == null) {
+            claim = new Claim();
+            CLAIMS.put(task, claim);
+        }
+        return claim;
     }
 
     /**

@@ -40,7 +40,9 @@ public final class TreesMessager implements Messager {
             return;
         }
         handle = unit;
-        pending.forEach(message -> print(message.kind(), message.text()));
+        for (Pending message : pending) {
+            print(message.kind(), message.text());
+        }
         pending.clear();
     }
 

@@ -77,7 +77,7 @@ final class MethodSummaries {
         this.trees = trees;
         this.arenaFields = arenaFields;
         this.declarations = new MethodDeclarations(trees);
-        this.reach = new OwnershipReach(trees, annotations, declarations, MethodSummaries::summarisable);
+        this.reach = new OwnershipReach(trees, annotations, declarations);
         this.annotations = annotations;
         this.builder = builder;
     }

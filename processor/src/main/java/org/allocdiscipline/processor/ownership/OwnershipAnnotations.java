@@ -3,7 +3,6 @@ package org.allocdiscipline.processor.ownership;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -28,6 +27,9 @@ import org.allocdiscipline.processor.model.ApiModel;
 public final class OwnershipAnnotations {
     private final Types types;
     private final Elements elements;
+    // Each cache is read and filled with plain get and put. A lambda per call site would be a class that
+    // every fresh javac process spins (the JIT work that takes showed in a cold compilation's CPU), and
+    // Map.computeIfAbsent cannot serve, as the computations look up other entries of the same map.
     private final Map<ExecutableElement, Signature> signatures = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedTypes = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedInstances = new HashMap<>();
@@ -102,7 +104,12 @@ public final class OwnershipAnnotations {
      * @return its signature
      */
     public Signature signature(ExecutableElement method) {
-        return cached(signatures, method, this::computeSignature);
+        Signature known = signatures.get(method);
+        if (known == null) {
+            known = computeSignature(method);
+            signatures.put(method, known);
+        }
+        return known;
     }
 
     private Signature computeSignature(ExecutableElement method) {
@@ -145,11 +152,20 @@ public final class OwnershipAnnotations {
         if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
             return true;
         }
-        return switch (cached(hierarchies, owner, this::hierarchyOf)) {
-            case CARRIES -> true;
-            case NEVER -> false;
-            case BY_METHOD -> cached(ownedMethods, method, OwnershipAnnotations::declaresOwned);
-        };
+        Hierarchy hierarchy = hierarchies.get(owner);
+        if (hierarchy == null) {
+            hierarchy = hierarchyOf(owner);
+            hierarchies.put(owner, hierarchy);
+        }
+        if (hierarchy != Hierarchy.BY_METHOD) {
+            return hierarchy == Hierarchy.CARRIES;
+        }
+        Boolean declares = ownedMethods.get(method);
+        if (declares == null) {
+            declares = declaresOwned(method);
+            ownedMethods.put(method, declares);
+        }
+        return declares;
     }
 
     /** What a class's hierarchy says of its methods' ownership, before their own annotations. */
@@ -198,7 +214,12 @@ public final class OwnershipAnnotations {
     }
 
     private boolean declaresOwned(TypeElement type) {
-        return cached(ownedDeclarations, type, t -> !inJdk(t) && computeDeclaresOwned(t));
+        Boolean known = ownedDeclarations.get(type);
+        if (known == null) {
+            known = !inJdk(type) && computeDeclaresOwned(type);
+            ownedDeclarations.put(type, known);
+        }
+        return known;
     }
 
     /**
@@ -221,10 +242,13 @@ public final class OwnershipAnnotations {
         if (module == null || module.isUnnamed()) {
             return false;
         }
-        return cached(jdkModules, module, m -> {
-            String name = m.getQualifiedName().toString();
-            return name.startsWith("java.") || name.startsWith("jdk.");
-        });
+        Boolean known = jdkModules.get(module);
+        if (known == null) {
+            String name = module.getQualifiedName().toString();
+            known = name.startsWith("java.") || name.startsWith("jdk.");
+            jdkModules.put(module, known);
+        }
+        return known;
     }
 
     private static boolean computeDeclaresOwned(TypeElement type) {
@@ -316,8 +340,12 @@ public final class OwnershipAnnotations {
             return false;
         }
         // Asked for every new of the code: one look-up per class, not a module look-up per new.
-        return cached(ownedInstances, element,
-                e -> inherits(e, ApiModel.OWNED, ownedTypes) || !inJdk(e) && isArena(e));
+        Boolean known = ownedInstances.get(element);
+        if (known == null) {
+            known = inherits(element, ApiModel.OWNED, ownedTypes) || !inJdk(element) && isArena(element);
+            ownedInstances.put(element, known);
+        }
+        return known;
     }
 
     /**
@@ -371,7 +399,12 @@ public final class OwnershipAnnotations {
 
     /** Whether a class is the JDK's {@code Arena} or implements it: a region that {@code close()} releases. */
     private boolean isArena(TypeElement element) {
-        return cached(arenaTypes, element, e -> foreign.isA(e.asType(), ApiModel.ARENA));
+        Boolean known = arenaTypes.get(element);
+        if (known == null) {
+            known = foreign.isA(element.asType(), ApiModel.ARENA);
+            arenaTypes.put(element, known);
+        }
+        return known;
     }
 
     /**
@@ -413,8 +446,13 @@ public final class OwnershipAnnotations {
         }
         // The supertypes first: most classes of most code are no allocators, and code without the runtime
         // would otherwise pay for a look-up of a type that is not there.
-        return cached(allocatorTypes, element, e -> allocatorNames.mayName(e) && allocator() != null
-                && types.isSubtype(types.erasure(type), allocator()));
+        Boolean known = allocatorTypes.get(element);
+        if (known == null) {
+            known = allocatorNames.mayName(element) && allocator() != null
+                    && types.isSubtype(types.erasure(type), allocator());
+            allocatorTypes.put(element, known);
+        }
+        return known;
     }
 
     /** The erased {@code Allocator} type, looked up once; {@code null} when the compilation lacks it. */
@@ -439,7 +477,12 @@ public final class OwnershipAnnotations {
                 || !(declared.asElement() instanceof TypeElement type)) {
             return true;
         }
-        return cached(valueReturningFunctions, type, t -> computeFunctionReturnsValue(declared, t));
+        Boolean known = valueReturningFunctions.get(type);
+        if (known == null) {
+            known = computeFunctionReturnsValue(declared, type);
+            valueReturningFunctions.put(type, known);
+        }
+        return known;
     }
 
     private boolean computeFunctionReturnsValue(DeclaredType declared, TypeElement type) {
@@ -509,15 +552,5 @@ public final class OwnershipAnnotations {
             }
         }
         return false;
-    }
-
-    // Not Map.computeIfAbsent: the computations look up other entries of the same map on the way.
-    private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> compute) {
-        V known = cache.get(key);
-        if (known == null) {
-            known = compute.apply(key);
-            cache.put(key, known);
-        }
-        return known;
     }
 }

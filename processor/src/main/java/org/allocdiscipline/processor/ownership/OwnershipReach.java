@@ -21,8 +21,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -43,16 +41,13 @@ final class OwnershipReach {
     private final Trees trees;
     private final OwnershipAnnotations annotations;
     private final MethodDeclarations declarations;
-    private final Predicate<ExecutableElement> summarisable;
     private Element top;
     private Set<Element> reaching = Set.of();
 
-    OwnershipReach(Trees trees, OwnershipAnnotations annotations, MethodDeclarations declarations,
-            Predicate<ExecutableElement> summarisable) {
+    OwnershipReach(Trees trees, OwnershipAnnotations annotations, MethodDeclarations declarations) {
         this.trees = trees;
         this.annotations = annotations;
         this.declarations = declarations;
-        this.summarisable = summarisable;
     }
 
     /**
@@ -97,13 +92,17 @@ final class OwnershipReach {
      * close streams.
      */
     boolean isSource(Tree tree, TreePath path) {
-        return switch (tree) {
-            case MethodTree method -> trees.getElement(path) instanceof ExecutableElement executable
+        // if/else rather than a switch over types: such a switch is a class each fresh javac process spins,
+        // and the class screen asks this of every class.
+        if (tree instanceof MethodTree) {
+            return trees.getElement(path) instanceof ExecutableElement executable
                     && (returnsArena(executable) || carriesByAnnotations(executable));
-            case VariableTree variable -> trees.getElement(path) instanceof Element field
+        }
+        if (tree instanceof VariableTree) {
+            return trees.getElement(path) instanceof Element field
                     && field.getKind() == ElementKind.FIELD && annotations.isOwnedField(field);
-            default -> bringsOwned(path, callee -> { });
-        };
+        }
+        return bringsOwned(path, null);
     }
 
     /**
@@ -119,13 +118,13 @@ final class OwnershipReach {
             return Set.of();
         }
         Map<Element, List<Element>> callers = new HashMap<>();
-        effects.calls.forEach((caller, callees) -> {
-            for (ExecutableElement callee : callees) {
-                if (effects.methodPaths.containsKey(callee) && summarisable.test(callee)) {
-                    callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(caller);
+        for (Map.Entry<Element, List<ExecutableElement>> calls : effects.calls.entrySet()) {
+            for (ExecutableElement callee : calls.getValue()) {
+                if (effects.methodPaths.containsKey(callee) && MethodSummaries.summarisable(callee)) {
+                    callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(calls.getKey());
                 }
             }
-        });
+        }
         Set<Element> found = new HashSet<>(effects.direct);
         Deque<Element> work = new ArrayDeque<>(effects.direct);
         while (!work.isEmpty()) {
@@ -177,8 +176,14 @@ final class OwnershipReach {
             if (anySource && (method == null || direct.contains(method))) {
                 return;
             }
-            Consumer<ExecutableElement> callees = method == null ? callee -> { }
-                    : callee -> calls.computeIfAbsent(method, k -> new ArrayList<>()).add(callee);
+            List<ExecutableElement> callees = null;
+            if (method != null) {
+                callees = calls.get(method);
+                if (callees == null) {
+                    callees = new ArrayList<>();
+                    calls.put(method, callees);
+                }
+            }
             TreePath path = new TreePath(root, tree);
             boolean brings = bringsOwned(path, callees);
             anySource |= brings;
@@ -327,12 +332,12 @@ final class OwnershipReach {
 
     /** Whether an expression is a call or {@code new} whose value is one it makes: an owned result or object. */
     private boolean makesValue(TreePath expression) {
-        return switch (expression.getLeaf()) {
-            case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(expression));
-            case MethodInvocationTree call -> trees.getElement(expression) instanceof ExecutableElement callee
-                    && annotations.mayCarryOwnership(callee) && annotations.signature(callee).ownedResult();
-            default -> false;
-        };
+        Tree tree = expression.getLeaf();
+        if (tree instanceof NewClassTree) {
+            return annotations.isOwnedType(trees.getTypeMirror(expression));
+        }
+        return tree instanceof MethodInvocationTree && trees.getElement(expression) instanceof ExecutableElement callee
+                && annotations.mayCarryOwnership(callee) && annotations.signature(callee).ownedResult();
     }
 
     /** Whether a method's summary has a result to record: a method, not a constructor, that returns a value. */
@@ -360,20 +365,25 @@ final class OwnershipReach {
      * annotations carry ownership, a {@code new} of an owned type, a store into an {@code @Owned} or
      * arena field. The callee of each call looked at goes to {@code callees}.
      */
-    private boolean bringsOwned(TreePath path, Consumer<ExecutableElement> callees) {
-        return switch (path.getLeaf()) {
-            case MethodInvocationTree call -> callCarries(path, callees);
-            case NewClassTree creation -> annotations.isOwnedType(trees.getTypeMirror(path)) || callCarries(path, callees);
-            case AssignmentTree assignment -> storesOwned(new TreePath(path, assignment.getVariable()));
-            default -> false;
-        };
+    private boolean bringsOwned(TreePath path, List<ExecutableElement> callees) {
+        Tree tree = path.getLeaf();
+        if (tree instanceof MethodInvocationTree) {
+            return callCarries(path, callees);
+        }
+        if (tree instanceof NewClassTree) {
+            return annotations.isOwnedType(trees.getTypeMirror(path)) || callCarries(path, callees);
+        }
+        return tree instanceof AssignmentTree assignment && storesOwned(new TreePath(path, assignment.getVariable()));
     }
 
-    private boolean callCarries(TreePath call, Consumer<ExecutableElement> callees) {
+    /** Whether a call carries ownership by its annotations; its callee goes to {@code callees}, when given. */
+    private boolean callCarries(TreePath call, List<ExecutableElement> callees) {
         if (!(trees.getElement(call) instanceof ExecutableElement callee)) {
             return false;
         }
-        callees.accept(callee);
+        if (callees != null) {
+            callees.add(callee);
+        }
         return carriesByAnnotations(callee);
     }
 

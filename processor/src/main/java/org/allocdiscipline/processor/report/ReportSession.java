@@ -70,7 +70,9 @@ public final class ReportSession {
                 errors.add("cannot read the baseline file " + options.baseline().get() + ": " + e.getMessage());
             }
         }
-        errors.forEach(error -> messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + error));
+        for (String error : errors) {
+            messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + error);
+        }
         return new ReportSession(options, trees, messager, rules, toolVersion, baseline, errors);
     }
 
@@ -93,7 +95,9 @@ public final class ReportSession {
             newFindings++;
             trees.printMessage(kind, finding.diagnosticText(), located.tree(), located.unit());
         }
-        failures.forEach(this::internalFailure);
+        for (InternalFailure failure : failures) {
+            internalFailure(failure);
+        }
     }
 
     /**
@@ -121,20 +125,21 @@ public final class ReportSession {
         finished = true;
         List<Finding> all = new ArrayList<>(findings);
         all.sort(Finding.SOURCE_ORDER);
-        if (options.writeBaseline()) {
-            options.baseline().ifPresent(path -> {
-                try {
-                    Baseline.write(all, path);
-                } catch (IOException | UncheckedIOException e) {
-                    String error = "cannot write the baseline file " + path + ": " + e.getMessage();
-                    errors.add(error);
-                    messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + error);
-                }
-            });
+        if (options.writeBaseline() && options.baseline().isPresent()) {
+            Path path = options.baseline().get();
+            try {
+                Baseline.write(all, path);
+            } catch (IOException | UncheckedIOException e) {
+                String error = "cannot write the baseline file " + path + ": " + e.getMessage();
+                errors.add(error);
+                messager.printMessage(Diagnostic.Kind.ERROR, "allocdiscipline: " + error);
+            }
         }
-        Baseline accepted = options.writeBaseline() ? Baseline.of(all) : baseline;
-        options.sarif().ifPresent(path -> writeSarif(new SarifReport(toolVersion, rules, all,
-                accepted.fingerprints(), options.severity(), notifications, errors), path, messager));
+        if (options.sarif().isPresent()) {
+            Baseline accepted = options.writeBaseline() ? Baseline.of(all) : baseline;
+            writeSarif(new SarifReport(toolVersion, rules, all, accepted.fingerprints(), options.severity(),
+                    notifications, errors), options.sarif().get(), messager);
+        }
         messager.printMessage(Diagnostic.Kind.NOTE, summary(all.size()));
     }
 
@@ -168,7 +173,7 @@ public final class ReportSession {
         String noun = total == 1 ? " finding" : " findings";
         if (options.writeBaseline()) {
             return "allocdiscipline: " + total + noun + ", all written to the baseline "
-                    + options.baseline().map(Object::toString).orElse("");
+                    + (options.baseline().isPresent() ? options.baseline().get().toString() : "");
         }
         int acceptedCount = total - newFindings;
         StringBuilder text = new StringBuilder("allocdiscipline: ").append(total).append(noun)
@@ -181,7 +186,9 @@ public final class ReportSession {
             text.append("; ").append(notifications.size()).append(" internal error")
                     .append(notifications.size() == 1 ? "" : "s");
         }
-        options.sarif().ifPresent(path -> text.append("; SARIF report: ").append(path));
+        if (options.sarif().isPresent()) {
+            text.append("; SARIF report: ").append(options.sarif().get());
+        }
         return text.toString();
     }
 

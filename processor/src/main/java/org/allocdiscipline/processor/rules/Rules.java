@@ -31,7 +31,9 @@ public final class Rules {
      */
     public static Set<String> knownIds(List<? extends Rule> rules) {
         Set<String> ids = new TreeSet<>(documentedIds());
-        rules.forEach(rule -> ids.add(rule.id()));
+        for (Rule rule : rules) {
+            ids.add(rule.id());
+        }
         return ids;
     }
 
@@ -64,7 +66,9 @@ public final class Rules {
                 active.add(rule);
             }
         }
-        options.failOn().ifPresent(name -> active.add(new InjectedFailureRule(name)));
+        if (options.failOn().isPresent()) {
+            active.add(new InjectedFailureRule(options.failOn().get()));
+        }
         return List.copyOf(active);
     }
 }

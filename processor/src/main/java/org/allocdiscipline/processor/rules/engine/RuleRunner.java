@@ -64,8 +64,16 @@ public final class RuleRunner {
         this.analyses = new SharedAnalyses(trees, types, elements, options);
         CandidateNames names = new CandidateNames(elements);
         this.collector = new BodyCollector(trees, types, elements, names, analyses);
-        this.screen = this.rules.stream().anyMatch(Rule::needsEveryClass) ? null
-                : new ClassScreen(trees, analyses, names);
+        this.screen = anyNeedsEveryClass(this.rules) ? null : new ClassScreen(trees, analyses, names);
+    }
+
+    private static boolean anyNeedsEveryClass(List<Rule> rules) {
+        for (Rule rule : rules) {
+            if (rule.needsEveryClass()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
