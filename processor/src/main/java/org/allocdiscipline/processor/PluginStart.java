@@ -44,8 +44,8 @@ public final class PluginStart implements Plugin {
 
     /**
      * Makes the checker once javac starts analysing. A class of its own, not a lambda: a lambda is a class
-     * that each fresh javac process spins at run time, and the JIT work that spinning costs showed in a
-     * cold compilation's CPU.
+     * that each fresh javac process spins at run time, and this runs in every compilation (see
+     * {@code ColdStartTest}).
      */
     private static final class CheckerStart implements Function<TreesMessager, ClassChecker> {
         private final JavacTask task;

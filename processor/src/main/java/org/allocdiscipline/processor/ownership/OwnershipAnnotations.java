@@ -28,7 +28,7 @@ public final class OwnershipAnnotations {
     private final Types types;
     private final Elements elements;
     // Each cache is read and filled with plain get and put. A lambda per call site would be a class that
-    // every fresh javac process spins (the JIT work that takes showed in a cold compilation's CPU), and
+    // every fresh javac process spins when the class screen first asks (see ColdStartTest), and
     // Map.computeIfAbsent cannot serve, as the computations look up other entries of the same map.
     private final Map<ExecutableElement, Signature> signatures = new HashMap<>();
     private final Map<TypeElement, Boolean> ownedTypes = new HashMap<>();

@@ -363,7 +363,7 @@ final class OwnershipReach {
     /**
      * Whether a method invocation, {@code new} or assignment brings an owned value: a call whose
      * annotations carry ownership, a {@code new} of an owned type, a store into an {@code @Owned} or
-     * arena field. The callee of each call looked at goes to {@code callees}.
+     * arena field. The callee of each call looked at goes to {@code callees}, unless that is null.
      */
     private boolean bringsOwned(TreePath path, List<ExecutableElement> callees) {
         Tree tree = path.getLeaf();
