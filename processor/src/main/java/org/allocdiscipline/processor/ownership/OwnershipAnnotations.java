@@ -359,8 +359,12 @@ public final class OwnershipAnnotations {
                 && (inherits(element, ApiModel.REGION, regionTypes) || isArena(element));
     }
 
-    /** The JDK's foreign-memory types as this compilation sees them, for the analyses that ask about them. */
-    ForeignTypes foreignTypes() {
+    /**
+     * The subtype tests against the JDK's types that this reader asks, for the rules that ask the same.
+     *
+     * @return the tests of this compilation
+     */
+    public ForeignTypes foreignTypes() {
         return foreign;
     }
 

@@ -28,7 +28,6 @@ public final class SharedAnalyses {
     private final CfgOptions cfgOptions;
     private final ArenaForwarding arenaForwarding;
     private OwnershipAnalysis ownership;
-    private ForeignTypes foreignTypes;
     private Tree memoKey;
     private OwnershipFindings memoFindings;
     private AnalysisFailedException memoFailure;
@@ -174,15 +173,12 @@ public final class SharedAnalyses {
 
     /**
      * The subtype tests against the JDK's {@code java.lang.foreign} and concurrency types that the FFM rules
-     * share, made on first request.
+     * share: the ownership analysis's own, so that each answer is worked out once per compilation.
      *
      * @return the tests of this compilation
      */
     public ForeignTypes foreignTypes() {
-        if (foreignTypes == null) {
-            foreignTypes = new ForeignTypes();
-        }
-        return foreignTypes;
+        return engine().annotations().foreignTypes();
     }
 
     /**
