@@ -140,6 +140,15 @@ final class ThrownTypes {
     }
 
     private List<? extends TypeMirror> closeThrowsOf(TypeElement type) {
+        // A close() the class declares itself is the most specific one: its own members answer, where
+        // getAllMembers makes javac build the scope of every inherited member (Arena inherits dozens of
+        // SegmentAllocator's), once per compilation and resource type.
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.METHOD
+                    && ApiModel.isClose(member.getSimpleName(), ((ExecutableElement) member).getParameters().size())) {
+                return ((ExecutableElement) member).getThrownTypes();
+            }
+        }
         ExecutableElement found = null;
         for (Element member : elements.getAllMembers(type)) {
             if (member.getKind() == ElementKind.METHOD

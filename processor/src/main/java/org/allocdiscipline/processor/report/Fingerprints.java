@@ -69,8 +69,15 @@ public final class Fingerprints {
      * @return the text without white space
      */
     public static String normalize(String sourceText) {
+        // A loop over code points, not a stream: this runs once per finding, in code the JIT has rarely compiled yet.
         StringBuilder out = new StringBuilder(sourceText.length());
-        sourceText.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(out::appendCodePoint);
+        for (int i = 0; i < sourceText.length(); ) {
+            int c = sourceText.codePointAt(i);
+            if (!Character.isWhitespace(c)) {
+                out.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
+        }
         return out.toString();
     }
 

@@ -73,8 +73,6 @@ public final class HardcodedAllocatorRule implements Rule {
     private static final Policy PAGE_ALLOCATOR_VIEW = new Policy("SegmentAllocator allocator", "an allocator",
             "SegmentAllocator", null);
 
-    /** What a qualified type name has before its simple name. */
-    private static final Pattern QUALIFIER = Pattern.compile("^.*\\.");
     /** The names class files give parameters without {@code -parameters}. */
     private static final Pattern SYNTHETIC_PARAMETER = Pattern.compile("arg\\d+");
 
@@ -356,12 +354,17 @@ public final class HardcodedAllocatorRule implements Rule {
         }
         VariableElement parameter = parameters.get(Math.min(index, parameters.size() - 1));
         String name = parameter.getSimpleName().toString();
-        String calleeName = (callee.getKind() == ElementKind.CONSTRUCTOR
-                ? callee.getEnclosingElement().getSimpleName().toString()
-                : callee.getSimpleName().toString())
-                + "(" + String.join(", ", callee.getParameters().stream()
-                        .map(p -> QUALIFIER.matcher(context.types().erasure(p.asType()).toString()).replaceAll(""))
-                        .toList()) + ")";
+        StringBuilder calleeName = new StringBuilder(callee.getKind() == ElementKind.CONSTRUCTOR
+                ? callee.getEnclosingElement().getSimpleName() : callee.getSimpleName()).append('(');
+        // Each parameter type by its simple name; a loop, as this runs once per finding, in code the JIT has
+        // rarely compiled yet.
+        String separator = "";
+        for (VariableElement each : callee.getParameters()) {
+            String type = context.types().erasure(each.asType()).toString();
+            calleeName.append(separator).append(type, type.lastIndexOf('.') + 1, type.length());
+            separator = ", ";
+        }
+        calleeName.append(')');
         // Without -parameters, class files name parameters arg0, arg1, ...: not worth quoting.
         return Optional.of(SYNTHETIC_PARAMETER.matcher(name).matches()
                 ? "as an argument of " + calleeName

@@ -20,13 +20,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.flow.OnDemandPathScanner;
@@ -402,12 +402,16 @@ public final class BodyCollector {
                 String name = element instanceof ExecutableElement method
                         && method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
                         ? "<init>" : node.getName().toString();
-                String parameters = element instanceof ExecutableElement method
-                        ? method.getParameters().stream()
-                                .map(p -> types.erasure(p.asType()).toString())
-                                .collect(Collectors.joining(","))
-                        : "";
-                return className + "." + name + "(" + parameters + ")";
+                // A loop, not a stream: this runs once per finding, in code the JIT has rarely compiled yet.
+                StringBuilder signature = new StringBuilder(className).append('.').append(name).append('(');
+                if (element instanceof ExecutableElement method) {
+                    String separator = "";
+                    for (VariableElement parameter : method.getParameters()) {
+                        signature.append(separator).append(types.erasure(parameter.asType()));
+                        separator = ",";
+                    }
+                }
+                return signature.append(')').toString();
             });
         }
     }
