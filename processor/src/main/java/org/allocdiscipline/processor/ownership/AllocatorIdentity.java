@@ -1,6 +1,7 @@
 package org.allocdiscipline.processor.ownership;
 
 import com.sun.source.tree.Tree;
+import java.util.Objects;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -34,5 +35,22 @@ record AllocatorIdentity(Tree creation, TypeElement exactClass, boolean pageAllo
 
     AllocatorIdentity join(AllocatorIdentity other) {
         return equals(other) ? this : UNKNOWN;
+    }
+
+    /**
+     * The record's equality, written out: every join of two locals compares their allocators, and the
+     * generated method reaches the components through method handles, slow in code the JIT has not
+     * compiled yet. Trees and classes are equal only to themselves.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AllocatorIdentity identity && creation == identity.creation
+                && pageAllocator == identity.pageAllocator && Objects.equals(exactClass, identity.exactClass);
+    }
+
+    /** The record's hash, written out to agree with {@link #equals}: the generated formula. */
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(creation) * 31 + Objects.hashCode(exactClass)) * 31 + Boolean.hashCode(pageAllocator);
     }
 }

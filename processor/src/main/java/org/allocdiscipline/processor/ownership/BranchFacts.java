@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 
@@ -37,6 +38,36 @@ record BranchFacts(Map<Element, Boolean> known, Map<Site, Map<Element, Guard>> g
         SiteFlags when(boolean value) {
             return value ? whenTrue : whenFalse;
         }
+
+        /** The record's equality, written out (see {@link BranchFacts#equals}). */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Guard guard && Objects.equals(whenTrue, guard.whenTrue)
+                    && Objects.equals(whenFalse, guard.whenFalse);
+        }
+
+        /** The record's hash, written out: the generated formula. */
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(whenTrue) * 31 + Objects.hashCode(whenFalse);
+        }
+    }
+
+    /**
+     * The record's equality, written out: every join of two states compares their facts, and the
+     * generated method reaches the components through method handles, slow in code the JIT has not
+     * compiled yet.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof BranchFacts facts && Objects.equals(known, facts.known)
+                && Objects.equals(guards, facts.guards);
+    }
+
+    /** The record's hash, written out to agree with {@link #equals}: the generated formula. */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(known) * 31 + Objects.hashCode(guards);
     }
 
     boolean isEmpty() {

@@ -24,6 +24,25 @@ record OwnershipState(Map<Site, SiteFlags> flags, Map<Element, LocalFact> locals
     static final OwnershipState EMPTY = new OwnershipState(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap(),
             BranchFacts.NONE);
 
+    /**
+     * The record's equality, written out: the solver compares the states where paths meet, and the
+     * generated method reaches the components through method handles, slow in code the JIT has not
+     * compiled yet.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof OwnershipState state && Objects.equals(flags, state.flags)
+                && Objects.equals(locals, state.locals) && Objects.equals(allocators, state.allocators)
+                && Objects.equals(branches, state.branches);
+    }
+
+    /** The record's hash, written out to agree with {@link #equals}: the generated formula. */
+    @Override
+    public int hashCode() {
+        return ((Objects.hashCode(flags) * 31 + Objects.hashCode(locals)) * 31 + Objects.hashCode(allocators)) * 31
+                + Objects.hashCode(branches);
+    }
+
     SiteFlags flagsOf(Site site) {
         // Asking about no site is a bug of the caller, as it always was with immutable maps.
         return flags.getOrDefault(Objects.requireNonNull(site), SiteFlags.ABSENT);
