@@ -22,8 +22,18 @@ final class InterleavedRun {
     private final Path work;
     private final PrintStream log;
     private final List<Variant> variants;
+    private final boolean collectBetweenRuns;
 
-    InterleavedRun(JavacRunner runner, List<Variant> variants, int warmups, int rounds, Path work, PrintStream log) {
+    /**
+     * @param collectBetweenRuns whether each run starts after {@code System.gc()}. A collection arms the
+     *     JVM's entry barrier of every compiled method, so the first call of each method after it takes a
+     *     slow path: code that calls many distinct methods once per compilation, as a checker does, pays
+     *     for that in every run. Without it, the JVM collects when its young generation fills, as a build's
+     *     JVM does.
+     */
+    InterleavedRun(JavacRunner runner, List<Variant> variants, int warmups, int rounds, Path work, PrintStream log,
+            boolean collectBetweenRuns) {
+        this.collectBetweenRuns = collectBetweenRuns;
         this.variants = List.copyOf(variants);
         this.runner = runner;
         this.warmups = warmups;
@@ -54,7 +64,9 @@ final class InterleavedRun {
                     round < warmups ? "warm-up" : "round  ", round < warmups ? round + 1 : round - warmups + 1));
             for (Variant variant : order) {
                 // Each run starts from a collected heap, so it does not pay for its predecessor's garbage.
-                System.gc();
+                if (collectBetweenRuns) {
+                    System.gc();
+                }
                 Measurement m = runner.compile(corpus, variant, output(corpus, variant));
                 if (round >= warmups) {
                     measured.get(variant).add(m);

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
  *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR [--work DIR] [--out FILE]
  *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only all|real,ffm,synthetic]
- *     [--variants baseline,plugin,empty_listener]
+ *     [--variants baseline,plugin,empty_listener] [--gc-between-runs true|false]
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead --mode cold \
  *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR --processor-jar JAR [--compare-jar JAR]
  *     [--empty-listener true] [--work DIR] [--out FILE] [--rounds 7] [--only all|real,ffm]
@@ -83,7 +83,8 @@ public final class JavacOverhead {
         if (!variants.contains(Variant.BASELINE)) {
             throw new IllegalArgumentException("--variants must include baseline: every ratio is to it");
         }
-        InterleavedRun run = new InterleavedRun(new JavacRunner(), variants, warmup, rounds, work, log);
+        boolean collect = collectBetweenRuns(flags);
+        InterleavedRun run = new InterleavedRun(new JavacRunner(), variants, warmup, rounds, work, log, collect);
         List<CorpusResult> results = new ArrayList<>();
         for (Corpus corpus : real) {
             results.add(new CorpusResult(corpus, 0, run.run(corpus, results.isEmpty() ? jvmWarmup : 0)));
@@ -98,9 +99,10 @@ public final class JavacOverhead {
 
         String setting = String.format("JDK %s (%s), %d processors visible, %d warm-up + %d measured rounds per"
                         + " corpus (%d more warm-up rounds on the first, for the JIT), variants interleaved;"
-                        + " in-process javac (javax.tools), one JVM, heap %d MiB",
+                        + " in-process javac (javax.tools), one JVM, heap %d MiB, %s",
                 Runtime.version(), System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
-                warmup, rounds, jvmWarmup, Runtime.getRuntime().maxMemory() >> 20);
+                warmup, rounds, jvmWarmup, Runtime.getRuntime().maxMemory() >> 20,
+                collect ? "System.gc() before each run" : "no System.gc() between runs (the JVM collects when it needs to)");
         String markdown = variants.equals(Variant.DEFAULT)
                 ? new MarkdownReport().render(results, setting)
                 : VariantReport.render(results, variants, setting);
@@ -110,6 +112,20 @@ public final class JavacOverhead {
             Files.writeString(out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".csv"),
                     csv(results), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Whether each warm run starts after {@code System.gc()}: {@code --gc-between-runs}, true unless told.
+     *
+     * @throws IllegalArgumentException for a value other than true or false
+     */
+    static boolean collectBetweenRuns(Map<String, String> flags) {
+        return switch (flags.getOrDefault("gc-between-runs", "true")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--gc-between-runs is true or false, not "
+                    + flags.get("gc-between-runs"));
+        };
     }
 
     /** The real corpora, each compiled by one fresh javac process per compilation, 7 rounds unless told. */
