@@ -1,15 +1,11 @@
 package org.allocdiscipline.processor.ownership;
 
-import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParameterizedTypeTree;
-import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -111,27 +107,6 @@ final class ArenaFields {
                     addField(closed, trees.getElement(new TreePath(getCurrentPath(), select.getExpression())));
                 }
                 return super.visitMethodInvocation(call, unused);
-            }
-
-            // Modifiers, annotations and types hold no store and no call: the walk does not go into them.
-            @Override
-            public Void visitModifiers(ModifiersTree node, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitParameterizedType(ParameterizedTypeTree node, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitArrayType(ArrayTypeTree node, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitPrimitiveType(PrimitiveTypeTree node, Void unused) {
-                return null;
             }
         }.scan(classPath, null);
         return new Uses(owning, closed);
