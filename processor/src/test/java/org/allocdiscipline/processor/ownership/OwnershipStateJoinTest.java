@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.source.tree.Tree;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -87,6 +88,27 @@ class OwnershipStateJoinTest {
         assertThat(joined).isSameAs(knowsTrue);
         BranchFacts oneSideOnly = BranchFacts.join(knowsTrue, Map.of(FIRST, OWNED), BranchFacts.NONE, Map.of());
         assertThat(oneSideOnly).isSameAs(BranchFacts.NONE);
+    }
+
+    @Test
+    void statesAreEqualByContentAndEqualStatesHashAlike() {
+        AllocatorIdentity made = new AllocatorIdentity(tree("new"), null, false);
+        OwnershipState one = new OwnershipState(new HashMap<>(Map.of(FIRST, OWNED)), Map.of(), Map.of(FIRST, made),
+                new BranchFacts(Map.of(flag, true), Map.of(FIRST, Map.of(flag, new BranchFacts.Guard(OWNED, RELEASED)))));
+        OwnershipState same = new OwnershipState(Map.of(FIRST, OWNED),
+                Map.of(), new HashMap<>(Map.of(FIRST, new AllocatorIdentity(made.creation(), null, false))),
+                new BranchFacts(new HashMap<>(Map.of(flag, true)),
+                        Map.of(FIRST, Map.of(flag, new BranchFacts.Guard(OWNED, RELEASED)))));
+        assertThat(same).isEqualTo(one).isNotSameAs(one);
+        assertThat(same.hashCode()).isEqualTo(one.hashCode());
+        assertThat(one).isNotEqualTo(new OwnershipState(one.flags(), one.locals(),
+                Map.of(FIRST, new AllocatorIdentity(tree("new"), null, false)), one.branches()))
+                .as("another new expression, another allocator");
+        assertThat(one).isNotEqualTo(new OwnershipState(one.flags(), one.locals(), one.allocators(),
+                new BranchFacts(Map.of(flag, true), Map.of(FIRST, Map.of(flag, new BranchFacts.Guard(OWNED, OWNED))))));
+        assertThat(new AllocatorIdentity(null, null, true)).isNotEqualTo(AllocatorIdentity.UNKNOWN)
+                .isEqualTo(new AllocatorIdentity(null, null, true))
+                .hasSameHashCodeAs(new AllocatorIdentity(null, null, true));
     }
 
     private static OwnershipState flags(Map<Site, SiteFlags> flags) {
