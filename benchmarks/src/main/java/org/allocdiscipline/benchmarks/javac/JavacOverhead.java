@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead \
  *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR [--work DIR] [--out FILE]
  *     [--warmup 3] [--rounds 11] [--jvm-warmup 6] [--scales 1,2,4] [--only all|real,ffm,synthetic]
- *     [--variants baseline,plugin,empty_listener] [--gc-between-runs true|false]
+ *     [--variants baseline,plugin,empty_listener,call_walk] [--gc-between-runs true|false]
  * java -cp benchmarks.jar org.allocdiscipline.benchmarks.javac.JavacOverhead --mode cold \
  *     [--sources-jars DIR] [--ffm-libraries DIR] --runtime-jar JAR --processor-jar JAR [--compare-jar JAR]
  *     [--empty-listener true] [--work DIR] [--out FILE] [--rounds 7] [--only all|real,ffm]

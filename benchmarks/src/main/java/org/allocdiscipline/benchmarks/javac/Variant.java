@@ -34,7 +34,13 @@ enum Variant {
      * javac's own price for any listening plugin, apart from what the listener does. Not in the
      * default run; {@code --variants} asks for it.
      */
-    EMPTY_LISTENER("empty task listener");
+    EMPTY_LISTENER("empty task listener"),
+    /**
+     * A listener that walks each analysed class and asks javac for the element of every method, call
+     * and {@code new} ({@link CallWalkListener}), under {@code -proc:none}: the floor of any checker that
+     * looks at every call. Not in the default run; {@code --variants} asks for it.
+     */
+    CALL_WALK("call walk listener");
 
     /** The variants of the default run, which the full report compares. */
     static final List<Variant> DEFAULT = List.of(BASELINE, NO_OP, CHECKER, PLUGIN);
@@ -56,7 +62,7 @@ enum Variant {
 
     List<String> options() {
         return switch (this) {
-            case BASELINE, PLUGIN, EMPTY_LISTENER -> List.of("-proc:none");
+            case BASELINE, PLUGIN, EMPTY_LISTENER, CALL_WALK -> List.of("-proc:none");
             case NO_OP -> List.of();
             case CHECKER -> List.of("-Aallocdiscipline.timing=true");
         };
@@ -85,6 +91,7 @@ enum Variant {
             case PLUGIN -> new AllocDisciplinePlugin().init(task, "timing=true");
             case EMPTY_LISTENER -> task.addTaskListener(new TaskListener() {
             });
+            case CALL_WALK -> CallWalkListener.register(task);
         }
     }
 
