@@ -202,6 +202,24 @@ class CfgExceptionTest {
     }
 
     @Test
+    void aResourceClosesWithTheThrowsClauseOfItsOwnCloseOrElseTheInheritedOne() {
+        // TwoRes narrows AutoCloseable's `throws Exception` to two exceptions: its own declaration is the
+        // most specific, whatever the order in which javac lists inherited members. SubRes declares none
+        // and closes as Res does.
+        Compiled c = Compiled.members("""
+                static class TwoRes implements AutoCloseable { public void close() throws E1, E2 {} }
+                static class SubRes extends Res {}
+                void m() throws E1, E2 { try (TwoRes t = new TwoRes()) { a(); } }
+                void k() throws E2 { try (SubRes s = new SubRes()) { a(); } }
+                """);
+        assertThat(Graph.of(c, "m").exceptionalExits())
+                .contains("TwoRes t = new TwoRes() ! E1", "TwoRes t = new TwoRes() ! E2")
+                .noneMatch(exit -> exit.endsWith("java.lang.Exception"));
+        assertThat(Graph.of(c, "k").exceptionalExits()).contains("SubRes s = new SubRes() ! E2")
+                .noneMatch(exit -> exit.endsWith("java.lang.Exception"));
+    }
+
+    @Test
     void resourceInitializationFailureClosesOnlyTheEarlierResources() {
         Compiled c = Compiled.members("""
                 static Res open() throws E1 { return new Res(); }
