@@ -18,7 +18,8 @@ import javax.lang.model.type.TypeMirror;
  * compilation cannot see is no supertype of anything in it, so every test against it is false.
  */
 public final class ForeignTypes {
-    private final Map<String, Map<Element, Boolean>> answers = new HashMap<>();
+    // One walk per name: the rules ask about the same few names (Arena, MemorySegment, Thread, ...) at every call.
+    private final Map<String, SupertypeNames> byName = new HashMap<>();
 
     /** Creates the tests of one compilation (its answers hold the compilation's elements). */
     public ForeignTypes() {
@@ -36,43 +37,14 @@ public final class ForeignTypes {
                 || !(((DeclaredType) type).asElement() instanceof TypeElement element)) {
             return false;
         }
-        // After erasure a declared type is its class: the answer is the class's, and the rules ask about the
-        // same few classes (Arena, MemorySegment, Thread, ...) at every call.
-        Map<Element, Boolean> known = answers.get(qualifiedName);
-        if (known == null) {
-            known = new HashMap<>();
-            answers.put(qualifiedName, known);
+        // After erasure a declared type is its class: the answer is the class's. A supertype javac could not
+        // resolve is skipped, as javac's own subtype test skips it.
+        SupertypeNames names = byName.get(qualifiedName);
+        if (names == null) {
+            names = new SupertypeNames(qualifiedName, false);
+            byName.put(qualifiedName, names);
         }
-        return isA(element, qualifiedName, known);
-    }
-
-    /**
-     * The class, or one of its superclasses and interfaces, has the name. A supertype that javac could not
-     * resolve is skipped, as javac's own subtype test skips it.
-     */
-    private static boolean isA(TypeElement type, String qualifiedName, Map<Element, Boolean> known) {
-        Boolean answer = known.get(type);
-        if (answer != null) {
-            return answer;
-        }
-        // Provisional, for a cyclic hierarchy in code that does not compile.
-        known.put(type, false);
-        boolean found = type.getQualifiedName().contentEquals(qualifiedName)
-                || supertypeIsA(type.getSuperclass(), qualifiedName, known);
-        for (TypeMirror implemented : type.getInterfaces()) {
-            if (found) {
-                break;
-            }
-            found = supertypeIsA(implemented, qualifiedName, known);
-        }
-        known.put(type, found);
-        return found;
-    }
-
-    private static boolean supertypeIsA(TypeMirror supertype, String qualifiedName, Map<Element, Boolean> known) {
-        return supertype.getKind() == TypeKind.DECLARED
-                && ((DeclaredType) supertype).asElement() instanceof TypeElement element
-                && isA(element, qualifiedName, known);
+        return names.inHierarchy(element);
     }
 
     /**

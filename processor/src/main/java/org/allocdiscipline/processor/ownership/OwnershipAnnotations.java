@@ -15,6 +15,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.allocdiscipline.processor.ffm.ForeignTypes;
+import org.allocdiscipline.processor.ffm.SupertypeNames;
 import org.allocdiscipline.processor.model.ApiModel;
 
 /**
@@ -38,13 +39,12 @@ public final class OwnershipAnnotations {
     private final Map<TypeElement, Hierarchy> hierarchies = new HashMap<>();
     private final Map<ExecutableElement, Boolean> ownedMethods = new HashMap<>();
     private final Map<TypeElement, Boolean> regionTypes = new HashMap<>();
-    private final Map<TypeElement, Boolean> arenaTypes = new HashMap<>();
     private final ForeignTypes foreign;
     private final Map<ModuleElement, Boolean> jdkModules = new HashMap<>();
     // Both answers depend on the class alone: erasure drops the type arguments, and substituting
     // them never turns a method's return type into void or out of it.
     private final Map<TypeElement, Boolean> allocatorTypes = new HashMap<>();
-    private final SupertypeNames allocatorNames = new SupertypeNames(ApiModel.ALLOCATOR);
+    private final SupertypeNames allocatorNames = new SupertypeNames(ApiModel.ALLOCATOR, true);
     private final Map<TypeElement, Boolean> valueReturningFunctions = new HashMap<>();
     private TypeMirror allocator;
     private boolean allocatorLooked;
@@ -403,12 +403,8 @@ public final class OwnershipAnnotations {
 
     /** Whether a class is the JDK's {@code Arena} or implements it: a region that {@code close()} releases. */
     private boolean isArena(TypeElement element) {
-        Boolean known = arenaTypes.get(element);
-        if (known == null) {
-            known = foreign.isA(element.asType(), ApiModel.ARENA);
-            arenaTypes.put(element, known);
-        }
-        return known;
+        // ForeignTypes caches the answer per class.
+        return foreign.isA(element.asType(), ApiModel.ARENA);
     }
 
     /**
@@ -452,7 +448,7 @@ public final class OwnershipAnnotations {
         // would otherwise pay for a look-up of a type that is not there.
         Boolean known = allocatorTypes.get(element);
         if (known == null) {
-            known = allocatorNames.mayName(element) && allocator() != null
+            known = allocatorNames.inHierarchy(element) && allocator() != null
                     && types.isSubtype(types.erasure(type), allocator());
             allocatorTypes.put(element, known);
         }

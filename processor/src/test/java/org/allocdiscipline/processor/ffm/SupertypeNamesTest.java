@@ -1,4 +1,4 @@
-package org.allocdiscipline.processor.ownership;
+package org.allocdiscipline.processor.ffm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,7 @@ class SupertypeNamesTest {
             abstract class Base implements Middle {}
             class Leaf extends Base implements Runnable { public void run() {} }
             class Unrelated implements Runnable { public void run() {} }
+            class Broken implements Missing {}
             """;
     private static Elements elements;
 
@@ -43,25 +44,43 @@ class SupertypeNamesTest {
         elements = task.getElements();
     }
 
+    @Test
+    void aSupertypeJavacCouldNotResolveIsWalkedOnlyWhenAsked() {
+        // Broken's interface does not exist: javac gives it an error type that bears the name as written.
+        assertThat(new SupertypeNames("Missing", true).inHierarchy(type("Broken"))).isTrue();
+        assertThat(new SupertypeNames("Missing", false).inHierarchy(type("Broken")))
+                .as("skipped, as javac's subtype test skips it").isFalse();
+    }
+
+    @Test
+    void resolvedHierarchiesAnswerAlikeEitherWay() {
+        SupertypeNames skipping = new SupertypeNames("p.Target", false);
+        assertThat(skipping.inHierarchy(type("Leaf"))).isTrue();
+        assertThat(skipping.inHierarchy(type("Unrelated"))).isFalse();
+        // Runnable was answered "no" on the way to Unrelated's answer: the cache keeps Leaf's "yes".
+        assertThat(skipping.inHierarchy(type("Leaf"))).isTrue();
+        assertThat(skipping.inHierarchy(elements.getTypeElement("java.lang.Runnable"))).isFalse();
+    }
+
     private static TypeElement type(String name) {
         return elements.getTypeElement("p." + name);
     }
 
     @Test
     void theNamedTypeAndEveryClassBelowItMayNameIt() {
-        SupertypeNames names = new SupertypeNames("p.Target");
-        assertThat(names.mayName(type("Target"))).isTrue();
-        assertThat(names.mayName(type("Leaf"))).as("through a superclass's interface's interface").isTrue();
-        assertThat(names.mayName(type("Middle"))).isTrue();
+        SupertypeNames names = new SupertypeNames("p.Target", true);
+        assertThat(names.inHierarchy(type("Target"))).isTrue();
+        assertThat(names.inHierarchy(type("Leaf"))).as("through a superclass's interface's interface").isTrue();
+        assertThat(names.inHierarchy(type("Middle"))).isTrue();
     }
 
     @Test
     void aClassWithoutTheNameAboveItDoesNot() {
-        SupertypeNames names = new SupertypeNames("p.Target");
-        assertThat(names.mayName(type("Unrelated"))).isFalse();
+        SupertypeNames names = new SupertypeNames("p.Target", true);
+        assertThat(names.inHierarchy(type("Unrelated"))).isFalse();
         // Asked after a class whose answer is cached on the way: the cache gives the same answers.
-        assertThat(names.mayName(type("Base"))).isTrue();
-        assertThat(names.mayName(type("Leaf"))).isTrue();
-        assertThat(names.mayName(type("Unrelated"))).isFalse();
+        assertThat(names.inHierarchy(type("Base"))).isTrue();
+        assertThat(names.inHierarchy(type("Leaf"))).isTrue();
+        assertThat(names.inHierarchy(type("Unrelated"))).isFalse();
     }
 }
