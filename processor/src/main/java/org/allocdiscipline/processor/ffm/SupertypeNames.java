@@ -24,6 +24,8 @@ public final class SupertypeNames {
     private final Map<TypeElement, Boolean> known = new HashMap<>();
 
     /**
+     * Creates the test of one name.
+     *
      * @param qualifiedName the name a supertype is tested for, such as {@code java.lang.foreign.Arena}
      * @param throughUnresolved whether supertypes javac could not resolve are walked too: then a "no" never
      *     hides a subtype (a test that may say yes too often); without, they are skipped as javac's own
@@ -35,6 +37,8 @@ public final class SupertypeNames {
     }
 
     /**
+     * Whether the class is the named one or has it above it.
+     *
      * @param type a class or interface
      * @return whether it or a class or interface above it has the name
      */
